@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class AuditConfig(AppConfig):
+    name = "hogo.audit"
+    label = "audit"
+    verbose_name = "監査ログ"
+
+    def ready(self):
+        from . import signals  # noqa: F401 - connects login/logout receivers

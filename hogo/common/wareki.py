@@ -1,0 +1,39 @@
+"""和暦 (Japanese era) dates for forms. Pure functions, no Django import.
+
+Era start dates are those of the era-name proclamations: 大正 1912-07-30, 昭和 1926-12-25,
+平成 1989-01-08 (元号を改める政令 昭和64年政令第1号), 令和 2019-05-01 (平成31年政令第143号).
+明治 is counted from 1868-01-25 (明治元年1月1日 in the Gregorian calendar) so that every
+date from then on has an era; the first year of an era is written 元年.
+"""
+from datetime import date
+
+ERAS = (
+    ("令和", date(2019, 5, 1)),
+    ("平成", date(1989, 1, 8)),
+    ("昭和", date(1926, 12, 25)),
+    ("大正", date(1912, 7, 30)),
+    ("明治", date(1868, 1, 25)),
+)
+
+
+def era_of(day: date) -> tuple[str, int]:
+    """The era name and the year within it."""
+    for name, start in ERAS:
+        if day >= start:
+            return name, day.year - start.year + 1
+    raise ValueError(f"{day.isoformat()} is before 明治 and has no era year")
+
+
+def wareki(day: date) -> str:
+    """令和8年11月23日 — with 元年 for an era's first year."""
+    name, year = era_of(day)
+    year_text = "元" if year == 1 else str(year)
+    return f"{name}{year_text}年{day.month}月{day.day}日"
+
+
+def age_on(birth_date: date, on: date) -> int:
+    """Completed years of age on a day (満年齢), counted from the birthday."""
+    years = on.year - birth_date.year
+    if (on.month, on.day) < (birth_date.month, birth_date.day):
+        years -= 1
+    return years

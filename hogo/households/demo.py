@@ -1,0 +1,303 @@
+"""Synthetic demo data: two offices, their staff and N households. Nothing here is real.
+
+Household types follow the national proportions of recipient households (高齢 ~55%,
+障害・傷病 ~25%, 母子 ~4%, その他 ~16%; 被保護者調査, 厚生労働省, 令和5年度 monthly averages
+rounded). Staffing follows the standards: one caseworker per 80 households (社会福祉法第16条)
+and one supervisor per ~7 caseworkers (the usual 査察指導員 span).
+"""
+import math
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.utils import timezone
+from faker import Faker
+
+from hogo.audit.models import Action
+from hogo.audit.services import record
+from hogo.common.kana import search_key
+from hogo.offices.models import Office, Role, RoleAssignment, Staff, Team, TeamMembership
+
+from . import lifecycle
+from .models import (CareLevel, CaseworkerAssignment, DisabilityKind, Household, HouseholdType, Income, IncomeKind,
+                     Member, Relation, SchoolStage, Sex, StatusChange)
+
+HOUSEHOLDS_PER_CASEWORKER = 80
+CASEWORKERS_PER_SUPERVISOR = 7
+DEFAULT_PASSWORD = "hogo-demo-2026"
+
+TYPE_WEIGHTS = [
+    (HouseholdType.ELDERLY, 55),
+    (HouseholdType.DISABLED, 13),
+    (HouseholdType.SICK, 12),
+    (HouseholdType.SINGLE_PARENT, 4),
+    (HouseholdType.OTHER, 16),
+]
+STATUS_WEIGHTS = [
+    (lifecycle.ACTIVE, 92),
+    (lifecycle.SUSPENDED, 1),
+    (lifecycle.APPLYING, 3),
+    (lifecycle.CONSULTATION, 2),
+    (lifecycle.TERMINATED, 2),
+]
+
+
+@dataclass(frozen=True)
+class DemoOffice:
+    key: str
+    name: str
+    municipality_code: str
+    grade_area: str
+    winter_region: str
+    prefecture: str
+    city: str
+
+
+# Fictional cities (no such municipalities), so no demo address can be a real one.
+OFFICES = (
+    DemoOffice("a", "みなと市福祉事務所", "990001", "1-1", "VI", "東京都", "みなと市"),
+    DemoOffice("b", "かわせ市福祉事務所", "990002", "2-1", "I", "北海道", "かわせ市"),
+)
+
+
+@dataclass(frozen=True)
+class Account:
+    username: str
+    role: str
+    office: str
+    created: bool
+
+
+def _weighted(rng: random.Random, weights):
+    return rng.choices([v for v, _ in weights], weights=[w for _, w in weights])[0]
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February in a non-leap year
+        return day.replace(year=day.year - years, day=28)
+
+
+def _birth_date(rng: random.Random, today: date, min_age: int, max_age: int) -> date:
+    """A birth date giving an age between min_age and max_age today."""
+    earliest = _years_before(today, max_age + 1) + timedelta(days=1)
+    latest = _years_before(today, min_age)
+    return earliest + timedelta(days=rng.randrange((latest - earliest).days + 1))
+
+
+def _school_stage(birth: date, today: date) -> str:
+    # School year starts 1 April; a child enters elementary school in the April after turning 6.
+    school_year = today.year if today.month >= 4 else today.year - 1
+    born_year = birth.year if (birth.month, birth.day) >= (4, 2) else birth.year - 1
+    grade_age = school_year - born_year  # age on 1 April of this school year, +1 for the early-born
+    if grade_age < 7:
+        return SchoolStage.PRESCHOOL
+    if grade_age < 13:
+        return SchoolStage.ELEMENTARY
+    if grade_age < 16:
+        return SchoolStage.JUNIOR_HIGH
+    if grade_age < 19:
+        return SchoolStage.HIGH_SCHOOL
+    return SchoolStage.NONE
+
+
+class _Generator:
+    def __init__(self, seed: int, today: date):
+        self.rng = random.Random(seed)
+        self.fake = Faker("ja_JP")
+        self.fake.seed_instance(seed)
+        self.today = today
+
+    def person(self, sex: str, family=None):
+        last, last_kana, _ = family or self.fake.last_name_pair()
+        pair = self.fake.first_name_female_pair() if sex == Sex.FEMALE else self.fake.first_name_male_pair()
+        return f"{last} {pair[0]}", f"{last_kana} {pair[1]}", (last, last_kana, None)
+
+    def address(self, office: DemoOffice) -> str:
+        f = self.fake
+        building = f" {f.building_name()}{self.rng.randint(1, 5)}0{self.rng.randint(1, 9)}号室" if self.rng.random() < 0.6 else ""
+        return f"{office.prefecture}{office.city}{f.town()}{f.chome()}{f.ban()}{f.gou()}{building}"
+
+    def members(self, household_type: str):
+        """(relation, sex, birth_date, extras) for each member, head first."""
+        rng, today = self.rng, self.today
+        sex = Sex.FEMALE if household_type == HouseholdType.SINGLE_PARENT else rng.choice([Sex.MALE, Sex.FEMALE])
+        people = []
+        if household_type == HouseholdType.ELDERLY:
+            people.append((Relation.HEAD, sex, _birth_date(rng, today, 65, 95)))
+            if rng.random() < 0.12:
+                people.append((Relation.SPOUSE, Sex.FEMALE if sex == Sex.MALE else Sex.MALE, _birth_date(rng, today, 65, 92)))
+        elif household_type in (HouseholdType.DISABLED, HouseholdType.SICK):
+            people.append((Relation.HEAD, sex, _birth_date(rng, today, 20, 64)))
+            if rng.random() < 0.12:
+                people.append((Relation.PARENT, rng.choice([Sex.MALE, Sex.FEMALE]), _birth_date(rng, today, 60, 85)))
+        elif household_type == HouseholdType.SINGLE_PARENT:
+            head_birth = _birth_date(rng, today, 22, 50)
+            people.append((Relation.HEAD, sex, head_birth))
+            head_age = today.year - head_birth.year
+            for _ in range(rng.choice([1, 1, 2, 2, 3])):
+                people.append((Relation.CHILD, rng.choice([Sex.MALE, Sex.FEMALE]),
+                               _birth_date(rng, today, 0, min(17, max(0, head_age - 18)))))
+        else:
+            people.append((Relation.HEAD, sex, _birth_date(rng, today, 18, 64)))
+            shape = rng.random()
+            if shape < 0.4:
+                people.append((Relation.SPOUSE, Sex.FEMALE if sex == Sex.MALE else Sex.MALE, _birth_date(rng, today, 18, 64)))
+            if shape < 0.2:
+                for _ in range(rng.choice([1, 2])):
+                    people.append((Relation.CHILD, rng.choice([Sex.MALE, Sex.FEMALE]), _birth_date(rng, today, 0, 17)))
+        return people
+
+    def extras(self, household_type: str, relation: str, birth: date):
+        rng = self.rng
+        age = self.today.year - birth.year
+        disability_kind = disability_grade = care_level = ""
+        incomes = []
+        if household_type == HouseholdType.DISABLED and relation == Relation.HEAD:
+            disability_kind = rng.choice([DisabilityKind.PHYSICAL, DisabilityKind.INTELLECTUAL, DisabilityKind.MENTAL])
+            disability_grade = {"physical": rng.choice(["1級", "2級", "3級", "4級"]),
+                                "intellectual": rng.choice(["A", "B"]),
+                                "mental": rng.choice(["1級", "2級", "3級"])}[disability_kind]
+            if rng.random() < 0.45:
+                incomes.append((IncomeKind.PENSION, rng.choice([69_308, 86_635])))  # 障害基礎年金 2級/1級 (令和7年度 月額)
+        if age >= 65:
+            if rng.random() < 0.3:
+                care_level = rng.choice([c for c, _ in CareLevel.choices if c])
+            if rng.random() < 0.65:
+                incomes.append((IncomeKind.PENSION, rng.randrange(20_000, 90_000, 100)))
+        elif relation in (Relation.HEAD, Relation.SPOUSE) and household_type in (HouseholdType.SINGLE_PARENT, HouseholdType.OTHER):
+            if rng.random() < 0.5:
+                incomes.append((IncomeKind.EARNINGS, rng.randrange(30_000, 150_000, 1000)))
+        if household_type == HouseholdType.SINGLE_PARENT and relation == Relation.HEAD and rng.random() < 0.8:
+            incomes.append((IncomeKind.ALLOWANCE, rng.randrange(10_000, 50_000, 10)))
+        school = _school_stage(birth, self.today) if relation == Relation.CHILD else ""
+        return disability_kind, disability_grade, care_level, school, incomes
+
+
+def _ensure_office(spec: DemoOffice) -> Office:
+    office, _ = Office.objects.get_or_create(
+        municipality_code=spec.municipality_code,
+        defaults={"name": spec.name, "default_grade_area": spec.grade_area, "default_winter_region": spec.winter_region},
+    )
+    return office
+
+
+def _ensure_staff(username, name, kana, password_hash, office, role, since, team=None, superuser=False) -> tuple[Staff, bool]:
+    User = get_user_model()
+    user, created = User.objects.get_or_create(username=username, defaults={
+        "password": password_hash, "is_staff": superuser, "is_superuser": superuser})
+    staff, _ = Staff.objects.get_or_create(user=user, defaults={"name": name, "name_kana": kana})
+    if created:
+        RoleAssignment.objects.create(staff=staff, office=office, role=role, valid_from=since)
+        if team is not None:
+            TeamMembership.objects.create(staff=staff, team=team, valid_from=since)
+    return staff, created
+
+
+@transaction.atomic
+def load_demo(households: int, seed: int = 1, password: str = DEFAULT_PASSWORD, today: date | None = None) -> list[Account]:
+    """Create the demo offices, staff and households. Running it again with the same arguments
+    creates nothing new: staff are found by username, households by office and case number."""
+    today = today or timezone.localdate()
+    gen = _Generator(seed, today)
+    password_hash = make_password(password)  # one hash for all demo accounts: they share one password
+    since = _years_before(today, 3)
+    accounts: list[Account] = []
+    per_office = [households - households // 2, households // 2]
+
+    for spec, count in zip(OFFICES, per_office):
+        office = _ensure_office(spec)
+        n_cw = max(1, math.ceil(count / HOUSEHOLDS_PER_CASEWORKER))
+        n_sv = max(1, math.ceil(n_cw / CASEWORKERS_PER_SUPERVISOR))
+        teams = [Team.objects.get_or_create(office=office, name=f"保護第{i + 1}係")[0] for i in range(n_sv)]
+
+        def staff(username, role, team=None, superuser=False):
+            sex = gen.rng.choice([Sex.MALE, Sex.FEMALE])
+            name, kana, _ = gen.person(sex)
+            member, created = _ensure_staff(username, name, kana, password_hash, office, role, since, team, superuser)
+            accounts.append(Account(username, role, office.name, created))
+            return member
+
+        for i, team in enumerate(teams):
+            staff(f"{spec.key}-sv{i + 1:02d}", Role.SUPERVISOR, team)
+        caseworkers = [staff(f"{spec.key}-cw{i + 1:03d}", Role.CASEWORKER, teams[i % n_sv]) for i in range(n_cw)]
+        staff(f"{spec.key}-chief", Role.CHIEF)
+        staff(f"{spec.key}-clerk", Role.CLERK)
+        if spec.key == "a":
+            staff("admin", Role.ADMIN, superuser=True)
+
+        created = _create_households(gen, spec, office, count, caseworkers, today)
+        if created:
+            record(None, Action.BULK_LOAD, office_id=office.pk, source="hogo demo",
+                   detail={"households": created, "seed": seed, "synthetic": True})
+    return accounts
+
+
+def _create_households(gen: _Generator, spec: DemoOffice, office: Office, count: int, caseworkers, today: date) -> int:
+    existing = set(Household.objects.filter(office=office).values_list("case_number", flat=True))
+    rng = gen.rng
+    new_households, plans = [], []
+    for i in range(count):
+        case_number = f"{i + 1:06d}"
+        household_type = _weighted(rng, TYPE_WEIGHTS)
+        status = _weighted(rng, STATUS_WEIGHTS)
+        people = gen.members(household_type)
+        address = gen.address(spec)
+        postal_code = gen.fake.zipcode()
+        started = today - timedelta(days=rng.randrange(30, 3650))
+        if case_number in existing:
+            continue  # the generator still ran, so later households come out the same
+        new_households.append(Household(
+            office=office, case_number=case_number, postal_code=postal_code, address=address,
+            grade_area=spec.grade_area, winter_region=spec.winter_region, household_type=household_type,
+            status=status, assistance_policy=_policy(household_type), cautions="",
+        ))
+        plans.append((people, started, caseworkers[i * len(caseworkers) // count]))
+    Household.objects.bulk_create(new_households, batch_size=1000)
+
+    members, incomes_for, changes, assignments = [], [], [], []
+    for household, (people, started, caseworker) in zip(new_households, plans):
+        family = None
+        for relation, sex, birth in people:
+            same_family = relation in (Relation.CHILD, Relation.SPOUSE) or relation == Relation.HEAD
+            name, kana, fam = gen.person(sex, family if same_family and family else None)
+            family = family or fam
+            disability_kind, disability_grade, care_level, school, incomes = gen.extras(household.household_type, relation, birth)
+            members.append(Member(
+                household=household, name=name, name_kana=kana, search_name=search_key(name),
+                search_kana=search_key(kana), birth_date=birth, sex=sex, relation=relation,
+                disability_kind=disability_kind, disability_grade=disability_grade, care_level=care_level,
+                school_stage=school, joined_on=max(birth, started),
+            ))
+            incomes_for.append((incomes, started))
+        changes.append(StatusChange(household=household, from_status="", to_status=household.status,
+                                    effective_date=started, reason="デモデータ（合成）"))
+        assignments.append(CaseworkerAssignment(household=household, caseworker=caseworker, valid_from=started))
+    Member.objects.bulk_create(members, batch_size=2000)
+    Income.objects.bulk_create([
+        Income(member=m, kind=kind, monthly_amount=amount, since=started)
+        for m, (incomes, started) in zip(members, incomes_for) for kind, amount in incomes
+    ], batch_size=2000)
+    StatusChange.objects.bulk_create(changes, batch_size=2000)
+    CaseworkerAssignment.objects.bulk_create(assignments, batch_size=2000)
+    return len(new_households)
+
+
+def _policy(household_type: str) -> str:
+    return {
+        HouseholdType.ELDERLY: "健康状態と介護サービスの利用状況を把握し、在宅生活の継続を支援する。",
+        HouseholdType.DISABLED: "障害福祉サービス・障害年金等の他法他施策の活用を確認し、安定した生活を支援する。",
+        HouseholdType.SICK: "主治医の意見を踏まえ療養に専念できるよう支援し、病状に応じて就労を検討する。",
+        HouseholdType.SINGLE_PARENT: "児童の健全育成と就学を支え、母の就労と手当等の活用を支援する。",
+        HouseholdType.OTHER: "就労可能性を把握し、就労支援と収入の適正な申告を指導する。",
+    }[household_type]
+
+
+def existing_accounts():
+    """(username, role, office) of every current role holder, for `make run` to print."""
+    rows = RoleAssignment.objects.active_on(timezone.localdate()).select_related("staff__user", "office")
+    return [(r.staff.user.username, r.role, r.office.name) for r in rows.order_by("office_id", "staff__user__username")]

@@ -1,0 +1,123 @@
+"""Forms check types and required fields; the services check the rules (kana, dates, duplicate
+case numbers) and their messages are put back on the named field."""
+from django import forms
+from django.core.exceptions import ValidationError
+
+from hogo.common.kana import normalize_kana_name
+from hogo.offices.models import GRADE_AREAS, WINTER_REGIONS
+
+from . import services
+
+from .models import CareLevel, DisabilityKind, HouseholdType, Relation, SchoolStage, Sex, Status
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def put_errors_on_fields(form: forms.Form, exc: ValidationError) -> None:
+    """Attach a service's ValidationError to the form fields it names."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+class LabelledForm(forms.Form):
+    """Required-field and invalid-value messages name the field."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.name_fields_in_messages()
+
+    def name_fields_in_messages(self):
+        for field in self.fields.values():
+            field.error_messages["required"] = f"{field.label}を入力してください。"
+            if isinstance(field, forms.DateField):
+                field.error_messages["invalid"] = f"{field.label}は正しい日付で入力してください（例: 2026-04-01）。"
+            if isinstance(field, forms.ChoiceField):
+                field.error_messages["invalid_choice"] = f"{field.label}は一覧から選んでください。"
+
+
+class MemberFields(LabelledForm):
+    name = forms.CharField(label="氏名", max_length=100)
+    name_kana = forms.CharField(label="ふりがな", max_length=100, help_text="ひらがな又はカタカナ。姓と名の間は空白。")
+    birth_date = forms.DateField(label="生年月日", widget=DATE_WIDGET)
+    sex = forms.ChoiceField(label="性別", choices=Sex.choices)
+    disability_kind = forms.ChoiceField(label="障害の種別", choices=DisabilityKind.choices, required=False)
+    disability_grade = forms.CharField(label="障害の等級", max_length=20, required=False)
+    care_level = forms.ChoiceField(label="要介護度", choices=CareLevel.choices, required=False)
+    school_stage = forms.ChoiceField(label="就学状況", choices=SchoolStage.choices, required=False)
+
+    def clean_name_kana(self):
+        try:
+            return normalize_kana_name(self.cleaned_data["name_kana"])
+        except ValueError as exc:
+            raise ValidationError(str(exc))
+
+    def clean_birth_date(self):
+        services.validate_birth_date(self.cleaned_data["birth_date"])
+        return self.cleaned_data["birth_date"]
+
+
+class MemberForm(MemberFields):
+    relation = forms.ChoiceField(label="続柄", choices=[c for c in Relation.choices if c[0] != Relation.HEAD])
+    joined_on = forms.DateField(label="世帯員となった日", widget=DATE_WIDGET, required=False)
+
+    field_order = ["name", "name_kana", "birth_date", "sex", "relation", "joined_on"]
+
+
+class HouseholdForm(MemberFields):
+    case_number = forms.CharField(label="ケース番号", max_length=20)
+    household_type = forms.ChoiceField(label="世帯類型", choices=HouseholdType.choices)
+    postal_code = forms.CharField(label="郵便番号", max_length=8, required=False)
+    address = forms.CharField(label="住所", max_length=200)
+    grade_area = forms.ChoiceField(label="級地", choices=GRADE_AREAS)
+    winter_region = forms.ChoiceField(label="冬季加算地区", choices=WINTER_REGIONS)
+    caseworker = forms.ModelChoiceField(label="担当CW", queryset=None, empty_label=None)
+    assistance_policy = forms.CharField(label="援助方針", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    cautions = forms.CharField(label="留意事項", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    field_order = ["case_number", "household_type", "caseworker", "postal_code", "address", "grade_area",
+                   "winter_region", "name", "name_kana", "birth_date", "sex"]
+
+    def __init__(self, *args, caseworkers, office, **kwargs):
+        kwargs.setdefault("initial", {})
+        kwargs["initial"].setdefault("grade_area", office.default_grade_area)
+        kwargs["initial"].setdefault("winter_region", office.default_winter_region)
+        super().__init__(*args, **kwargs)
+        self.fields["caseworker"].queryset = caseworkers
+        self.fields["name"].label = "世帯主の氏名"
+        self.fields["name_kana"].label = "世帯主のふりがな"
+        self.fields["birth_date"].label = "世帯主の生年月日"
+        self.fields["sex"].label = "世帯主の性別"
+        self.name_fields_in_messages()
+        self.office = office
+
+    def clean_case_number(self):
+        case_number = services.normalize_case_number(self.cleaned_data["case_number"])
+        services.check_case_number_free(self.office, case_number)
+        return case_number
+
+
+class StatusForm(LabelledForm):
+    new_status = forms.ChoiceField(label="新しい状態", choices=Status.choices)
+    effective_date = forms.DateField(label="効力発生日", widget=DATE_WIDGET)
+    reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, allowed, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_status"].choices = [(s, Status(s).label) for s in allowed]
+
+
+class AlwaysKnowForm(LabelledForm):
+    assistance_policy = forms.CharField(label="援助方針", widget=forms.Textarea(attrs={"rows": 5}), required=False)
+    cautions = forms.CharField(label="留意事項", widget=forms.Textarea(attrs={"rows": 4}), required=False)
+
+
+class AssignForm(LabelledForm):
+    caseworker = forms.ModelChoiceField(label="新しい担当CW", queryset=None, empty_label=None)
+    valid_from = forms.DateField(label="担当開始日", widget=DATE_WIDGET)
+
+    def __init__(self, *args, caseworkers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["caseworker"].queryset = caseworkers

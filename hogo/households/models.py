@@ -1,0 +1,205 @@
+"""Households (世帯), their members, status history and caseworker assignments.
+
+A household is addressed from outside by `public_id` (a random UUID), never by its database id.
+Status, members and assignments change only through `services.py`, which records the date, the
+reason and an audit entry.
+"""
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from hogo.offices.models import GRADE_AREAS, WINTER_REGIONS, Office, Staff
+
+from . import lifecycle
+
+
+class HouseholdType(models.TextChoices):
+    ELDERLY = "elderly", "高齢者世帯"
+    DISABLED = "disabled", "障害者世帯"
+    SICK = "sick", "傷病者世帯"
+    SINGLE_PARENT = "single_parent", "母子世帯"
+    OTHER = "other", "その他の世帯"
+
+
+class Status(models.TextChoices):
+    CONSULTATION = lifecycle.CONSULTATION, lifecycle.LABELS[lifecycle.CONSULTATION]
+    CONSULTATION_CLOSED = lifecycle.CONSULTATION_CLOSED, lifecycle.LABELS[lifecycle.CONSULTATION_CLOSED]
+    APPLYING = lifecycle.APPLYING, lifecycle.LABELS[lifecycle.APPLYING]
+    ACTIVE = lifecycle.ACTIVE, lifecycle.LABELS[lifecycle.ACTIVE]
+    SUSPENDED = lifecycle.SUSPENDED, lifecycle.LABELS[lifecycle.SUSPENDED]
+    TERMINATED = lifecycle.TERMINATED, lifecycle.LABELS[lifecycle.TERMINATED]
+    REJECTED = lifecycle.REJECTED, lifecycle.LABELS[lifecycle.REJECTED]
+
+
+class Household(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="households", verbose_name="福祉事務所")
+    case_number = models.CharField("ケース番号", max_length=20)
+    postal_code = models.CharField("郵便番号", max_length=8, blank=True)
+    address = models.CharField("住所", max_length=200)
+    grade_area = models.CharField("級地", max_length=3, choices=GRADE_AREAS)
+    winter_region = models.CharField("冬季加算地区", max_length=3, choices=WINTER_REGIONS)
+    household_type = models.CharField("世帯類型", max_length=20, choices=HouseholdType.choices)
+    status = models.CharField("状態", max_length=20, choices=Status.choices, default=Status.CONSULTATION)
+    assistance_policy = models.TextField("援助方針", blank=True)
+    cautions = models.TextField("留意事項", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    audit_type = "household"
+
+    class Meta:
+        verbose_name = verbose_name_plural = "世帯"
+        constraints = [
+            models.UniqueConstraint(fields=["office", "case_number"], name="case_number_unique_per_office"),
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="household_known_status"),
+            models.CheckConstraint(condition=Q(household_type__in=HouseholdType.values), name="household_known_type"),
+        ]
+        indexes = [models.Index(fields=["office", "status"])]
+
+    def __str__(self):
+        return f"{self.case_number}"
+
+    @property
+    def audit_id(self):
+        return self.public_id
+
+
+class Sex(models.TextChoices):
+    MALE = "male", "男"
+    FEMALE = "female", "女"
+
+
+class Relation(models.TextChoices):
+    HEAD = "head", "世帯主"
+    SPOUSE = "spouse", "妻・夫"
+    CHILD = "child", "子"
+    PARENT = "parent", "父母"
+    SIBLING = "sibling", "兄弟姉妹"
+    GRANDCHILD = "grandchild", "孫"
+    GRANDPARENT = "grandparent", "祖父母"
+    OTHER = "other", "その他"
+
+
+class DisabilityKind(models.TextChoices):
+    NONE = "", "なし"
+    PHYSICAL = "physical", "身体障害"
+    INTELLECTUAL = "intellectual", "知的障害"
+    MENTAL = "mental", "精神障害"
+
+
+class CareLevel(models.TextChoices):
+    NONE = "", "なし"
+    SUPPORT_1 = "support_1", "要支援1"
+    SUPPORT_2 = "support_2", "要支援2"
+    CARE_1 = "care_1", "要介護1"
+    CARE_2 = "care_2", "要介護2"
+    CARE_3 = "care_3", "要介護3"
+    CARE_4 = "care_4", "要介護4"
+    CARE_5 = "care_5", "要介護5"
+
+
+class SchoolStage(models.TextChoices):
+    NONE = "", "なし"
+    PRESCHOOL = "preschool", "未就学"
+    ELEMENTARY = "elementary", "小学校"
+    JUNIOR_HIGH = "junior_high", "中学校"
+    HIGH_SCHOOL = "high_school", "高等学校"
+    HIGHER = "higher", "大学等"
+
+
+class Member(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="members")
+    name = models.CharField("氏名", max_length=100)
+    name_kana = models.CharField("ふりがな", max_length=100)
+    search_name = models.CharField(max_length=100, db_index=True, editable=False)
+    search_kana = models.CharField(max_length=100, db_index=True, editable=False)
+    birth_date = models.DateField("生年月日")
+    sex = models.CharField("性別", max_length=10, choices=Sex.choices)
+    relation = models.CharField("続柄", max_length=20, choices=Relation.choices)
+    disability_kind = models.CharField("障害の種別", max_length=20, choices=DisabilityKind.choices, blank=True)
+    disability_grade = models.CharField("障害の等級", max_length=20, blank=True, help_text="例: 1級、A、2級")
+    care_level = models.CharField("要介護度", max_length=20, choices=CareLevel.choices, blank=True)
+    school_stage = models.CharField("就学状況", max_length=20, choices=SchoolStage.choices, blank=True)
+    joined_on = models.DateField("世帯員となった日", null=True, blank=True)
+    left_on = models.DateField("世帯を離れた日", null=True, blank=True)
+
+    audit_type = "member"
+
+    class Meta:
+        verbose_name = verbose_name_plural = "世帯員"
+        constraints = [
+            models.UniqueConstraint(fields=["household"], condition=Q(relation="head"), name="one_head_per_household"),
+            models.CheckConstraint(condition=Q(relation__in=Relation.values), name="member_known_relation"),
+            models.CheckConstraint(condition=Q(sex__in=Sex.values), name="member_known_sex"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def audit_id(self):
+        return self.public_id
+
+    @property
+    def office_id(self):
+        return self.household.office_id
+
+
+class IncomeKind(models.TextChoices):
+    EARNINGS = "earnings", "就労収入"
+    PENSION = "pension", "年金"
+    ALLOWANCE = "allowance", "手当"
+    SUPPORT = "support", "仕送り"
+    OTHER = "other", "その他"
+
+
+class Income(models.Model):
+    """A member's regular monthly income as declared (yen, integer)."""
+
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="incomes")
+    kind = models.CharField("種類", max_length=20, choices=IncomeKind.choices)
+    monthly_amount = models.PositiveIntegerField("月額（円）")
+    since = models.DateField("開始日")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "収入"
+
+
+class StatusChange(models.Model):
+    """Insert-only history of a household's status."""
+
+    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="status_changes")
+    from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Status.choices)
+    effective_date = models.DateField("効力発生日")
+    reason = models.TextField("理由")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-effective_date", "-id"]
+        verbose_name = verbose_name_plural = "状態の履歴"
+
+
+class CaseworkerAssignment(models.Model):
+    """Who is (and was) the household's caseworker. At most one open assignment per household."""
+
+    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="assignments")
+    caseworker = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="caseload_assignments")
+    valid_from = models.DateField("担当開始日")
+    valid_to = models.DateField("担当終了日", null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True)
+
+    class Meta:
+        ordering = ["-valid_from", "-id"]
+        verbose_name = verbose_name_plural = "担当CWの履歴"
+        constraints = [
+            models.UniqueConstraint(fields=["household"], condition=Q(valid_to__isnull=True), name="one_open_assignment"),
+            models.CheckConstraint(condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")),
+                                   name="assignment_ends_after_start"),
+        ]
+        indexes = [models.Index(fields=["caseworker", "valid_to"]), models.Index(fields=["household", "valid_from"])]

@@ -1,0 +1,97 @@
+"""The one place that decides which households a user may see.
+
+- caseworker: the households of their own caseload and of their teams' caseworkers;
+- supervisor: the households of their teams' caseworkers, and the office's unassigned ones
+  (new consultations waiting for a caseworker);
+- chief and clerk: every household of their office;
+- admin and anyone else: none (administrators manage accounts, not cases);
+- nobody ever sees a household of another office.
+Roles and teams are taken as of the given day, so ended assignments stop granting access.
+"""
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from hogo.offices.models import Role
+from hogo.offices.queries import Standing, standing_of, team_member_ids
+
+from .models import CaseworkerAssignment, Household
+
+OFFICE_WIDE_ROLES = (Role.CHIEF, Role.CLERK)
+
+
+def active_assignments(on: date) -> QuerySet[CaseworkerAssignment]:
+    return CaseworkerAssignment.objects.filter(valid_from__lte=on).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+
+
+def _assigned_to_any(staff_ids, on: date) -> Exists:
+    return Exists(active_assignments(on).filter(household=OuterRef("pk"), caseworker_id__in=staff_ids))
+
+
+def visibility_rule(standing: Standing, on: date) -> Q:
+    """A filter on Household for what `standing` may see (an empty match when nothing)."""
+    rule = Q(pk__in=[])
+    if standing.staff is None:
+        return rule
+    office_wide = standing.offices_with(*OFFICE_WIDE_ROLES)
+    if office_wide:
+        rule |= Q(office_id__in=office_wide)
+    team_mates = team_member_ids(standing.team_ids, on) if standing.team_ids else []
+    cw_offices = standing.offices_with(Role.CASEWORKER)
+    if cw_offices:
+        rule |= Q(office_id__in=cw_offices) & _assigned_to_any({standing.staff.pk, *team_mates}, on)
+    sv_offices = standing.offices_with(Role.SUPERVISOR)
+    if sv_offices:
+        unassigned = ~Exists(active_assignments(on).filter(household=OuterRef("pk")))
+        rule |= Q(office_id__in=sv_offices) & (_assigned_to_any(team_mates, on) | unassigned)
+    return rule
+
+
+def households_visible_to(user, on: date | None = None) -> QuerySet[Household]:
+    """Every query for households starts here."""
+    on = on or timezone.localdate()
+    return Household.objects.filter(visibility_rule(standing_of(user, on), on))
+
+
+def caseload_of(user, on: date | None = None) -> QuerySet[Household]:
+    """The user's own caseload (households whose current caseworker they are), within what
+    they may see."""
+    on = on or timezone.localdate()
+    standing = standing_of(user, on)
+    if standing.staff is None:
+        return Household.objects.none()
+    return households_visible_to(user, on).filter(_assigned_to_any([standing.staff.pk], on))
+
+
+def access_basis(user, household: Household, on: date | None = None) -> str:
+    """Why the user may see this household: recorded in the audit log with each read."""
+    on = on or timezone.localdate()
+    standing = standing_of(user, on)
+    if standing.staff and active_assignments(on).filter(household=household, caseworker=standing.staff).exists():
+        return "own_caseload"
+    if household.office_id in standing.offices_with(*OFFICE_WIDE_ROLES):
+        return "office"
+    return "team"
+
+
+def may_edit(user, household: Household, on: date | None = None) -> bool:
+    """Caseworkers edit their own caseload; supervisors edit their team's households.
+    Chiefs, clerks and admins read only."""
+    on = on or timezone.localdate()
+    standing = standing_of(user, on)
+    if standing.staff is None:
+        return False
+    if standing.has_role(Role.CASEWORKER, household.office_id) and caseload_of(user, on).filter(pk=household.pk).exists():
+        return True
+    if standing.has_role(Role.SUPERVISOR, household.office_id):
+        return households_visible_to(user, on).filter(pk=household.pk).exists()
+    return False
+
+
+def may_see_access_log(user, household: Household, on: date | None = None) -> bool:
+    """Supervisors and chiefs of the household's office may see who opened it."""
+    standing = standing_of(user, on)
+    if standing.has_role(Role.CHIEF, household.office_id):
+        return True
+    return standing.has_role(Role.SUPERVISOR, household.office_id) and may_edit(user, household, on)

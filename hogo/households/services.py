@@ -1,0 +1,270 @@
+"""Every change to a household goes through one of these functions. Each runs in a
+transaction, checks permission and writes the audit entry; bad input raises ValidationError
+naming the field, and nothing is saved."""
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.http import Http404
+from django.utils import timezone
+
+from hogo.audit.models import Action
+from hogo.audit.services import record
+from hogo.common.kana import normalize_kana_name, normalize_text, search_key
+from hogo.offices.models import Office, Role, Staff
+from hogo.offices.queries import caseworkers_of_teams, standing_of
+
+from . import lifecycle
+from .models import CaseworkerAssignment, Household, Member, Relation, StatusChange
+from .scoping import access_basis, households_visible_to, may_edit
+
+EARLIEST_BIRTH_DATE = date(1900, 1, 1)
+
+
+@dataclass
+class MemberInput:
+    name: str
+    name_kana: str
+    birth_date: date
+    sex: str
+    relation: str
+    disability_kind: str = ""
+    disability_grade: str = ""
+    care_level: str = ""
+    school_stage: str = ""
+    joined_on: date | None = None
+
+
+@dataclass
+class HouseholdInput:
+    case_number: str
+    address: str
+    grade_area: str
+    winter_region: str
+    household_type: str
+    postal_code: str = ""
+    assistance_policy: str = ""
+    cautions: str = ""
+
+
+def validate_birth_date(value: date, today: date | None = None) -> None:
+    today = today or timezone.localdate()
+    if value > today:
+        raise ValidationError("生年月日が未来の日付です。", code="future")
+    if value < EARLIEST_BIRTH_DATE:
+        raise ValidationError("生年月日が古すぎます（1900年1月1日以降で入力してください）。", code="too_old")
+
+
+def normalize_case_number(value: str) -> str:
+    return normalize_text(value).replace(" ", "").upper()
+
+
+def check_case_number_free(office: Office, case_number: str) -> None:
+    if not case_number:
+        raise ValidationError("ケース番号を入力してください。", code="required")
+    if Household.objects.filter(office=office, case_number=case_number).exists():
+        raise ValidationError(f"ケース番号「{case_number}」は既に使われています。", code="duplicate")
+
+
+def _build_member(household: Household, data: MemberInput) -> Member:
+    errors = {}
+    name = normalize_text(data.name or "")
+    if not name:
+        errors["name"] = "氏名を入力してください。"
+    try:
+        kana = normalize_kana_name(data.name_kana or "")
+    except ValueError as exc:
+        errors["name_kana"] = str(exc)
+        kana = ""
+    if data.birth_date is None:
+        errors["birth_date"] = "生年月日を入力してください。"
+    else:
+        try:
+            validate_birth_date(data.birth_date)
+        except ValidationError as exc:
+            errors["birth_date"] = exc.messages[0]
+    member = Member(
+        household=household, name=name, name_kana=kana, search_name=search_key(name), search_kana=search_key(kana),
+        birth_date=data.birth_date, sex=data.sex, relation=data.relation,
+        disability_kind=data.disability_kind or "", disability_grade=normalize_text(data.disability_grade or ""),
+        care_level=data.care_level or "", school_stage=data.school_stage or "", joined_on=data.joined_on,
+    )
+    try:
+        member.full_clean(exclude=["household", "search_name", "search_kana", *errors])
+    except ValidationError as exc:
+        errors.update({field: msgs[0] for field, msgs in exc.message_dict.items()})
+    if errors:
+        raise ValidationError(errors)
+    return member
+
+
+def _caseworker_choices_for(actor, office: Office, on: date):
+    standing = standing_of(actor, on)
+    if standing.has_role(Role.SUPERVISOR, office.pk):
+        return caseworkers_of_teams(standing.team_ids, on)
+    if standing.has_role(Role.CASEWORKER, office.pk):
+        return Staff.objects.filter(pk=standing.staff.pk)
+    return Staff.objects.none()
+
+
+def caseworker_choices(actor, on: date | None = None):
+    """The caseworkers a new household may be given by this actor."""
+    on = on or timezone.localdate()
+    standing = standing_of(actor, on)
+    offices = standing.offices_with(Role.CASEWORKER, Role.SUPERVISOR)
+    if not offices:
+        return Staff.objects.none()
+    return _caseworker_choices_for(actor, Office.objects.get(pk=offices[0]), on)
+
+
+def registering_office(actor, on: date | None = None) -> Office:
+    """The office in which the actor may register households (caseworkers and supervisors)."""
+    offices = standing_of(actor, on).offices_with(Role.CASEWORKER, Role.SUPERVISOR)
+    if not offices:
+        raise PermissionDenied("世帯を登録できるのはケースワーカーと査察指導員です。")
+    return Office.objects.get(pk=offices[0])
+
+
+@transaction.atomic
+def register_household(actor, *, household: HouseholdInput, head: MemberInput, caseworker: Staff,
+                       source: str = "", on: date | None = None) -> Household:
+    """A new household at consultation (相談), with its head and its caseworker."""
+    on = on or timezone.localdate()
+    office = registering_office(actor, on)
+    if not _caseworker_choices_for(actor, office, on).filter(pk=caseworker.pk).exists():
+        raise ValidationError({"caseworker": "この担当CWは選べません（自分又は自分の係のCWを選んでください）。"})
+    errors = {}
+    case_number = normalize_case_number(household.case_number or "")
+    try:
+        check_case_number_free(office, case_number)
+    except ValidationError as exc:
+        errors["case_number"] = exc.messages[0]
+    hh = Household(
+        office=office, case_number=case_number, postal_code=normalize_text(household.postal_code or ""),
+        address=normalize_text(household.address or ""), grade_area=household.grade_area,
+        winter_region=household.winter_region, household_type=household.household_type,
+        assistance_policy=household.assistance_policy or "", cautions=household.cautions or "",
+        status=lifecycle.CONSULTATION,
+    )
+    try:
+        hh.full_clean(exclude=["office", "case_number", "status"], validate_constraints=False)
+    except ValidationError as exc:
+        errors.update({f: m[0] for f, m in exc.message_dict.items()})
+    try:
+        head_member = _build_member(hh, head)
+        if head.relation != Relation.HEAD:
+            errors["relation"] = "最初に登録する世帯員は世帯主です。"
+    except ValidationError as exc:
+        errors.update({f: m[0] for f, m in exc.message_dict.items()})
+    if errors:
+        raise ValidationError(errors)
+    try:
+        with transaction.atomic():
+            hh.save()
+    except IntegrityError:
+        raise ValidationError({"case_number": f"ケース番号「{case_number}」は既に使われています。"})
+    head_member.household = hh
+    head_member.save()
+    StatusChange.objects.create(household=hh, from_status="", to_status=lifecycle.CONSULTATION, effective_date=on,
+                                reason="相談受付", recorded_by=actor)
+    CaseworkerAssignment.objects.create(household=hh, caseworker=caseworker, valid_from=on, recorded_by=actor)
+    record(actor, Action.CREATE, target=hh, source=source,
+           detail={"case_number": case_number, "head": str(head_member.public_id), "caseworker": caseworker.pk})
+    return hh
+
+
+def _require_edit(actor, household: Household):
+    if not may_edit(actor, household):
+        raise PermissionDenied("この世帯を変更する権限がありません。")
+
+
+@transaction.atomic
+def add_member(actor, household: Household, data: MemberInput, source: str = "") -> Member:
+    _require_edit(actor, household)
+    if data.relation == Relation.HEAD and household.members.filter(relation=Relation.HEAD).exists():
+        raise ValidationError({"relation": "世帯主は既に登録されています。"})
+    member = _build_member(household, data)
+    member.save()
+    record(actor, Action.CREATE, target=member, source=source, detail={"household": str(household.public_id)})
+    return member
+
+
+@transaction.atomic
+def change_status(actor, household: Household, new_status: str, effective_date: date, reason: str,
+                  source: str = "") -> StatusChange:
+    """Move the household along its lifecycle, recording the date and the reason."""
+    _require_edit(actor, household)
+    household = Household.objects.select_for_update().get(pk=household.pk)
+    errors = {}
+    try:
+        lifecycle.check_transition(household.status, new_status)
+    except ValueError as exc:
+        errors["new_status"] = str(exc)
+    if not (reason or "").strip():
+        errors["reason"] = "理由を入力してください。"
+    if effective_date is None:
+        errors["effective_date"] = "効力発生日を入力してください。"
+    else:
+        last = household.status_changes.order_by("-effective_date").first()
+        if last and effective_date < last.effective_date:
+            errors["effective_date"] = f"直前の状態変更（{last.effective_date.isoformat()}）より前の日付にはできません。"
+    if errors:
+        raise ValidationError(errors)
+    change = StatusChange.objects.create(household=household, from_status=household.status, to_status=new_status,
+                                         effective_date=effective_date, reason=reason.strip(), recorded_by=actor)
+    old = household.status
+    household.status = new_status
+    household.save(update_fields=["status", "updated_at"])
+    record(actor, Action.UPDATE, target=household, source=source,
+           detail={"status": [old, new_status], "effective_date": effective_date.isoformat()})
+    return change
+
+
+@transaction.atomic
+def assign_caseworker(actor, household: Household, caseworker: Staff, valid_from: date, source: str = "") -> CaseworkerAssignment:
+    """Hand the household to another caseworker; the previous assignment ends the day before."""
+    standing = standing_of(actor)
+    if not (standing.has_role(Role.SUPERVISOR, household.office_id) and may_edit(actor, household)):
+        raise PermissionDenied("担当CWを変更できるのは係の査察指導員です。")
+    if not caseworkers_of_teams(standing.team_ids, valid_from).filter(pk=caseworker.pk).exists():
+        raise ValidationError({"caseworker": "自分の係のケースワーカーを選んでください。"})
+    current = CaseworkerAssignment.objects.select_for_update().filter(household=household, valid_to__isnull=True).first()
+    if current:
+        if current.caseworker_id == caseworker.pk:
+            raise ValidationError({"caseworker": "既にこのケースワーカーが担当しています。"})
+        if valid_from <= current.valid_from:
+            raise ValidationError({"valid_from": "現在の担当開始日より後の日付を入力してください。"})
+        current.valid_to = valid_from - timedelta(days=1)
+        current.save(update_fields=["valid_to"])
+    assignment = CaseworkerAssignment.objects.create(household=household, caseworker=caseworker, valid_from=valid_from,
+                                                     recorded_by=actor)
+    record(actor, Action.UPDATE, target=household, source=source,
+           detail={"caseworker": caseworker.pk, "valid_from": valid_from.isoformat()})
+    return assignment
+
+
+@transaction.atomic
+def update_always_know(actor, household: Household, *, assistance_policy: str, cautions: str, source: str = "") -> Household:
+    """Edit the 援助方針 and 留意事項 shown on the always-know panel."""
+    _require_edit(actor, household)
+    household.assistance_policy = (assistance_policy or "").strip()
+    household.cautions = (cautions or "").strip()
+    household.save(update_fields=["assistance_policy", "cautions", "updated_at"])
+    record(actor, Action.UPDATE, target=household, source=source, detail={"fields": ["assistance_policy", "cautions"]})
+    return household
+
+
+def open_household(actor, public_id, source: str = "") -> Household:
+    """Read a household for display. Every read is audited with its basis; a household the
+    actor may not see is a 404, and the attempt is audited too."""
+    household = households_visible_to(actor).filter(public_id=public_id).select_related("office").first()
+    if household is None:
+        # The attempt is recorded against the office that owns the id (if any), so that
+        # office's supervisors can see it.
+        owner_office = Household.objects.filter(public_id=public_id).values_list("office_id", flat=True).first()
+        record(actor, Action.DENIED, target_type=Household.audit_type, target_id=str(public_id),
+               office_id=owner_office, source=source)
+        raise Http404("世帯が見つかりません。")
+    record(actor, Action.VIEW, target=household, source=source, detail={"basis": access_basis(actor, household)})
+    return household

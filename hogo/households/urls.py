@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("households/", views.household_search, name="household_search"),
+    path("households/new/", views.household_new, name="household_new"),
+    path("households/<uuid:public_id>/", views.household_detail, name="household_detail"),
+    path("households/<uuid:public_id>/members/new/", views.member_new, name="member_new"),
+    path("households/<uuid:public_id>/status/", views.status_change, name="status_change"),
+    path("households/<uuid:public_id>/always-know/", views.always_know_edit, name="always_know_edit"),
+    path("households/<uuid:public_id>/caseworker/", views.caseworker_assign, name="caseworker_assign"),
+    path("households/<uuid:public_id>/access-log/", views.access_log, name="access_log"),
+    path("team/", views.team, name="team"),
+]

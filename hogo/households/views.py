@@ -1,0 +1,226 @@
+"""Thin views: they parse input, call a query or a service, and render."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.http import HttpResponseForbidden
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from hogo.audit.models import Action, AuditEntry
+from hogo.audit.services import client_address, record
+from hogo.offices.models import Office, Role
+from hogo.offices.queries import caseworkers_of_teams, standing_of
+
+from . import lifecycle, queries, services
+from .forms import AlwaysKnowForm, AssignForm, HouseholdForm, MemberForm, StatusForm, put_errors_on_fields
+from .models import Household, Status
+from .scoping import active_assignments, may_edit, may_see_access_log
+
+PAGE_SIZE = 100
+
+
+def _list_context(request, *, caseload_only: bool, caseworker_id=None):
+    query = request.GET.get("q", "").strip()[:100]
+    sort = request.GET.get("sort", "kana")
+    sort = sort if sort in queries.SORTS else "kana"
+    results = queries.search(request.user, query, sort, caseload_only=caseload_only, caseworker_id=caseworker_id)
+    rows = list(results[: PAGE_SIZE + 1])
+    record(request.user, Action.SEARCH if query else Action.LIST, source=client_address(request),
+           detail={"query": query, "count": min(len(rows), PAGE_SIZE), "caseload_only": caseload_only})
+    return {"rows": rows[:PAGE_SIZE], "truncated": len(rows) > PAGE_SIZE, "query": query, "sort": sort,
+            "sorts": [("kana", "ふりがな順"), ("case_number", "ケース番号順"), ("status", "状態順"),
+                      ("type", "世帯類型順"), ("caseworker", "担当CW順")]}
+
+
+def _render_list(request, template, context):
+    if request.headers.get("HX-Request"):
+        return render(request, "households/_results.html", context)
+    return render(request, template, context)
+
+
+@login_required
+def home(request):
+    standing = standing_of(request.user)
+    is_cw = standing.has_role(Role.CASEWORKER)
+    scope = request.GET.get("scope", "mine" if is_cw else "all")
+    context = _list_context(request, caseload_only=(scope == "mine" and is_cw))
+    context.update(standing=standing, scope=scope, is_cw=is_cw, roles=sorted(Role(r).label for r in standing.roles),
+                   may_register=bool(standing.offices_with(Role.CASEWORKER, Role.SUPERVISOR)),
+                   is_supervisor=standing.has_role(Role.SUPERVISOR))
+    return _render_list(request, "households/home.html", context)
+
+
+@login_required
+def household_search(request):
+    caseworker_id = request.GET.get("cw")
+    caseworker_id = int(caseworker_id) if caseworker_id and caseworker_id.isdigit() else None
+    context = _list_context(request, caseload_only=False, caseworker_id=caseworker_id)
+    context["scope"] = "all"
+    return _render_list(request, "households/search.html", context)
+
+
+@login_required
+def household_detail(request, public_id):
+    household = services.open_household(request.user, public_id, source=client_address(request))
+    today = timezone.localdate()
+    members = household.members.order_by("left_on", "pk").prefetch_related("incomes")
+    assignment = active_assignments(today).filter(household=household).select_related("caseworker").first()
+    return render(request, "households/detail.html", {
+        "household": household,
+        "members": members,
+        "caseworker": assignment.caseworker if assignment else None,
+        "assignments": household.assignments.select_related("caseworker"),
+        "status_changes": household.status_changes.select_related("recorded_by__staff"),
+        "may_edit": may_edit(request.user, household),
+        "may_assign": may_edit(request.user, household) and standing_of(request.user).has_role(Role.SUPERVISOR, household.office_id),
+        "may_see_access_log": may_see_access_log(request.user, household),
+        "today": today,
+    })
+
+
+def _editable(request, public_id) -> Household:
+    household = services.open_household(request.user, public_id, source=client_address(request))
+    if not may_edit(request.user, household):
+        raise PermissionDenied("この世帯を変更する権限がありません。")
+    return household
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def household_new(request):
+    try:
+        office = services.registering_office(request.user)
+    except PermissionDenied:
+        return HttpResponseForbidden("世帯を登録できるのはケースワーカーと査察指導員です。")
+    caseworkers = services.caseworker_choices(request.user)
+    form = HouseholdForm(request.POST or None, caseworkers=caseworkers, office=office)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            household = services.register_household(
+                request.user,
+                household=services.HouseholdInput(**{k: d[k] for k in (
+                    "case_number", "address", "grade_area", "winter_region", "household_type", "postal_code",
+                    "assistance_policy", "cautions")}),
+                head=services.MemberInput(relation="head", **{k: d[k] for k in (
+                    "name", "name_kana", "birth_date", "sex", "disability_kind", "disability_grade", "care_level",
+                    "school_stage")}),
+                caseworker=d["caseworker"], source=client_address(request))
+        except ValidationError as exc:
+            put_errors_on_fields(form, exc)
+        else:
+            messages.success(request, f"世帯（ケース番号 {household.case_number}）を登録しました。")
+            return redirect("household_detail", public_id=household.public_id)
+    return render(request, "households/form.html", {"form": form, "title": "世帯の新規登録（相談受付）",
+                                                     "submit": "登録する"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_new(request, public_id):
+    household = _editable(request, public_id)
+    form = MemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_member(request.user, household, services.MemberInput(**form.cleaned_data),
+                                source=client_address(request))
+        except ValidationError as exc:
+            put_errors_on_fields(form, exc)
+        else:
+            messages.success(request, "世帯員を追加しました。")
+            return redirect("household_detail", public_id=household.public_id)
+    return render(request, "households/form.html", {"form": form, "household": household,
+                                                     "title": "世帯員の追加", "submit": "追加する"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def status_change(request, public_id):
+    household = _editable(request, public_id)
+    form = StatusForm(request.POST or None, allowed=lifecycle.allowed_next(household.status),
+                      initial={"effective_date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_status(request.user, household, form.cleaned_data["new_status"],
+                                   form.cleaned_data["effective_date"], form.cleaned_data["reason"],
+                                   source=client_address(request))
+        except ValidationError as exc:
+            put_errors_on_fields(form, exc)
+        else:
+            messages.success(request, "状態を変更しました。")
+            return redirect("household_detail", public_id=household.public_id)
+    return render(request, "households/form.html", {"form": form, "household": household,
+                                                     "title": f"状態の変更（現在: {household.get_status_display()}）",
+                                                     "submit": "変更する"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def always_know_edit(request, public_id):
+    household = _editable(request, public_id)
+    form = AlwaysKnowForm(request.POST or None, initial={"assistance_policy": household.assistance_policy,
+                                                        "cautions": household.cautions})
+    if request.method == "POST" and form.is_valid():
+        services.update_always_know(request.user, household, source=client_address(request), **form.cleaned_data)
+        messages.success(request, "援助方針・留意事項を更新しました。")
+        return redirect("household_detail", public_id=household.public_id)
+    return render(request, "households/form.html", {"form": form, "household": household,
+                                                     "title": "援助方針・留意事項の編集", "submit": "保存する"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def caseworker_assign(request, public_id):
+    household = _editable(request, public_id)
+    standing = standing_of(request.user)
+    if not standing.has_role(Role.SUPERVISOR, household.office_id):
+        raise PermissionDenied("担当CWを変更できるのは係の査察指導員です。")
+    form = AssignForm(request.POST or None, caseworkers=caseworkers_of_teams(standing.team_ids, timezone.localdate()),
+                      initial={"valid_from": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assign_caseworker(request.user, household, form.cleaned_data["caseworker"],
+                                       form.cleaned_data["valid_from"], source=client_address(request))
+        except ValidationError as exc:
+            put_errors_on_fields(form, exc)
+        else:
+            messages.success(request, "担当CWを変更しました。")
+            return redirect("household_detail", public_id=household.public_id)
+    return render(request, "households/form.html", {"form": form, "household": household,
+                                                     "title": "担当CWの変更", "submit": "変更する"})
+
+
+@login_required
+def access_log(request, public_id):
+    household = services.open_household(request.user, public_id, source=client_address(request))
+    if not may_see_access_log(request.user, household):
+        raise PermissionDenied("閲覧履歴を見られるのは査察指導員と課長です。")
+    entries = AuditEntry.objects.filter(target_type=Household.audit_type, target_id=str(household.public_id)).order_by("-seq")[:200]
+    return render(request, "households/access_log.html", {"household": household, "entries": entries})
+
+
+@login_required
+def team(request):
+    standing = standing_of(request.user)
+    if not standing.has_role(Role.SUPERVISOR):
+        raise PermissionDenied("係の状況を見られるのは査察指導員です。")
+    today = timezone.localdate()
+    caseworkers = caseworkers_of_teams(standing.team_ids, today)
+    counts = {
+        row["caseworker_id"]: row
+        for row in active_assignments(today).filter(caseworker__in=caseworkers).values("caseworker_id").annotate(
+            total=Count("id"),
+            active=Count("id", filter=Q(household__status=Status.ACTIVE)),
+            applying=Count("id", filter=Q(household__status=Status.APPLYING)),
+            consultation=Count("id", filter=Q(household__status=Status.CONSULTATION)),
+            suspended=Count("id", filter=Q(household__status=Status.SUSPENDED)),
+        )
+    }
+    rows = [{"caseworker": cw, **counts.get(cw.pk, {"total": 0, "active": 0, "applying": 0, "consultation": 0,
+                                                   "suspended": 0})} for cw in caseworkers]
+    record(request.user, Action.LIST, source=client_address(request), detail={"view": "team"})
+    offices = standing.offices_with(Role.SUPERVISOR)
+    standard = Office.objects.get(pk=offices[0]).caseload_standard
+    return render(request, "households/team.html", {"rows": rows, "standard": standard})

@@ -1,0 +1,15 @@
+from hogo.offices.models import Role
+from hogo.offices.queries import standing_of
+
+
+def navigation(request):
+    """What the header menu offers this user."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    standing = standing_of(user)
+    return {"nav": {
+        "team": standing.has_role(Role.SUPERVISOR),
+        "register": bool(standing.offices_with(Role.CASEWORKER, Role.SUPERVISOR)),
+        "admin": user.is_staff,
+    }}

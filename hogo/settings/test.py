@@ -1,0 +1,18 @@
+"""Test settings: the core zone with a fixed key, fast hashing and plain static storage.
+DATABASE_URL selects PostgreSQL (CI runs the suite on both)."""
+import os
+
+os.environ.setdefault("HOGO_SECRET_KEY", "test-only-key-not-secret-" + "x" * 40)
+os.environ.setdefault("HOGO_HTTPS", "false")
+os.environ.setdefault("HOGO_ALLOW_DEMO", "true")
+
+from .core import *  # noqa: E402,F403
+from .core import DATABASES  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+AXES_FAILURE_LIMIT = 3

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from hogo.common.views import LoginView, health
+
+admin.site.site_header = "Hogo 管理"
+admin.site.site_title = "Hogo 管理"
+
+urlpatterns = [
+    path("accounts/login/", LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("healthz", health, name="health"),
+    path("admin/", admin.site.urls),
+    path("", include("hogo.households.urls")),
+]
