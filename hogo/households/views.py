@@ -2,6 +2,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponseForbidden
 from django.shortcuts import redirect, render
@@ -16,7 +17,7 @@ from hogo.offices.queries import caseworkers_of_teams, standing_of
 from . import lifecycle, queries, services
 from .forms import AlwaysKnowForm, AssignForm, HouseholdForm, MemberForm, StatusForm, put_errors_on_fields
 from .models import Household, Status
-from .scoping import active_assignments, may_edit, may_see_access_log
+from .scoping import active_assignments, households_visible_to, may_edit, may_see_access_log
 
 PAGE_SIZE = 100
 
@@ -26,10 +27,13 @@ def _list_context(request, *, caseload_only: bool, caseworker_id=None):
     sort = request.GET.get("sort", "kana")
     sort = sort if sort in queries.SORTS else "kana"
     results = queries.search(request.user, query, sort, caseload_only=caseload_only, caseworker_id=caseworker_id)
-    rows = list(results[: PAGE_SIZE + 1])
+    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     record(request.user, Action.SEARCH if query else Action.LIST, source=client_address(request),
-           detail={"query": query, "count": min(len(rows), PAGE_SIZE), "caseload_only": caseload_only})
-    return {"rows": rows[:PAGE_SIZE], "truncated": len(rows) > PAGE_SIZE, "query": query, "sort": sort,
+           detail={"query": query, "count": page.paginator.count, "page": page.number, "caseload_only": caseload_only,
+                   "shown": [str(h.public_id) for h in page]})
+    params = request.GET.copy()
+    params.pop("page", None)
+    return {"rows": page, "page": page, "page_params": params.urlencode(), "query": query, "sort": sort,
             "sorts": [("kana", "ふりがな順"), ("case_number", "ケース番号順"), ("status", "状態順"),
                       ("type", "世帯類型順"), ("caseworker", "担当CW順")]}
 
@@ -208,9 +212,11 @@ def team(request):
         raise PermissionDenied("係の状況を見られるのは査察指導員です。")
     today = timezone.localdate()
     caseworkers = caseworkers_of_teams(standing.team_ids, today)
+    visible = households_visible_to(request.user, today)
     counts = {
         row["caseworker_id"]: row
-        for row in active_assignments(today).filter(caseworker__in=caseworkers).values("caseworker_id").annotate(
+        for row in active_assignments(today).filter(household__in=visible, caseworker__in=caseworkers)
+        .values("caseworker_id").annotate(
             total=Count("id"),
             active=Count("id", filter=Q(household__status=Status.ACTIVE)),
             applying=Count("id", filter=Q(household__status=Status.APPLYING)),

@@ -36,3 +36,18 @@ def test_search_by_kana_through_the_page_uses_htmx_partial(cast, login):
     response = client.get("/households/?q=まつもと", HTTP_HX_REQUEST="true")
     body = response.content.decode()
     assert "<html" not in body and str(cast.households["mate"].public_id) in body
+
+
+def test_long_lists_are_paged_and_each_page_is_audited(cast, login):
+    from hogo.audit.models import Action, AuditEntry
+
+    from ..factories import make_household
+
+    for i in range(100):
+        make_household(cast.office_a, None, head_name=f"多数 {i}", head_kana="タスウ")
+    client = login(cast.users["chief"])
+    first = client.get("/households/?q=たすう")
+    assert first.context["page"].paginator.count == 100 and first.context["page"].paginator.num_pages == 1
+    client.get("/households/?sort=kana&page=2")
+    last = AuditEntry.objects.filter(action=Action.LIST).latest("seq")
+    assert last.detail["page"] == 2 and last.detail["count"] == 104 and len(last.detail["shown"]) == 4
