@@ -23,6 +23,8 @@ def test_cw_logs_in_searches_by_kana_and_opens_the_household(cast, page):
     page.get_by_role("heading", name="担当世帯").wait_for()
     # Search the team's households in hiragana; the list updates as the CW types (htmx).
     page.get_by_role("link", name="係の世帯").click()
+    expect(page).to_have_url(re.compile(r"scope=all"))
+    expect(page.locator("#results tbody tr")).to_have_count(2)
     page.get_by_label("氏名・ふりがな・ケース番号").fill("まつもと")
     expect(page.locator("#results tbody tr")).to_have_count(1)  # 山田 has gone from the list
     expect(page).to_have_url(re.compile(r"q=%E3%81%BE"))  # the query is in the address (htmx push-url)
