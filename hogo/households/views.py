@@ -4,7 +4,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpResponseForbidden
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -94,10 +93,7 @@ def _editable(request, public_id) -> Household:
 @login_required
 @require_http_methods(["GET", "POST"])
 def household_new(request):
-    try:
-        office = services.registering_office(request.user)
-    except PermissionDenied:
-        return HttpResponseForbidden("世帯を登録できるのはケースワーカーと査察指導員です。")
+    office = services.registering_office(request.user)
     caseworkers = services.caseworker_choices(request.user)
     form = HouseholdForm(request.POST or None, caseworkers=caseworkers, office=office)
     if request.method == "POST" and form.is_valid():

@@ -6,13 +6,17 @@ from .models import Office, RoleAssignment, Staff, Team, TeamMembership
 
 
 class RoleAssignmentInline(admin.TabularInline):
+    """History is kept: a role ends by its end date, it is never deleted."""
+
     model = RoleAssignment
     extra = 0
+    can_delete = False
 
 
 class TeamMembershipInline(admin.TabularInline):
     model = TeamMembership
     extra = 0
+    can_delete = False
 
 
 @admin.register(Office)
