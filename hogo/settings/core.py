@@ -10,6 +10,7 @@ INSTALLED_APPS = BASE_APPS + [
     "hogo.offices",
     "hogo.audit",
     "hogo.households",
+    "hogo.benefits",
 ]
 ROOT_URLCONF = "hogo.urls_core"
 WSGI_APPLICATION = "hogo.wsgi.application"

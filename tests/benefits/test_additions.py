@@ -1,0 +1,80 @@
+"""Hand-worked cases for each addition."""
+from .helpers import calc, household, member
+
+
+def additions(result, code):
+    return [(a["member"], a["amount"]) for a in result.additions if a["code"] == code]
+
+
+def test_child_rearing_is_paid_until_the_first_31_march_after_the_18th_birthday():
+    # born 2008-06-15: 18 on 2026-06-15, so the child period ends 2027-03-31
+    for as_of, paid in (("2027-03-01", True), ("2027-04-01", False)):
+        result = calc(household(as_of=as_of, members=[member("p", 45, as_of=as_of),
+                                                      member("c", relation="child", birth_date="2008-06-15")]))
+        assert additions(result, "child_rearing") == ([("c", 10190)] if paid else [])
+
+
+def test_an_18th_birthday_on_1_april_keeps_the_child_until_the_next_31_march():
+    # 18th birthday 2026-04-01: the first 31 March after it is 2027-03-31.
+    result = calc(household(as_of="2027-03-01", members=[member("p", 45, as_of="2027-03-01"),
+                                                         member("c", relation="child", birth_date="2008-04-01")]))
+    assert additions(result, "child_rearing") == [("c", 10190)]
+
+
+def test_single_parent_addition_by_number_of_children_and_grade():
+    def single_parent(n, grade):
+        members = [member("p", 35)] + [member(f"c{i}", 8, "child") for i in range(n)]
+        return additions(calc(household(grade=grade, members=members)), "single_parent")
+    assert single_parent(1, "1-1") == [("p", 18800)]
+    assert single_parent(2, "1-2") == [("p", 18800 + 4800)]
+    assert single_parent(3, "2-1") == [("p", 17400 + 4400 + 2700)]
+    assert single_parent(4, "3-2") == [("p", 16100 + 4100 + 2500 * 2)]
+
+
+def test_no_single_parent_addition_with_a_spouse():
+    members = [member("p", 35), member("s", 36, "spouse"), member("c", 8, "child")]
+    assert additions(calc(household(members=members)), "single_parent") == []
+
+
+def test_single_parent_and_disability_additions_are_not_paid_together_the_higher_is_kept():
+    severe = [member("p", 35, disability="severe"), member("c", 8, "child")]
+    result = calc(household(members=severe))
+    assert additions(result, "disability") == [("p", 26810)] and additions(result, "single_parent") == []
+    moderate = [member("p", 35, disability="moderate"), member("c", 8, "child")]
+    result = calc(household(members=moderate))
+    assert additions(result, "single_parent") == [("p", 18800)] and additions(result, "disability") == []
+
+
+def test_disability_addition_by_level_and_grade_group():
+    def amount(level, grade):
+        return additions(calc(household(grade=grade, members=[member("p", 50, disability=level)])), "disability")
+    assert amount("severe", "1-2") == [("p", 26810)]
+    assert amount("severe", "2-2") == [("p", 24940)]
+    assert amount("moderate", "3-1") == [("p", 15380)]
+
+
+def test_pregnancy_and_care_premium_additions():
+    members = [member("p", 30, pregnancy="from_6_months", care_insurance_premium=0), member("g", 70, "parent",
+                                                                                                 care_insurance_premium=6200)]
+    result = calc(household(members=members))
+    assert additions(result, "pregnancy") == [("p", 13790)]
+    assert additions(result, "care_premium") == [("g", 6200)]
+
+
+def test_year_end_allowance_only_in_december():
+    members = [member("p", 70, as_of="2026-12-01")]
+    assert calc(household(as_of="2026-12-01", members=members)).year_end_allowance == 13500
+    assert calc(household(as_of="2026-11-01", members=[member("p", 70, as_of="2026-11-01")])).year_end_allowance == 0
+
+
+def test_winter_addition_months_by_region_and_unconfirmed_amounts_are_reported():
+    october_region_one = calc(household(as_of="2026-10-01", region="I", members=[member("p", 70)]))
+    october_region_six = calc(household(as_of="2026-10-01", region="VI", members=[member("p", 70)]))
+    assert any(l.code == "winter" and not l.verified for l in october_region_one.lines)
+    assert not any(l.code == "winter" for l in october_region_six.lines)
+
+
+def test_education_assistance_by_school_stage():
+    members = [member("p", 40), member("e", 8, "child"), member("j", 13, "child"), member("h", 16, "child")]
+    result = calc(household(members=members))
+    assert (result.education, result.occupational) == (2600 + 5100, 5300)

@@ -1,0 +1,38 @@
+"""The engine picks the standards version in force on as_of and says so."""
+from .helpers import calc, household, member
+
+
+def single_65(as_of):
+    return calc(household(as_of=as_of, members=[member("m1", 66, as_of=as_of)]))
+
+
+def test_special_addition_follows_the_three_versions():
+    amounts = {as_of: next(l.amount for l in single_65(as_of).lines if l.code == "special")
+               for as_of in ("2023-10-01", "2025-09-01", "2025-10-01", "2026-09-01", "2026-10-01")}
+    assert amounts == {"2023-10-01": 1000, "2025-09-01": 1000, "2025-10-01": 1500, "2026-09-01": 1500, "2026-10-01": 2500}
+
+
+def test_transitional_addition_is_reduced_by_1000_per_person_from_2026_10():
+    before = next(l.amount for l in single_65("2026-09-01").lines if l.code == "transitional")
+    after = next(l.amount for l in single_65("2026-10-01").lines if l.code == "transitional")
+    assert (before, after) == (1130, 130)
+
+
+def test_the_unconfirmed_2023_transitional_table_is_reported_not_guessed():
+    result = single_65("2024-04-01")
+    line = next(l for l in result.lines if l.code == "transitional")
+    assert line.amount == 0 and not line.verified
+    assert any("経過的加算" in item for item in result.unconfirmed)
+    assert result.standards["special_addition"] == "2023-10-01"
+
+
+def test_standards_version_names_the_newest_version_used():
+    assert single_65("2026-10-01").standards_version == "2026-10-01"
+    assert single_65("2026-04-01").standards_version == "2025-10-01"
+
+
+def test_six_person_households_use_the_unconfirmed_values_and_say_so():
+    members = [member("h", 40)] + [member(f"c{i}", 8, "child") for i in range(5)]
+    result = calc(household(members=members))
+    class2 = next(l for l in result.lines if l.code == "class2")
+    assert class2.amount == 55650 and not class2.verified
