@@ -54,6 +54,8 @@ def test_explain_prints_a_japanese_breakdown_a_caseworker_can_check():
     ({"incomes": [{"member": "nobody", "kind": "pension", "gross": 1000}]}, "incomes[0].member"),
     ({"as_of": "2026-13-01"}, "as_of"),
     ({"members": []}, "members"),
+    ({"period": {"start": "2026-11-01"}}, "period"),
+    ({"rent": 1.5}, "rent"),
 ])
 def test_bad_input_exits_2_with_one_line_naming_the_field(change, field):
     result = hogo_calc({**THREE_PERSON, **change})

@@ -36,3 +36,21 @@ def test_six_person_households_use_the_unconfirmed_values_and_say_so():
     result = calc(household(members=members))
     class2 = next(l for l in result.lines if l.code == "class2")
     assert class2.amount == 55650 and not class2.verified
+
+
+def test_a_month_started_midway_prorates_living_assistance_by_days():
+    members = [member("m1", 66)]
+    whole = calc(household(members=members, rent=40000))
+    half = calc(household(members=members, rent=40000, period={"start": "2026-10-17", "end": "2026-10-31"}))
+    # 76,880 × 15 ÷ 31 = 37,200 exactly → 37,200 (no fraction); housing is not prorated
+    assert half.living_total == 37200 and half.housing == whole.housing == 40000
+    line = next(l for l in half.lines if l.code == "proration")
+    assert "15日 ÷ 31日" in line.working and not line.verified
+
+
+def test_proration_rounds_the_part_below_one_yen_up():
+    from hogo.benefits.engine.rules import prorate
+
+    assert prorate(76880, 10, 31) == 24800  # 24,800.0
+    assert prorate(71900, 10, 31) == 23194  # 23,193.5… → 23,194
+    assert prorate(71900, 30, 30) == 71900

@@ -1,5 +1,6 @@
 """`calculate(household) -> Calculation`: minimum cost of living, recognised income, need test
 and monthly benefit by 扶助, with one explanation line per figure naming its rule and source."""
+import calendar
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
@@ -7,7 +8,8 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from .inputs import HouseholdInput, InputError
-from .rules import GRADE_GROUP, age_band, class1_scaled, end_of_child_period, legal_age, rate_fraction, school_stage
+from .rules import (GRADE_GROUP, age_band, class1_scaled, end_of_child_period, legal_age, prorate, rate_fraction,
+                    school_stage)
 from .standards import Snapshot, Standards, StandardsError, Version, load_standards
 
 GRADE_INDEX = {"1-1": 0, "1-2": 1, "2-1": 2, "2-2": 3, "3-1": 4, "3-2": 5}
@@ -127,6 +129,8 @@ def calculate(household: HouseholdInput, standards: Standards | None = None) -> 
     winter = _winter(book, snap, household, size)
     year_end = _year_end(book, snap, household, size)
     living_total = living_base + sum(a["amount"] for a in additions) + winter + year_end
+    if household.period is not None:
+        living_total = _prorated_living(book, snap, household, living_total - year_end) + year_end
     housing = _housing(book, snap, household, size)
     education, occupational = _schooling(book, snap, household, ages)
     medical, care = household.medical, household.care
@@ -308,6 +312,20 @@ def _winter(book: _Book, snap: Snapshot, h: HouseholdInput, size: int) -> int:
         return book.add("winter", "冬季加算", 0, f"{h.winter_region}区・{size}人・{h.grade_area} の額が未確認のため算定していない",
                         v, verified=False)
     return book.add("winter", "冬季加算", amount, f"{h.winter_region}区・{size}人・{h.grade_area}", v)
+
+
+def _prorated_living(book: _Book, snap: Snapshot, h: HouseholdInput, monthly: int) -> int:
+    """The living assistance for the days of the month the household is assisted (日割)."""
+    start, end = h.period
+    days = (end - start).days + 1
+    days_in_month = calendar.monthrange(start.year, start.month)[1]
+    if days == days_in_month:
+        return monthly
+    v = snap.proration
+    amount = prorate(monthly, days, days_in_month)
+    return book.add("proration", "生活扶助の日割", amount,
+                    lambda: f"{monthly:,}円 × {days}日 ÷ {days_in_month}日（{start.isoformat()}〜{end.isoformat()}）"
+                            f" → 1円未満切り上げ。住宅扶助・教育扶助・期末一時扶助は日割しない", v)
 
 
 def _year_end(book: _Book, snap: Snapshot, h: HouseholdInput, size: int) -> int:

@@ -1,6 +1,7 @@
 """The household the engine calculates for, and its validation. Bad input raises InputError
 naming the field; nothing is half-parsed."""
-from dataclasses import dataclass, field
+import calendar
+from dataclasses import dataclass
 from datetime import date
 
 GRADE_AREAS = ("1-1", "1-2", "2-1", "2-2", "3-1", "3-2")
@@ -53,7 +54,7 @@ class HouseholdInput:
     single_parent: bool | None = None
     medical: int = 0
     care: int = 0
-    extra: dict = field(default_factory=dict)
+    period: tuple[date, date] | None = None  # days of as_of's month covered, when not the whole month
 
 
 def _date(value, name: str) -> date:
@@ -136,9 +137,20 @@ def parse_household(data: dict) -> HouseholdInput:
     single_parent = data.get("single_parent")
     if single_parent is not None and not isinstance(single_parent, bool):
         raise InputError("single_parent", "true / false を指定してください")
+    period = None
+    if data.get("period") is not None:
+        raw = data["period"]
+        if not isinstance(raw, dict):
+            raise InputError("period", "{\"start\": 日付, \"end\": 日付} を指定してください")
+        last_day = as_of.replace(day=calendar.monthrange(as_of.year, as_of.month)[1])
+        start = _date(raw.get("start", as_of.replace(day=1).isoformat()), "period.start")
+        end = _date(raw.get("end", last_day.isoformat()), "period.end")
+        if not (as_of.replace(day=1) <= start <= end <= last_day):
+            raise InputError("period", "as_of と同じ月の中で start ≦ end となる日付を指定してください")
+        period = (start, end)
     return HouseholdInput(
         as_of=as_of, grade_area=grade_area, winter_region=winter_region, prefecture=prefecture,
         municipality=municipality, members=tuple(members), rent=_yen(data.get("rent", 0), "rent"),
         incomes=tuple(incomes), single_parent=single_parent, medical=_yen(data.get("medical", 0), "medical"),
-        care=_yen(data.get("care", 0), "care"),
+        care=_yen(data.get("care", 0), "care"), period=period,
     )

@@ -64,3 +64,8 @@ def class1_scaled(total: int, rate: tuple[int, int]) -> int:
     numerator, denominator = rate
     yen = total * numerator // denominator
     return -(-yen // 10) * 10
+
+
+def prorate(monthly: int, days: int, days_in_month: int) -> int:
+    """日割: monthly × days ÷ days in the month, the part below 1 yen rounded up (integer arithmetic)."""
+    return -(-monthly * days // days_in_month)
