@@ -8,6 +8,7 @@ throughput line `<N> households/s`, latency percentiles per household and the me
 """
 import argparse
 import random
+import resource
 import statistics
 import time
 import tracemalloc
@@ -74,7 +75,8 @@ def main():
     print(f"engine: {len(households)} households (mix of 1-6 persons), {args.rounds} rounds, one process")
     print(f"latency per household: p50 {samples[len(samples) // 2]:.1f} us, p95 {samples[int(len(samples) * 0.95)]:.1f} us, "
           f"p99 {samples[int(len(samples) * 0.99)]:.1f} us")
-    print(f"memory: {peak / len(results) / 1024:.1f} KiB per kept result (peak {peak / 1024 / 1024:.1f} MiB for 1000)")
+    print(f"memory: {peak / len(results) / 1024:.1f} KiB per kept result (peak {peak / 1024 / 1024:.1f} MiB for 1000); "
+          f"process max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
     print(f"{rate:,.0f} households/s")
 
 
