@@ -13,4 +13,5 @@ urlpatterns = [
     path("healthz", health, name="health"),
     path("admin/", admin.site.urls),
     path("", include("hogo.households.urls")),
+    path("", include("hogo.decisions.urls")),
 ]

@@ -249,10 +249,12 @@ def _create_households(gen: _Generator, spec: DemoOffice, office: Office, count:
         address = gen.address(spec)
         postal_code = gen.fake.zipcode()
         started = today - timedelta(days=rng.randrange(30, 3650))
+        rent = rng.randrange(25_000, 54_000, 500) if rng.random() < 0.85 else 0  # the rest own or live with family
         if case_number in existing:
             continue  # the generator still ran, so later households come out the same
         new_households.append(Household(
             office=office, case_number=case_number, postal_code=postal_code, address=address,
+            prefecture=spec.prefecture, municipality=spec.city, rent=rent,
             grade_area=spec.grade_area, winter_region=spec.winter_region, household_type=household_type,
             status=status, assistance_policy=_policy(household_type), cautions="",
         ))

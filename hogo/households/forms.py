@@ -70,14 +70,18 @@ class HouseholdForm(MemberFields):
     case_number = forms.CharField(label="ケース番号", max_length=20)
     household_type = forms.ChoiceField(label="世帯類型", choices=HouseholdType.choices)
     postal_code = forms.CharField(label="郵便番号", max_length=8, required=False)
+    prefecture = forms.CharField(label="都道府県", max_length=10, required=False, help_text="例: 東京都（住宅扶助の限度額に使います）")
+    municipality = forms.CharField(label="市区町村", max_length=40, required=False, help_text="例: 新宿区")
     address = forms.CharField(label="住所", max_length=200)
+    rent = forms.IntegerField(label="家賃・間代（月額・円）", min_value=0, max_value=10_000_000, required=False)
     grade_area = forms.ChoiceField(label="級地", choices=GRADE_AREAS)
     winter_region = forms.ChoiceField(label="冬季加算地区", choices=WINTER_REGIONS)
     caseworker = forms.ModelChoiceField(label="担当CW", queryset=None, empty_label=None)
     assistance_policy = forms.CharField(label="援助方針", widget=forms.Textarea(attrs={"rows": 3}), required=False)
     cautions = forms.CharField(label="留意事項", widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
-    field_order = ["case_number", "household_type", "caseworker", "postal_code", "address", "grade_area",
+    field_order = ["case_number", "household_type", "caseworker", "postal_code", "prefecture", "municipality", "address",
+                   "rent", "grade_area",
                    "winter_region", "name", "name_kana", "birth_date", "sex"]
 
     def __init__(self, *args, caseworkers, office, **kwargs):

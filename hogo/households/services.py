@@ -44,6 +44,9 @@ class HouseholdInput:
     winter_region: str
     household_type: str
     postal_code: str = ""
+    prefecture: str = ""
+    municipality: str = ""
+    rent: int = 0
     assistance_policy: str = ""
     cautions: str = ""
 
@@ -142,7 +145,8 @@ def register_household(actor, *, household: HouseholdInput, head: MemberInput, c
         errors["case_number"] = exc.messages[0]
     hh = Household(
         office=office, case_number=case_number, postal_code=normalize_text(household.postal_code or ""),
-        address=normalize_text(household.address or ""), grade_area=household.grade_area,
+        prefecture=normalize_text(household.prefecture or ""), municipality=normalize_text(household.municipality or ""),
+        rent=household.rent or 0, address=normalize_text(household.address or ""), grade_area=household.grade_area,
         winter_region=household.winter_region, household_type=household.household_type,
         assistance_policy=household.assistance_policy or "", cautions=household.cautions or "",
         status=lifecycle.CONSULTATION,
@@ -218,6 +222,27 @@ def change_status(actor, household: Household, new_status: str, effective_date: 
     household.save(update_fields=["status", "updated_at"])
     record(actor, Action.UPDATE, target=household, source=source,
            detail={"status": [old, new_status], "effective_date": effective_date.isoformat()})
+    return change
+
+
+def apply_decided_status(actor, household: Household, new_status: str, effective_date: date, reason: str,
+                         source: str = "") -> StatusChange:
+    """The status a fully approved decision sets. The decision's own approval is the authority, so
+    the approver need not be able to edit the household; the lifecycle still applies."""
+    household = Household.objects.select_for_update().get(pk=household.pk)
+    if household.status == new_status:
+        return None
+    try:
+        lifecycle.check_transition(household.status, new_status)
+    except ValueError as exc:
+        raise ValidationError({"new_status": str(exc)})
+    change = StatusChange.objects.create(household=household, from_status=household.status, to_status=new_status,
+                                         effective_date=effective_date, reason=reason, recorded_by=actor)
+    old = household.status
+    household.status = new_status
+    household.save(update_fields=["status", "updated_at"])
+    record(actor, Action.UPDATE, target=household, source=source,
+           detail={"status": [old, new_status], "effective_date": effective_date.isoformat(), "by": "decision"})
     return change
 
 

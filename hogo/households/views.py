@@ -101,9 +101,9 @@ def household_new(request):
         try:
             household = services.register_household(
                 request.user,
-                household=services.HouseholdInput(**{k: d[k] for k in (
+                household=services.HouseholdInput(rent=d["rent"] or 0, **{k: d[k] for k in (
                     "case_number", "address", "grade_area", "winter_region", "household_type", "postal_code",
-                    "assistance_policy", "cautions")}),
+                    "prefecture", "municipality", "assistance_policy", "cautions")}),
                 head=services.MemberInput(relation="head", **{k: d[k] for k in (
                     "name", "name_kana", "birth_date", "sex", "disability_kind", "disability_grade", "care_level",
                     "school_stage")}),

@@ -11,6 +11,7 @@ INSTALLED_APPS = BASE_APPS + [
     "hogo.audit",
     "hogo.households",
     "hogo.benefits",
+    "hogo.decisions",
 ]
 ROOT_URLCONF = "hogo.urls_core"
 WSGI_APPLICATION = "hogo.wsgi.application"

@@ -1,0 +1,271 @@
+"""Consultations, applications, investigation checklists, need tests, decisions and approvals.
+
+Need tests, approval actions and approved decisions are insert-only: a correction is a new record.
+A decision keeps a snapshot of what it was based on (the need test's input and result, the
+addressee), so it can be re-explained after the household has changed.
+"""
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from hogo.households.models import Household
+from hogo.offices.models import Office
+
+
+class InsertOnly(models.Model):
+    """Rows that are written once and never changed or deleted."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionError(f"{type(self).__name__} records are insert-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError(f"{type(self).__name__} records are insert-only")
+
+
+class ConsultationOutcome(models.TextChoices):
+    APPLICATION = "application", "申請"
+    REFERRAL = "referral", "他機関・他制度へのつなぎ"
+    NONE_YET = "none_yet", "今回は申請なし"
+
+
+class Consultation(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="consultations")
+    held_on = models.DateField("相談日")
+    visitor_name = models.CharField("来所者", max_length=100)
+    visitor_relation = models.CharField("世帯との関係", max_length=50, default="本人")
+    said = models.TextField("相談内容（主訴）")
+    explained = models.TextField("説明した内容")
+    right_explained = models.BooleanField("保護の申請が権利であることを説明した", default=False)
+    outcome = models.CharField("結果", max_length=20, choices=ConsultationOutcome.choices)
+    referred_to = models.CharField("つないだ先", max_length=100, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        verbose_name = verbose_name_plural = "面接相談"
+
+
+DOCUMENTS = [
+    ("application_form", "保護申請書"),
+    ("asset_declaration", "資産申告書"),
+    ("income_declaration", "収入申告書"),
+    ("consent", "同意書"),
+    ("rent_contract", "賃貸借契約書の写し"),
+    ("bankbooks", "預貯金通帳の写し"),
+]
+
+
+class Application(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="applications")
+    received_on = models.DateField("申請日")
+    applicant_name = models.CharField("申請者", max_length=100)
+    applicant_relation = models.CharField("要保護者との関係", max_length=50, default="本人")
+    reason = models.TextField("保護を受けようとする理由")
+    documents = models.JSONField("受理した書類", default=list)
+    extended_days = models.PositiveSmallIntegerField("延長後の日数", null=True, blank=True)
+    extension_reason = models.TextField("延長の理由（法第24条第5項ただし書）", blank=True)
+    decided_on = models.DateField("決定日", null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    audit_type = "application"
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+        verbose_name = verbose_name_plural = "保護申請"
+        constraints = [
+            models.CheckConstraint(condition=Q(extended_days__isnull=True) | Q(extended_days__gte=15, extended_days__lte=30),
+                                   name="application_extension_15_to_30_days"),
+            models.CheckConstraint(condition=Q(extended_days__isnull=True) | ~Q(extension_reason=""),
+                                   name="application_extension_needs_reason"),
+        ]
+
+    @property
+    def audit_id(self):
+        return self.public_id
+
+    @property
+    def office_id(self):
+        return self.household.office_id
+
+    @property
+    def deadline(self):
+        from .deadlines import decision_deadline
+
+        return decision_deadline(self.received_on, self.extended_days)
+
+
+class ItemStatus(models.TextChoices):
+    PENDING = "pending", "未了"
+    DONE = "done", "済"
+    NOT_NEEDED = "not_needed", "不要（理由あり）"
+
+
+class ChecklistItemTemplate(models.Model):
+    """The investigation items an office uses for every application."""
+
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="checklist_templates")
+    code = models.SlugField(max_length=40)
+    label = models.CharField("項目", max_length=100)
+    basis = models.CharField("根拠", max_length=200, blank=True)
+    due_days = models.PositiveSmallIntegerField("申請から何日以内", null=True, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [models.UniqueConstraint(fields=["office", "code"], name="checklist_code_unique_per_office")]
+        verbose_name = verbose_name_plural = "調査項目（事務所の設定）"
+
+    def __str__(self):
+        return self.label
+
+
+class SupportInquiryExemption(models.TextChoices):
+    """Why a support inquiry (扶養照会) is not sent — the 令和3年 relaxation (社援保発0226第1号)."""
+
+    NONE = "", "—"
+    NO_CONTACT_10_YEARS = "no_contact", "概ね10年程度音信不通など交流が断絶している"
+    ABUSE = "abuse", "DV・虐待など照会が本人の自立を阻害する"
+    CANNOT_SUPPORT = "cannot_support", "扶養義務者が被保護者・施設入所者・長期入院・未成年・概ね70歳以上の高齢者など、扶養を期待できない"
+    OTHER = "other", "その他（理由を記入）"
+
+
+class ChecklistItem(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="checklist")
+    code = models.SlugField(max_length=40)
+    label = models.CharField(max_length=100)
+    basis = models.CharField(max_length=200, blank=True)
+    due_on = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=ItemStatus.choices, default=ItemStatus.PENDING)
+    done_on = models.DateField(null=True, blank=True)
+    note = models.TextField(blank=True)
+    exemption = models.CharField(max_length=20, choices=SupportInquiryExemption.choices, blank=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["application", "code"], name="checklist_item_once")]
+
+
+class NeedTest(InsertOnly):
+    """One run of the benefit engine on the household's facts, kept with those facts."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="need_tests")
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, null=True, related_name="need_tests")
+    as_of = models.DateField("判定の基準日")
+    facts = models.JSONField("判定に使った世帯の状況")
+    result = models.JSONField("計算結果")
+    standards_version = models.CharField(max_length=10)
+    minimum_cost_of_living = models.PositiveIntegerField()
+    recognized_income = models.PositiveIntegerField()
+    benefit = models.PositiveIntegerField()
+    need = models.BooleanField()
+    run_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    run_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-run_at", "-id"]
+        verbose_name = verbose_name_plural = "要否判定"
+
+
+class DecisionKind(models.TextChoices):
+    START = "start", "保護開始"
+    CHANGE = "change", "保護変更"
+    SUSPENSION = "suspension", "保護停止"
+    TERMINATION = "termination", "保護廃止"
+    REJECTION = "rejection", "申請却下"
+
+
+class DecisionStatus(models.TextChoices):
+    DRAFT = "draft", "起案中"
+    RETURNED = "returned", "差戻し"
+    APPROVED = "approved", "決裁済"
+
+
+class Decision(models.Model):
+    """A decision: drafted by a CW, approved step by step; once approved it never changes."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="decisions")
+    kind = models.CharField("種類", max_length=20, choices=DecisionKind.choices)
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions")
+    need_test = models.ForeignKey(NeedTest, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions")
+    effective_from = models.DateField("効力発生日")
+    amounts = models.JSONField("扶助別の月額", default=dict)
+    benefit_total = models.PositiveIntegerField("扶助額の合計（月額）", default=0)
+    reasons = models.TextField("理由")
+    late_reason = models.TextField("14日を超えた理由（法第24条第6項）", blank=True)
+    retroactive_reason = models.TextField("遡及の理由", blank=True)
+    snapshot = models.JSONField("通知に載せる事項（起案時）", default=dict)
+    status = models.CharField(max_length=20, choices=DecisionStatus.choices, default=DecisionStatus.DRAFT)
+    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="drafted_decisions")
+    drafted_at = models.DateTimeField(auto_now_add=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+
+    audit_type = "decision"
+
+    class Meta:
+        ordering = ["-effective_from", "-id"]
+        verbose_name = verbose_name_plural = "決定"
+        indexes = [models.Index(fields=["household", "status", "effective_from"])]
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding and Decision.objects.filter(pk=self.pk, status=DecisionStatus.APPROVED).exists():
+            raise PermissionError("決裁済の決定は変更できません。訂正は新しい決定で行います。")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("決定は削除できません。")
+
+    @property
+    def audit_id(self):
+        return self.public_id
+
+    @property
+    def office_id(self):
+        return self.household.office_id
+
+
+class ApprovalRoute(models.Model):
+    """The approval steps of an office, in order (default: supervisor then chief)."""
+
+    office = models.OneToOneField(Office, on_delete=models.PROTECT, related_name="approval_route")
+    steps = models.JSONField(default=list, help_text='役割の並び。例: ["supervisor", "chief"]')
+
+    class Meta:
+        verbose_name = verbose_name_plural = "決裁の順序"
+
+
+class ApprovalAction(InsertOnly):
+    class Kind(models.TextChoices):
+        SUBMIT = "submit", "起案"
+        APPROVE = "approve", "承認"
+        RETURN = "return", "差戻し"
+        COMMENT = "comment", "意見"
+
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="actions")
+    action = models.CharField(max_length=20, choices=Kind.choices)
+    step = models.PositiveSmallIntegerField(null=True)
+    role = models.CharField(max_length=20, blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    comment = models.TextField(blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        constraints = [
+            # a step is approved once: the service checks it, and this holds even under a race
+            models.UniqueConstraint(fields=["decision", "step"], condition=Q(action="approve"), name="one_approval_per_step"),
+        ]

@@ -1,0 +1,360 @@
+"""Every change in the application-to-decision flow: one function per use case, each in a
+transaction, checking permission and writing the audit record. A refused approval writes nothing
+but its audit entry."""
+from datetime import date, timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.http import Http404
+from django.utils import timezone
+
+from hogo.audit.models import Action
+from hogo.audit.services import record
+from hogo.benefits.engine import InputError, calculate, parse_household
+from hogo.households import services as household_services
+from hogo.households.models import Household, Relation
+from hogo.households.scoping import households_visible_to, may_edit
+from hogo.offices.models import Role
+from hogo.offices.queries import standing_of
+
+from . import deadlines, periods
+from .facts import engine_input
+from .models import (DOCUMENTS, Application, ApprovalAction, ApprovalRoute, ChecklistItem, ChecklistItemTemplate,
+                     Consultation, ConsultationOutcome, Decision, DecisionKind, DecisionStatus, ItemStatus, NeedTest,
+                     SupportInquiryExemption)
+
+DEFAULT_ROUTE = [Role.SUPERVISOR, Role.CHIEF]
+ASSISTANCE_ROWS = [("living", "生活扶助"), ("housing", "住宅扶助"), ("education", "教育扶助"), ("occupational", "生業扶助"),
+                   ("care", "介護扶助"), ("medical", "医療扶助")]
+
+# The investigation items every office starts with; an office edits its own copy in the admin.
+DEFAULT_CHECKLIST = [
+    ("home_visit", "申請者宅への訪問調査", "局長通知 第12（申請後おおむね1週間以内）", 7),
+    ("assets", "資産の調査（不動産・自動車・生命保険等）", "法第28条・第29条", None),
+    ("deposit_inquiry", "預貯金の照会（金融機関）", "法第29条", None),
+    ("support_inquiry", "扶養照会（扶養義務者）", "法第4条第2項・局長通知 第5（令和3年2月26日の運用見直し）", None),
+    ("other_measures", "他法他施策の活用（年金・手当・障害・介護保険等）", "法第4条第2項", None),
+    ("work_capacity", "稼働能力の活用（就労状況・求職活動）", "法第4条第1項", None),
+]
+
+
+class Refused(Exception):
+    """A rule stopped the action; the message says why, in Japanese."""
+
+
+def _require(condition: bool, message: str):
+    if not condition:
+        raise PermissionDenied(message)
+
+
+def _require_caseworking(actor, household: Household):
+    _require(may_edit(actor, household), "この世帯の相談・申請・起案を行う権限がありません。")
+
+
+@transaction.atomic
+def record_consultation(actor, household: Household, *, held_on: date, visitor_name: str, visitor_relation: str,
+                        said: str, explained: str, right_explained: bool, outcome: str, referred_to: str = "",
+                        source: str = "") -> Consultation:
+    _require_caseworking(actor, household)
+    errors = {}
+    if held_on > timezone.localdate():
+        errors["held_on"] = "相談日が未来の日付です。"
+    if not right_explained:
+        errors["right_explained"] = "保護の申請が権利であることを説明し、記録してください。"
+    if outcome == ConsultationOutcome.REFERRAL and not referred_to.strip():
+        errors["referred_to"] = "つないだ先を入力してください。"
+    if errors:
+        raise ValidationError(errors)
+    consultation = Consultation.objects.create(
+        household=household, held_on=held_on, visitor_name=visitor_name.strip(), visitor_relation=visitor_relation.strip(),
+        said=said.strip(), explained=explained.strip(), right_explained=right_explained, outcome=outcome,
+        referred_to=referred_to.strip(), recorded_by=actor)
+    record(actor, Action.CREATE, target=household, source=source,
+           detail={"consultation": str(consultation.public_id), "outcome": outcome})
+    return consultation
+
+
+def _ensure_checklist_templates(office) -> list[ChecklistItemTemplate]:
+    templates = list(ChecklistItemTemplate.objects.filter(office=office, active=True))
+    if not templates and not ChecklistItemTemplate.objects.filter(office=office).exists():
+        templates = ChecklistItemTemplate.objects.bulk_create([
+            ChecklistItemTemplate(office=office, code=code, label=label, basis=basis, due_days=due, order=i)
+            for i, (code, label, basis, due) in enumerate(DEFAULT_CHECKLIST)])
+    return templates
+
+
+@transaction.atomic
+def receive_application(actor, household: Household, *, received_on: date, applicant_name: str,
+                        applicant_relation: str, reason: str, documents: list[str], source: str = "") -> Application:
+    """Register an application, open its investigation checklist and move the household to 申請中."""
+    _require_caseworking(actor, household)
+    errors = {}
+    if received_on > timezone.localdate():
+        errors["received_on"] = "申請日が未来の日付です。"
+    unknown = set(documents) - {code for code, _ in DOCUMENTS}
+    if unknown:
+        errors["documents"] = f"不明な書類: {', '.join(sorted(unknown))}"
+    if Application.objects.filter(household=household, decided_on__isnull=True).exists():
+        errors["received_on"] = "この世帯には決定前の申請が既にあります。"
+    if errors:
+        raise ValidationError(errors)
+    application = Application.objects.create(
+        household=household, received_on=received_on, applicant_name=applicant_name.strip(),
+        applicant_relation=applicant_relation.strip(), reason=reason.strip(), documents=sorted(set(documents)),
+        recorded_by=actor)
+    ChecklistItem.objects.bulk_create([
+        ChecklistItem(application=application, code=t.code, label=t.label, basis=t.basis,
+                      due_on=received_on + timedelta(days=t.due_days) if t.due_days else None)
+        for t in _ensure_checklist_templates(household.office)])
+    household_services.apply_decided_status(actor, household, "applying", received_on, "保護申請の受付", source)
+    record(actor, Action.CREATE, target=application, source=source,
+           detail={"received_on": received_on.isoformat(), "deadline": application.deadline.isoformat()})
+    return application
+
+
+@transaction.atomic
+def extend_deadline(actor, application: Application, *, days: int, reason: str, source: str = "") -> Application:
+    """Extend the 14-day deadline up to 30 days, with the reason the notice must state (法第24条第6項)."""
+    _require_caseworking(actor, application.household)
+    errors = {}
+    try:
+        deadlines.decision_deadline(application.received_on, days)
+    except ValueError as exc:
+        errors["days"] = str(exc)
+    if days == deadlines.STANDARD_DAYS:
+        errors["days"] = "延長後の日数は15日から30日までです。"
+    if not reason.strip():
+        errors["reason"] = "延長の理由を入力してください（通知書に明示します）。"
+    if application.decided_on:
+        errors["days"] = "決定済みの申請の期限は変更できません。"
+    if errors:
+        raise ValidationError(errors)
+    application.extended_days, application.extension_reason = days, reason.strip()
+    application.save(update_fields=["extended_days", "extension_reason"])
+    record(actor, Action.UPDATE, target=application, source=source, detail={"extended_days": days})
+    return application
+
+
+@transaction.atomic
+def update_checklist_item(actor, item: ChecklistItem, *, status: str, done_on: date | None, note: str,
+                          exemption: str = "", source: str = "") -> ChecklistItem:
+    application = item.application
+    _require_caseworking(actor, application.household)
+    errors = {}
+    if status == ItemStatus.DONE and done_on is None:
+        errors["done_on"] = "実施日を入力してください。"
+    if done_on and done_on > timezone.localdate():
+        errors["done_on"] = "実施日が未来の日付です。"
+    if done_on and done_on < application.received_on and item.code == "home_visit":
+        errors["done_on"] = "申請日より前の訪問は申請後の訪問調査になりません。"
+    if status == ItemStatus.NOT_NEEDED and not note.strip() and not exemption:
+        errors["note"] = "不要とする理由を入力してください。"
+    if item.code == "support_inquiry" and status == ItemStatus.NOT_NEEDED and not exemption:
+        errors["exemption"] = "扶養照会を行わない理由（令和3年の運用見直しの類型）を選んでください。"
+    if exemption == SupportInquiryExemption.OTHER and not note.strip():
+        errors["note"] = "「その他」の理由を入力してください。"
+    if errors:
+        raise ValidationError(errors)
+    item.status, item.done_on, item.note, item.exemption, item.updated_by = status, done_on, note.strip(), exemption, actor
+    item.save(update_fields=["status", "done_on", "note", "exemption", "updated_by"])
+    record(actor, Action.UPDATE, target=application, source=source, detail={"checklist": item.code, "status": status})
+    return item
+
+
+@transaction.atomic
+def run_need_test(actor, household: Household, *, as_of: date, application: Application | None = None,
+                  source: str = "") -> NeedTest:
+    """Run the engine on the household's facts now and keep facts, result and standards version."""
+    _require_caseworking(actor, household)
+    facts = engine_input(Household.objects.prefetch_related("members__incomes").select_related("office").get(pk=household.pk),
+                         as_of)
+    try:
+        calc = calculate(parse_household(facts))
+    except InputError as exc:
+        raise ValidationError({"as_of": f"計算できません（{exc}）。世帯の情報を確認してください。"})
+    result = calc.as_dict()
+    test = NeedTest.objects.create(
+        household=household, application=application, as_of=as_of, facts=facts, result=result,
+        standards_version=calc.standards_version, minimum_cost_of_living=calc.minimum_cost_of_living,
+        recognized_income=calc.recognized_income, benefit=calc.benefit, need=calc.need, run_by=actor)
+    record(actor, Action.CREATE, target=household, source=source,
+           detail={"need_test": str(test.public_id), "need": calc.need, "benefit": calc.benefit})
+    return test
+
+
+def _approved(household: Household) -> list[tuple[str, date]]:
+    return list(Decision.objects.filter(household=household, status=DecisionStatus.APPROVED)
+                .order_by("approved_at", "id").values_list("kind", "effective_from"))
+
+
+def _addressee(household: Household) -> dict:
+    head = household.members.filter(relation=Relation.HEAD).first()
+    return {"case_number": household.case_number, "office": household.office.name,
+            "head_name": head.name if head else "", "address": household.address, "postal_code": household.postal_code}
+
+
+@transaction.atomic
+def draft_decision(actor, household: Household, *, kind: str, effective_from: date, reasons: str,
+                   application: Application | None = None, need_test: NeedTest | None = None, late_reason: str = "",
+                   retroactive_reason: str = "", source: str = "") -> Decision:
+    """A caseworker's draft (起案). Amounts come from the need test and are frozen here."""
+    _require_caseworking(actor, household)
+    Household.objects.select_for_update().get(pk=household.pk)
+    errors = {}
+    if kind not in DecisionKind.values:
+        errors["kind"] = "決定の種類を選んでください。"
+    if not reasons.strip():
+        errors["reasons"] = "理由を入力してください。"
+    if kind in (DecisionKind.START, DecisionKind.REJECTION):
+        if application is None or application.household_id != household.pk:
+            errors["application"] = "開始・却下の決定には、この世帯の申請を選んでください。"
+        elif application.decided_on:
+            errors["application"] = "この申請は既に決定済みです。"
+    if kind in (DecisionKind.START, DecisionKind.CHANGE):
+        if need_test is None or need_test.household_id != household.pk:
+            errors["need_test"] = "開始・変更の決定には、この世帯の要否判定を選んでください。"
+        elif kind == DecisionKind.START and not need_test.need:
+            errors["need_test"] = "要否判定が「否」のため、開始決定はできません（却下を検討してください）。"
+    if application and kind in (DecisionKind.START, DecisionKind.REJECTION) and not errors.get("application"):
+        if timezone.localdate() > application.deadline and not (late_reason or application.extension_reason).strip():
+            errors["late_reason"] = (f"決定期限（{application.deadline.isoformat()}）を過ぎています。"
+                                     "遅れた理由を入力してください（通知書に明示します）。")
+    if kind in DecisionKind.values and not errors.get("kind"):
+        try:
+            periods.check_fits(kind, effective_from, _approved(household), retroactive_reason)
+        except ValueError as exc:
+            errors["effective_from"] = str(exc)
+    pending = Decision.objects.filter(household=household, status=DecisionStatus.DRAFT).first()
+    if pending:
+        errors["kind"] = f"決裁待ちの決定（{pending.get_kind_display()}）があります。先に決裁又は差戻しを済ませてください。"
+    if errors:
+        raise ValidationError(errors)
+    amounts = {}
+    if need_test is not None and kind in (DecisionKind.START, DecisionKind.CHANGE):
+        amounts = dict(need_test.result["benefit"]["by_assistance"])
+    decision = Decision.objects.create(
+        household=household, kind=kind, application=application, need_test=need_test, effective_from=effective_from,
+        amounts=amounts, benefit_total=sum(amounts.values()), reasons=reasons.strip(), late_reason=late_reason.strip(),
+        retroactive_reason=retroactive_reason.strip(), snapshot=_addressee(household), drafted_by=actor)
+    ApprovalAction.objects.create(decision=decision, action=ApprovalAction.Kind.SUBMIT, actor=actor)
+    record(actor, Action.CREATE, target=decision, source=source,
+           detail={"kind": kind, "effective_from": effective_from.isoformat(), "benefit_total": decision.benefit_total})
+    return decision
+
+
+def route_of(office) -> list[str]:
+    route = ApprovalRoute.objects.filter(office=office).first()
+    return list(route.steps) if route and route.steps else list(DEFAULT_ROUTE)
+
+
+def next_step(decision: Decision) -> int:
+    return decision.actions.filter(action=ApprovalAction.Kind.APPROVE).count()
+
+
+def approval_problem(actor, decision: Decision, route: list[str]) -> str | None:
+    """Why `actor` may not approve or return this decision now, or None when they may."""
+    if decision.status != DecisionStatus.DRAFT:
+        return f"この決定は既に{decision.get_status_display()}です。"
+    if decision.drafted_by_id == actor.pk:
+        return "起案者は自分の起案を承認できません。"
+    step = next_step(decision)
+    role = route[step]
+    standing = standing_of(actor)
+    if not standing.has_role(role, decision.household.office_id):
+        if not standing.office_ids or decision.household.office_id not in standing.office_ids:
+            return "他の福祉事務所の決定は承認できません。"
+        return f"この段階（{step + 1}/{len(route)}）の承認は{Role(role).label}が行います。"
+    if not households_visible_to(actor).filter(pk=decision.household_id).exists():
+        return "この世帯の決定を承認する権限がありません（担当の係ではありません）。"
+    if decision.actions.filter(action=ApprovalAction.Kind.APPROVE, actor=actor).exists():
+        return "同じ職員が複数の段階を承認することはできません。"
+    return None
+
+
+def _finalize(actor, decision: Decision, source: str):
+    periods.check_fits(decision.kind, decision.effective_from, _approved(decision.household), decision.retroactive_reason)
+    decision.status, decision.approved_at = DecisionStatus.APPROVED, timezone.now()
+    decision.save(update_fields=["status", "approved_at"])
+    household = decision.household
+    new_status = {DecisionKind.START: "active", DecisionKind.SUSPENSION: "suspended",
+                  DecisionKind.TERMINATION: "terminated", DecisionKind.REJECTION: "rejected"}.get(decision.kind)
+    if decision.kind == DecisionKind.CHANGE and household.status == "suspended":
+        new_status = "active"  # a change after a suspension resumes assistance
+    if new_status:
+        household_services.apply_decided_status(actor, household, new_status, decision.effective_from,
+                                                f"{decision.get_kind_display()}決定", source)
+    if decision.application_id:
+        Application.objects.filter(pk=decision.application_id, decided_on__isnull=True).update(
+            decided_on=timezone.localdate())
+
+
+def approve(actor, decision: Decision, comment: str = "", source: str = "") -> Decision:
+    """Approve the current step; the last step makes the decision take effect."""
+    problem = None
+    with transaction.atomic():
+        decision = Decision.objects.select_for_update().select_related("household").get(pk=decision.pk)
+        route = route_of(decision.household.office)
+        problem = approval_problem(actor, decision, route)
+        if problem is None:
+            step = next_step(decision)
+            try:
+                with transaction.atomic():
+                    ApprovalAction.objects.create(decision=decision, action=ApprovalAction.Kind.APPROVE, step=step,
+                                                  role=route[step], actor=actor, comment=comment.strip())
+            except IntegrityError:
+                problem = "この段階は既に承認されています。"
+            else:
+                if step + 1 == len(route):
+                    try:
+                        _finalize(actor, decision, source)
+                    except (ValueError, ValidationError) as exc:
+                        problem = exc.messages[0] if hasattr(exc, "messages") else str(exc)
+                        transaction.set_rollback(True)
+                if problem is None:
+                    record(actor, Action.UPDATE, target=decision, source=source,
+                           detail={"approve_step": step + 1, "of": len(route), "approved": step + 1 == len(route)})
+    if problem:
+        record(actor, Action.DENIED, target=decision, source=source, detail={"approve": problem})
+        raise Refused(problem)
+    return decision
+
+
+def return_decision(actor, decision: Decision, comment: str, source: str = "") -> Decision:
+    """Send a draft back to its drafter with a comment; the CW drafts anew."""
+    problem = None
+    with transaction.atomic():
+        decision = Decision.objects.select_for_update().select_related("household").get(pk=decision.pk)
+        problem = approval_problem(actor, decision, route_of(decision.household.office))
+        if problem is None and not comment.strip():
+            problem = "差戻しの理由を入力してください。"
+        if problem is None:
+            ApprovalAction.objects.create(decision=decision, action=ApprovalAction.Kind.RETURN,
+                                          step=next_step(decision), actor=actor, comment=comment.strip())
+            decision.status = DecisionStatus.RETURNED
+            decision.save(update_fields=["status"])
+            record(actor, Action.UPDATE, target=decision, source=source, detail={"returned": True})
+    if problem:
+        record(actor, Action.DENIED, target=decision, source=source, detail={"return": problem})
+        raise Refused(problem)
+    return decision
+
+
+def open_decision(actor, public_id, source: str = "") -> Decision:
+    """Read a decision; it is visible exactly when its household is (404 and audited otherwise)."""
+    decision = Decision.objects.select_related("household__office", "need_test", "application").filter(
+        public_id=public_id).first()
+    if decision is None:
+        record(actor, Action.DENIED, target_type=Decision.audit_type, target_id=str(public_id), source=source)
+        raise Http404("決定が見つかりません。")
+    household_services.open_household(actor, decision.household.public_id, source)
+    return decision
+
+
+def open_application(actor, public_id, source: str = "") -> Application:
+    """Read an application; visible exactly when its household is."""
+    application = Application.objects.select_related("household__office").filter(public_id=public_id).first()
+    if application is None:
+        record(actor, Action.DENIED, target_type=Application.audit_type, target_id=str(public_id), source=source)
+        raise Http404("申請が見つかりません。")
+    household_services.open_household(actor, application.household.public_id, source)
+    return application

@@ -1,0 +1,223 @@
+"""Thin views for the application-to-decision flow."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from hogo.audit.services import client_address
+from hogo.households.forms import put_errors_on_fields
+from hogo.households.scoping import may_edit
+from hogo.households.services import open_household
+from hogo.benefits.engine.calculator import Line
+
+from . import deadlines, services
+from .forms import (ApplicationForm, ApprovalForm, ChecklistItemForm, ConsultationForm, DecisionForm, ExtensionForm,
+                    NeedTestForm)
+from .models import DecisionStatus, NeedTest
+from .notices import render_notice
+
+
+def _editable_household(request, public_id):
+    household = open_household(request.user, public_id, source=client_address(request))
+    if not may_edit(request.user, household):
+        raise PermissionDenied("この世帯の相談・申請・起案を行う権限がありません。")
+    return household
+
+
+def _editable_application(request, public_id):
+    application = services.open_application(request.user, public_id, source=client_address(request))
+    if not may_edit(request.user, application.household):
+        raise PermissionDenied("この世帯の相談・申請・起案を行う権限がありません。")
+    return application
+
+
+def _form_page(request, form, household, title, submit):
+    return render(request, "households/form.html", {"form": form, "household": household, "title": title,
+                                                     "submit": submit})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consultation_new(request, public_id):
+    household = _editable_household(request, public_id)
+    form = ConsultationForm(request.POST or None, initial={"held_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_consultation(request.user, household, source=client_address(request), **form.cleaned_data)
+        except ValidationError as exc:
+            put_errors_on_fields(form, exc)
+        else:
+            messages.success(request, "面接相談を記録しました。")
+            return redirect("household_detail", public_id=household.public_id)
+    return _form_page(request, form, household, "面接相談の記録", "記録する")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_new(request, public_id):
+    household = _editable_household(request, public_id)
+    form = ApplicationForm(request.POST or None, initial={"received_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = services.receive_application(request.user, household, source=client_address(request),
+                                                       **form.cleaned_data)
+        except ValidationError as exc:
+            put_errors_on_fields(form, exc)
+        else:
+            messages.success(request, f"申請を受け付けました。決定期限は {application.deadline.isoformat()} です。")
+            return redirect("application_detail", public_id=application.public_id)
+    return _form_page(request, form, household, "保護申請の受付", "受け付ける")
+
+
+@login_required
+def application_detail(request, public_id):
+    application = services.open_application(request.user, public_id, source=client_address(request))
+    household = application.household
+    today = timezone.localdate()
+    editable = may_edit(request.user, household) and not application.decided_on
+    items = [(item, ChecklistItemForm(prefix=f"item{item.pk}", initial={
+        "status": item.status, "done_on": item.done_on, "note": item.note, "exemption": item.exemption}))
+        for item in application.checklist.all()]
+    return render(request, "decisions/application.html", {
+        "application": application, "household": household, "items": items, "editable": editable,
+        "urgency": deadlines.urgency(application.deadline, today) if not application.decided_on else "done",
+        "days_left": (application.deadline - today).days, "days_overdue": (today - application.deadline).days,
+        "decided_days": (application.decided_on - application.received_on).days if application.decided_on else None,
+        "deemed_rejection": deadlines.deemed_rejection_date(application.received_on),
+        "need_tests": application.need_tests.all(), "need_test_form": NeedTestForm(initial={"as_of": today.replace(day=1)}),
+        "extension_form": ExtensionForm(), "decisions": application.decisions.all(),
+    })
+
+
+@login_required
+@require_POST
+def checklist_update(request, public_id, item_id):
+    application = _editable_application(request, public_id)
+    item = get_object_or_404(application.checklist, pk=item_id)
+    form = ChecklistItemForm(request.POST, prefix=f"item{item.pk}")
+    if form.is_valid():
+        try:
+            services.update_checklist_item(request.user, item, source=client_address(request), **form.cleaned_data)
+            messages.success(request, f"「{item.label}」を更新しました。")
+        except ValidationError as exc:
+            messages.error(request, f"「{item.label}」: " + " ".join(exc.messages))
+    else:
+        messages.error(request, f"「{item.label}」: " + " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("application_detail", public_id=application.public_id)
+
+
+@login_required
+@require_POST
+def application_extend(request, public_id):
+    application = _editable_application(request, public_id)
+    form = ExtensionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.extend_deadline(request.user, application, source=client_address(request), **form.cleaned_data)
+            messages.success(request, "決定期限を延長しました。")
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("application_detail", public_id=application.public_id)
+
+
+@login_required
+@require_POST
+def need_test_run(request, public_id):
+    application = _editable_application(request, public_id)
+    form = NeedTestForm(request.POST)
+    if form.is_valid():
+        try:
+            test = services.run_need_test(request.user, application.household, as_of=form.cleaned_data["as_of"],
+                                          application=application, source=client_address(request))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            return redirect("need_test_detail", public_id=test.public_id)
+    return redirect("application_detail", public_id=application.public_id)
+
+
+@login_required
+def need_test_detail(request, public_id):
+    """The stored result, re-explained exactly as it was computed (not recomputed)."""
+    test = get_object_or_404(NeedTest.objects.select_related("household", "application"), public_id=public_id)
+    open_household(request.user, test.household.public_id, source=client_address(request))
+    lines = [Line(l["code"], l["label"], l["amount"], l["working"], l["source"], l["verified"], l["member"])
+             for l in test.result["explanation"]]
+    return render(request, "decisions/need_test.html", {"test": test, "household": test.household, "lines": lines,
+                                                        "result": test.result})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decision_new(request, public_id):
+    household = _editable_household(request, public_id)
+    initial = {"effective_from": timezone.localdate(), "kind": request.GET.get("kind", "start")}
+    open_application = household.applications.filter(decided_on__isnull=True).first()
+    if open_application:
+        initial["application"] = open_application.public_id
+    latest_test = household.need_tests.first()
+    if latest_test:
+        initial["need_test"] = latest_test.public_id
+    form = DecisionForm(request.POST or None, household=household, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            decision = services.draft_decision(request.user, household, source=client_address(request), **form.cleaned_data)
+        except ValidationError as exc:
+            put_errors_on_fields(form, exc)
+        else:
+            messages.success(request, "決定を起案しました。決裁に回っています。")
+            return redirect("decision_detail", public_id=decision.public_id)
+    return _form_page(request, form, household, "決定の起案", "起案する")
+
+
+@login_required
+def decision_detail(request, public_id):
+    decision = services.open_decision(request.user, public_id, source=client_address(request))
+    route = services.route_of(decision.household.office)
+    problem = services.approval_problem(request.user, decision, route) if decision.status == DecisionStatus.DRAFT else "—"
+    return render(request, "decisions/decision.html", {
+        "decision": decision, "household": decision.household, "route": route,
+        "next_step": services.next_step(decision), "actions": decision.actions.select_related("actor__staff"),
+        "may_approve": problem is None, "approval_form": ApprovalForm(),
+        "amount_rows": [(label, decision.amounts.get(code, 0)) for code, label in services.ASSISTANCE_ROWS],
+    })
+
+
+def _act_on_decision(request, public_id, act, done_message):
+    decision = services.open_decision(request.user, public_id, source=client_address(request))
+    try:
+        act(request.user, decision, request.POST.get("comment", ""), source=client_address(request))
+    except services.Refused as exc:
+        messages.error(request, str(exc))
+    else:
+        decision.refresh_from_db()
+        messages.success(request, done_message(decision))
+    return redirect("decision_detail", public_id=decision.public_id)
+
+
+@login_required
+@require_POST
+def decision_approve(request, public_id):
+    return _act_on_decision(request, public_id, services.approve, lambda d: (
+        "決裁しました。決定の効力が生じました。" if d.status == DecisionStatus.APPROVED else "承認しました。次の決裁者に回りました。"))
+
+
+@login_required
+@require_POST
+def decision_return(request, public_id):
+    return _act_on_decision(request, public_id, services.return_decision, lambda d: "差し戻しました。")
+
+
+@login_required
+def decision_notice(request, public_id):
+    decision = services.open_decision(request.user, public_id, source=client_address(request))
+    if decision.status != DecisionStatus.APPROVED:
+        raise PermissionDenied("通知書は決裁後に作成できます。")
+    response = HttpResponse(render_notice(decision), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="notice-{decision.household.case_number}-{decision.kind}.pdf"'
+    return response
