@@ -99,6 +99,11 @@ class Application(models.Model):
         return self.household.office_id
 
     @property
+    def document_labels(self) -> list[str]:
+        labels = dict(DOCUMENTS)
+        return [labels.get(code, code) for code in self.documents]
+
+    @property
     def deadline(self):
         from .deadlines import decision_deadline
 

@@ -210,6 +210,11 @@ def draft_decision(actor, household: Household, *, kind: str, effective_from: da
             errors["application"] = "開始・却下の決定には、この世帯の申請を選んでください。"
         elif application.decided_on:
             errors["application"] = "この申請は既に決定済みです。"
+        elif kind == DecisionKind.START:
+            pending = [i.label for i in application.checklist.all() if i.status == ItemStatus.PENDING]
+            if pending:
+                errors["application"] = ("調査項目に未了があります（" + "、".join(pending) + "）。"
+                                         "急迫の場合は「不要（理由あり）」として理由を記録してください。")
     if kind in (DecisionKind.START, DecisionKind.CHANGE):
         if need_test is None or need_test.household_id != household.pk:
             errors["need_test"] = "開始・変更の決定には、この世帯の要否判定を選んでください。"

@@ -40,3 +40,11 @@ def allowed_next(status: str) -> list[str]:
 def check_transition(current: str, new: str) -> None:
     if new not in TRANSITIONS.get(current, frozenset()):
         raise ValueError(f"「{LABELS.get(current, current)}」から「{LABELS.get(new, new)}」へは変更できません。")
+
+# Statuses an application or an approved decision sets (生活保護法第24条・第25条・第26条); a caseworker
+# sets only the consultation ones by hand.
+SET_BY_DECISION = frozenset({APPLYING, ACTIVE, SUSPENDED, TERMINATED, REJECTED})
+
+
+def allowed_by_hand(status: str) -> list[str]:
+    return [s for s in allowed_next(status) if s not in SET_BY_DECISION]

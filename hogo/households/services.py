@@ -205,6 +205,9 @@ def change_status(actor, household: Household, new_status: str, effective_date: 
         lifecycle.check_transition(household.status, new_status)
     except ValueError as exc:
         errors["new_status"] = str(exc)
+    if new_status in lifecycle.SET_BY_DECISION and "new_status" not in errors:
+        errors["new_status"] = (f"「{lifecycle.LABELS[new_status]}」には申請の受付又は決裁済みの決定によって変わります。"
+                                "相談・申請・決定の画面から行ってください。")
     if not (reason or "").strip():
         errors["reason"] = "理由を入力してください。"
     if effective_date is None:

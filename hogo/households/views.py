@@ -79,6 +79,7 @@ def household_detail(request, public_id):
         "may_edit": may_edit(request.user, household),
         "may_assign": may_edit(request.user, household) and standing_of(request.user).has_role(Role.SUPERVISOR, household.office_id),
         "may_see_access_log": may_see_access_log(request.user, household),
+        "status_by_hand": bool(lifecycle.allowed_by_hand(household.status)),
         "today": today,
     })
 
@@ -139,7 +140,7 @@ def member_new(request, public_id):
 @require_http_methods(["GET", "POST"])
 def status_change(request, public_id):
     household = _editable(request, public_id)
-    form = StatusForm(request.POST or None, allowed=lifecycle.allowed_next(household.status),
+    form = StatusForm(request.POST or None, allowed=lifecycle.allowed_by_hand(household.status),
                       initial={"effective_date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:

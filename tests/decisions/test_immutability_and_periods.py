@@ -97,3 +97,12 @@ def test_the_need_test_is_re_explained_as_it_was_after_the_household_changed(cas
     body = login(cast.users["cw"]).get(reverse("need_test_detail", args=[test.public_id])).content.decode()
     assert f"{test.minimum_cost_of_living:,}円" in body and "家賃 45,000円" in body
     assert "児童養育加算" not in body
+
+
+def test_a_start_decision_waits_for_the_investigation(cast, applying):
+    household, application = applying
+    test = services.run_need_test(cast.users["cw"], household, as_of=application.received_on, application=application)
+    with pytest.raises(ValidationError) as exc:
+        services.draft_decision(cast.users["cw"], household, kind="start", effective_from=application.received_on,
+                                reasons="x", application=application, need_test=test)
+    assert "調査項目に未了があります" in exc.value.message_dict["application"][0]
