@@ -6,6 +6,8 @@ tail are all detectable (`hogo audit verify`).
 """
 from django.db import models
 
+from hogo.common.fields import JSONField
+
 
 class Action(models.TextChoices):
     VIEW = "view", "閲覧"
@@ -30,7 +32,7 @@ class AuditEntry(models.Model):
     target_id = models.CharField(max_length=64, blank=True, db_index=True)
     office_id = models.BigIntegerField(null=True)
     source = models.CharField("接続元", max_length=64, blank=True)
-    detail = models.JSONField(default=dict)
+    detail = JSONField(default=dict)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64)
 

@@ -14,32 +14,45 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "") if request is not None else ""
 
 
+@dataclass(frozen=True)
+class Event:
+    """What one audit entry records, before it is chained."""
+
+    action: str
+    target_type: str = ""
+    target_id: str = ""
+    office_id: int | None = None
+    detail: dict | None = None
+
+
 def record(actor, action: str, *, target=None, target_type: str = "", target_id: str = "",
            office_id: int | None = None, source: str = "", detail: dict | None = None) -> AuditEntry:
     """Append one entry. `target` may be any object with `audit_type`, `audit_id`, `office_id`."""
     if target is not None:
         target_type, target_id = target.audit_type, str(target.audit_id)
         office_id = target.office_id if office_id is None else office_id
+    return record_many(actor, [Event(action, target_type, target_id, office_id, detail)], source=source)[0]
+
+
+def record_many(actor, events: list[Event], source: str = "") -> list[AuditEntry]:
+    """Append several entries under one lock of the chain head (bulk work such as a mass
+    recalculation writes thousands at once)."""
     with transaction.atomic():
         AuditHead.objects.get_or_create(pk=1, defaults={"last_seq": 0, "last_hash": GENESIS_HASH})
         head = AuditHead.objects.select_for_update().get(pk=1)
-        fields = dict(
-            seq=head.last_seq + 1,
-            at=timezone.now(),
-            actor_id=getattr(actor, "pk", None),
-            actor_username=getattr(actor, "username", "") or "",
-            action=action,
-            target_type=target_type,
-            target_id=target_id,
-            office_id=office_id,
-            source=source[:64],
-            detail=detail or {},
-            prev_hash=head.last_hash,
-        )
-        entry = AuditEntry(**fields, hash=entry_hash(**fields))
-        entry.save()
-        AuditHead.objects.filter(pk=1).update(last_seq=entry.seq, last_hash=entry.hash)
-    return entry
+        seq, prev_hash, now = head.last_seq, head.last_hash, timezone.now()
+        actor_id, actor_username = getattr(actor, "pk", None), getattr(actor, "username", "") or ""
+        entries = []
+        for event in events:
+            seq += 1
+            fields = dict(seq=seq, at=now, actor_id=actor_id, actor_username=actor_username, action=event.action,
+                          target_type=event.target_type, target_id=event.target_id, office_id=event.office_id,
+                          source=source[:64], detail=event.detail or {}, prev_hash=prev_hash)
+            prev_hash = entry_hash(**fields)
+            entries.append(AuditEntry(**fields, hash=prev_hash))
+        AuditEntry.objects.bulk_create(entries, batch_size=2000)
+        AuditHead.objects.filter(pk=1).update(last_seq=seq, last_hash=prev_hash)
+    return entries
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+
+from hogo.common.fields import JSONField
 from django.db.models import Q
 
 from hogo.households.models import Household
@@ -71,7 +73,7 @@ class Application(models.Model):
     applicant_name = models.CharField("申請者", max_length=100)
     applicant_relation = models.CharField("要保護者との関係", max_length=50, default="本人")
     reason = models.TextField("保護を受けようとする理由")
-    documents = models.JSONField("受理した書類", default=list)
+    documents = JSONField("受理した書類", default=list)
     extended_days = models.PositiveSmallIntegerField("延長後の日数", null=True, blank=True)
     extension_reason = models.TextField("延長の理由（法第24条第5項ただし書）", blank=True)
     decided_on = models.DateField("決定日", null=True, blank=True)
@@ -170,8 +172,8 @@ class NeedTest(InsertOnly):
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="need_tests")
     application = models.ForeignKey(Application, on_delete=models.PROTECT, null=True, related_name="need_tests")
     as_of = models.DateField("判定の基準日")
-    facts = models.JSONField("判定に使った世帯の状況")
-    result = models.JSONField("計算結果")
+    facts = JSONField("判定に使った世帯の状況")
+    result = JSONField("計算結果")
     standards_version = models.CharField(max_length=10)
     minimum_cost_of_living = models.PositiveIntegerField()
     recognized_income = models.PositiveIntegerField()
@@ -208,12 +210,12 @@ class Decision(models.Model):
     application = models.ForeignKey(Application, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions")
     need_test = models.ForeignKey(NeedTest, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions")
     effective_from = models.DateField("効力発生日")
-    amounts = models.JSONField("扶助別の月額", default=dict)
+    amounts = JSONField("扶助別の月額", default=dict)
     benefit_total = models.PositiveIntegerField("扶助額の合計（月額）", default=0)
     reasons = models.TextField("理由")
     late_reason = models.TextField("14日を超えた理由（法第24条第6項）", blank=True)
     retroactive_reason = models.TextField("遡及の理由", blank=True)
-    snapshot = models.JSONField("通知に載せる事項（起案時）", default=dict)
+    snapshot = JSONField("通知に載せる事項（起案時）", default=dict)
     status = models.CharField(max_length=20, choices=DecisionStatus.choices, default=DecisionStatus.DRAFT)
     drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="drafted_decisions")
     drafted_at = models.DateTimeField(auto_now_add=True)
@@ -247,7 +249,7 @@ class ApprovalRoute(models.Model):
     """The approval steps of an office, in order (default: supervisor then chief)."""
 
     office = models.OneToOneField(Office, on_delete=models.PROTECT, related_name="approval_route")
-    steps = models.JSONField(default=list, help_text='役割の並び。例: ["supervisor", "chief"]')
+    steps = JSONField(default=list, help_text='役割の並び。例: ["supervisor", "chief"]')
 
     class Meta:
         verbose_name = verbose_name_plural = "決裁の順序"
@@ -255,7 +257,7 @@ class ApprovalRoute(models.Model):
 
 class ApprovalAction(InsertOnly):
     class Kind(models.TextChoices):
-        SUBMIT = "submit", "起案"
+        # the draft itself is the decision row (drafted_by, drafted_at); actions are what follows it
         APPROVE = "approve", "承認"
         RETURN = "return", "差戻し"
         COMMENT = "comment", "意見"
@@ -274,3 +276,78 @@ class ApprovalAction(InsertOnly):
             # a step is approved once: the service checks it, and this holds even under a race
             models.UniqueConstraint(fields=["decision", "step"], condition=Q(action="approve"), name="one_approval_per_step"),
         ]
+
+
+class RecalcRun(models.Model):
+    """A mass recalculation (一斉更正) of an office's households under the standards of a day."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", "実行中"
+        DONE = "done", "完了"
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="recalc_runs")
+    as_of = models.DateField("適用日")
+    reason = models.TextField("理由")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.RUNNING)
+    total = models.PositiveIntegerField(default=0)
+    processed = models.PositiveIntegerField(default=0)
+    changed = models.PositiveIntegerField(default=0)
+    skipped = models.PositiveIntegerField(default=0)
+
+    audit_type = "recalc_run"
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = verbose_name_plural = "一斉更正"
+
+    @property
+    def audit_id(self):
+        return self.public_id
+
+
+class RecalcResult(models.Model):
+    """One household's outcome in a run: at most one per household and run, so a chunk that runs
+    twice drafts nothing twice."""
+
+    class Outcome(models.TextChoices):
+        CHANGED = "changed", "変更あり（起案）"
+        UNCHANGED = "unchanged", "変更なし"
+        SKIPPED = "skipped", "対象外"
+
+    run = models.ForeignKey(RecalcRun, on_delete=models.PROTECT, related_name="results")
+    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="recalc_results")
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    old_total = models.PositiveIntegerField(null=True)
+    new_total = models.PositiveIntegerField(null=True)
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, null=True, related_name="+")
+    exception = models.CharField("要確認の理由", max_length=200, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["run", "household"], name="recalc_once_per_household")]
+        indexes = [models.Index(fields=["run", "outcome"])]
+
+
+class LedgerAdjustment(InsertOnly):
+    """A difference for a past month that a retroactive decision made: an extra payment to the
+    household, or a candidate for repayment under 法第63条 for the receivables work."""
+
+    class Kind(models.TextChoices):
+        EXTRA_PAYMENT = "extra_payment", "追加支給"
+        REPAYMENT_CANDIDATE = "repayment_candidate", "返還金の候補（法第63条）"
+
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="adjustments")
+    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="ledger_adjustments")
+    month = models.DateField("対象月")
+    assistance = models.CharField("扶助", max_length=20)
+    amount = models.IntegerField("差額（円、＋は追加支給、－は過払い）")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["month", "id"]
+        verbose_name = verbose_name_plural = "遡及による差額"
+        constraints = [models.UniqueConstraint(fields=["decision", "month", "assistance"], name="one_adjustment_per_month")]

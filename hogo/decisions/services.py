@@ -12,16 +12,16 @@ from hogo.audit.models import Action
 from hogo.audit.services import record
 from hogo.benefits.engine import InputError, calculate, parse_household
 from hogo.households import services as household_services
-from hogo.households.models import Household, Relation
+from hogo.households.models import Household
 from hogo.households.scoping import households_visible_to, may_edit
 from hogo.offices.models import Role
 from hogo.offices.queries import standing_of
 
-from . import deadlines, periods
-from .facts import engine_input
+from . import deadlines, ledger, periods
+from .facts import addressee_from, engine_input, load_rows
 from .models import (DOCUMENTS, Application, ApprovalAction, ApprovalRoute, ChecklistItem, ChecklistItemTemplate,
-                     Consultation, ConsultationOutcome, Decision, DecisionKind, DecisionStatus, ItemStatus, NeedTest,
-                     SupportInquiryExemption)
+                     Consultation, ConsultationOutcome, Decision, DecisionKind, DecisionStatus, ItemStatus,
+                     LedgerAdjustment, NeedTest, SupportInquiryExemption)
 
 DEFAULT_ROUTE = [Role.SUPERVISOR, Role.CHIEF]
 ASSISTANCE_ROWS = [("living", "生活扶助"), ("housing", "住宅扶助"), ("education", "教育扶助"), ("occupational", "生業扶助"),
@@ -166,13 +166,12 @@ def run_need_test(actor, household: Household, *, as_of: date, application: Appl
                   source: str = "") -> NeedTest:
     """Run the engine on the household's facts now and keep facts, result and standards version."""
     _require_caseworking(actor, household)
-    facts = engine_input(Household.objects.prefetch_related("members__incomes").select_related("office").get(pk=household.pk),
-                         as_of)
+    facts = engine_input(household, as_of)
     try:
         calc = calculate(parse_household(facts))
     except InputError as exc:
         raise ValidationError({"as_of": f"計算できません（{exc}）。世帯の情報を確認してください。"})
-    result = calc.as_dict()
+    result = calc.as_record()
     test = NeedTest.objects.create(
         household=household, application=application, as_of=as_of, facts=facts, result=result,
         standards_version=calc.standards_version, minimum_cost_of_living=calc.minimum_cost_of_living,
@@ -188,9 +187,8 @@ def _approved(household: Household) -> list[tuple[str, date]]:
 
 
 def _addressee(household: Household) -> dict:
-    head = household.members.filter(relation=Relation.HEAD).first()
-    return {"case_number": household.case_number, "office": household.office.name,
-            "head_name": head.name if head else "", "address": household.address, "postal_code": household.postal_code}
+    households, members, _ = load_rows([household.pk])
+    return addressee_from(households[household.pk], members.get(household.pk, []))
 
 
 @transaction.atomic
@@ -241,7 +239,6 @@ def draft_decision(actor, household: Household, *, kind: str, effective_from: da
         household=household, kind=kind, application=application, need_test=need_test, effective_from=effective_from,
         amounts=amounts, benefit_total=sum(amounts.values()), reasons=reasons.strip(), late_reason=late_reason.strip(),
         retroactive_reason=retroactive_reason.strip(), snapshot=_addressee(household), drafted_by=actor)
-    ApprovalAction.objects.create(decision=decision, action=ApprovalAction.Kind.SUBMIT, actor=actor)
     record(actor, Action.CREATE, target=decision, source=source,
            detail={"kind": kind, "effective_from": effective_from.isoformat(), "benefit_total": decision.benefit_total})
     return decision
@@ -276,10 +273,36 @@ def approval_problem(actor, decision: Decision, route: list[str]) -> str | None:
     return None
 
 
+def approved_rows(household_id: int, until=None) -> list[ledger.Approved]:
+    """The household's approved decisions in approval order, as the ledger reads them."""
+    rows = Decision.objects.filter(household_id=household_id, status=DecisionStatus.APPROVED)
+    if until is not None:
+        rows = rows.filter(approved_at__lt=until)
+    return [ledger.Approved(d.pk, d.kind, d.effective_from, d.amounts) for d in rows.order_by("approved_at", "id")]
+
+
+def _record_differences(decision: Decision):
+    """A decision that reaches back before the month it is approved in changes what past months
+    were owed: keep each difference as an extra payment or a repayment candidate."""
+    this_month = timezone.localdate().replace(day=1)
+    if decision.effective_from >= this_month:
+        return []
+    before = approved_rows(decision.household_id, until=decision.approved_at)
+    after = before + [ledger.Approved(decision.pk, decision.kind, decision.effective_from, decision.amounts)]
+    first_paid = min((d.effective_from for d in before if d.kind in ledger.PAYING), default=decision.effective_from)
+    diffs = ledger.differences(before, after, max(decision.effective_from, first_paid), this_month)
+    return LedgerAdjustment.objects.bulk_create([
+        LedgerAdjustment(decision=decision, household_id=decision.household_id, month=month, assistance=kind,
+                         amount=amount, kind=LedgerAdjustment.Kind.EXTRA_PAYMENT if amount > 0
+                         else LedgerAdjustment.Kind.REPAYMENT_CANDIDATE)
+        for month, kind, amount in diffs])
+
+
 def _finalize(actor, decision: Decision, source: str):
     periods.check_fits(decision.kind, decision.effective_from, _approved(decision.household), decision.retroactive_reason)
     decision.status, decision.approved_at = DecisionStatus.APPROVED, timezone.now()
     decision.save(update_fields=["status", "approved_at"])
+    _record_differences(decision)
     household = decision.household
     new_status = {DecisionKind.START: "active", DecisionKind.SUSPENSION: "suspended",
                   DecisionKind.TERMINATION: "terminated", DecisionKind.REJECTION: "rejected"}.get(decision.kind)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import recalc_views, views
 
 urlpatterns = [
     path("households/<uuid:public_id>/consultations/new/", views.consultation_new, name="consultation_new"),
@@ -15,4 +15,7 @@ urlpatterns = [
     path("decisions/<uuid:public_id>/approve/", views.decision_approve, name="decision_approve"),
     path("decisions/<uuid:public_id>/return/", views.decision_return, name="decision_return"),
     path("decisions/<uuid:public_id>/notice.pdf", views.decision_notice, name="decision_notice"),
+    path("recalc/", recalc_views.recalc_list, name="recalc_list"),
+    path("recalc/<uuid:public_id>/", recalc_views.recalc_detail, name="recalc_detail"),
+    path("recalc/<uuid:public_id>/approve/", recalc_views.recalc_approve, name="recalc_approve"),
 ]

@@ -11,7 +11,7 @@ from hogo.audit.services import client_address
 from hogo.households.forms import put_errors_on_fields
 from hogo.households.scoping import may_edit
 from hogo.households.services import open_household
-from hogo.benefits.engine.calculator import Line
+from hogo.benefits.engine.calculator import Line, expand_record
 
 from . import deadlines, services
 from .forms import (ApplicationForm, ApprovalForm, ChecklistItemForm, ConsultationForm, DecisionForm, ExtensionForm,
@@ -146,10 +146,11 @@ def need_test_detail(request, public_id):
     """The stored result, re-explained exactly as it was computed (not recomputed)."""
     test = get_object_or_404(NeedTest.objects.select_related("household", "application"), public_id=public_id)
     open_household(request.user, test.household.public_id, source=client_address(request))
+    result = expand_record(test.result)
     lines = [Line(l["code"], l["label"], l["amount"], l["working"], l["source"], l["verified"], l["member"])
-             for l in test.result["explanation"]]
+             for l in result["explanation"]]
     return render(request, "decisions/need_test.html", {"test": test, "household": test.household, "lines": lines,
-                                                        "result": test.result})
+                                                        "result": result})
 
 
 @login_required

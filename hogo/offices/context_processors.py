@@ -12,4 +12,5 @@ def navigation(request):
         "team": standing.has_role(Role.SUPERVISOR),
         "register": bool(standing.offices_with(Role.CASEWORKER, Role.SUPERVISOR)),
         "admin": user.is_staff,
+        "recalc": bool(standing.offices_with(Role.CHIEF, Role.CLERK, Role.SUPERVISOR)),
     }}

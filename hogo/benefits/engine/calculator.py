@@ -72,6 +72,19 @@ class Calculation:
         return max(self.standards.values())
 
     def as_dict(self) -> dict:
+        return self._as(explanation=[{"code": l.code, "label": l.label, "member": l.member, "amount": l.amount,
+                                      "working": l.working, "source": l.source, "verified": l.verified}
+                                     for l in self.lines])
+
+    def as_record(self) -> dict:
+        """The same as `as_dict`, for storing: each explanation line names its source by position in
+        `sources`, so a long citation is stored once per calculation (`expand_record` restores it)."""
+        sources: dict[str, int] = {}
+        lines = [{"code": l.code, "label": l.label, "member": l.member, "amount": l.amount, "working": l.working,
+                  "source": sources.setdefault(l.source, len(sources)), "verified": l.verified} for l in self.lines]
+        return {**self._as(explanation=lines), "sources": list(sources)}
+
+    def _as(self, explanation: list[dict]) -> dict:
         return {
             "as_of": self.as_of.isoformat(),
             "standards_version": self.standards_version,
@@ -89,9 +102,17 @@ class Calculation:
             "need": self.need,
             "benefit": {"total": self.benefit, "by_assistance": self.benefit_by_assistance},
             "unconfirmed": self.unconfirmed,
-            "explanation": [{"code": l.code, "label": l.label, "member": l.member, "amount": l.amount,
-                             "working": l.working, "source": l.source, "verified": l.verified} for l in self.lines],
+            "explanation": explanation,
         }
+
+
+def expand_record(record: dict) -> dict:
+    """A stored calculation (`Calculation.as_record`) with each line's source written out again."""
+    sources = record.get("sources")
+    if sources is None:
+        return record
+    lines = [{**line, "source": sources[line["source"]]} for line in record["explanation"]]
+    return {**{k: v for k, v in record.items() if k != "sources"}, "explanation": lines}
 
 
 class _Book:

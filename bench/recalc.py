@@ -1,0 +1,107 @@
+"""Benchmark: mass recalculation (一斉更正) of N households through the real background workers.
+
+Seeds a fresh database with `hogo demo --households N` (two offices), puts every household under
+assistance and gives each an approved start decision whose amounts are blank, so that every one of them changes:
+the worst case, where each household gets a need test, a draft change decision, its submission
+and an audit entry. Then starts one run per office and times workers (`hogo db_worker --batch`)
+until every chunk is done.
+
+    .venv/bin/python bench/recalc.py [--households 100000] [--database-url postgres://…] [--workers 2]
+
+Without --database-url a temporary SQLite file is used. A PostgreSQL database named by the URL is
+flushed first (use a scratch database).
+"""
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--households", type=int, default=100_000)
+    parser.add_argument("--database-url", default="")
+    parser.add_argument("--workers", type=int, default=0, help="default: 2 on PostgreSQL, 1 on SQLite")
+    parser.add_argument("--as-of", default="2026-10-01")
+    parser.add_argument("--seed-only", action="store_true", help="prepare the database and stop (for profiling)")
+    args = parser.parse_args()
+    var_dir = tempfile.mkdtemp(prefix="hogo-bench-")
+    env = {**os.environ, "HOGO_ENV_FILE": "", "HOGO_VAR_DIR": var_dir, "HOGO_SECRET_KEY": "bench-" + "x" * 40,
+           "HOGO_ALLOW_DEMO": "true", "HOGO_HTTPS": "false", "DJANGO_SETTINGS_MODULE": "hogo.settings.core",
+           "HOGO_LOG_LEVEL": "WARNING"}
+    env.pop("DATABASE_URL", None)
+    if args.database_url:
+        env["DATABASE_URL"] = args.database_url
+    backend = "postgresql" if args.database_url.startswith("postgres") else "sqlite"
+    workers = args.workers or (2 if backend == "postgresql" else 1)
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+
+    def hogo(*cmd):
+        subprocess.run([sys.executable, "-m", "hogo.cli", *cmd], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+
+    hogo("migrate", "--noinput", "-v0")
+    if backend == "postgresql":
+        hogo("flush", "--noinput")
+    t0 = time.perf_counter()
+    hogo("demo", "--households", str(args.households), "--seed", "1", "--json")
+    seed_demo = time.perf_counter() - t0
+
+    import django
+
+    django.setup()
+    from django.contrib.auth.models import User
+    from django.utils import timezone
+
+    from hogo.decisions import recalc
+    from hogo.decisions.models import Decision, RecalcRun
+    from hogo.households.models import Household
+    from hogo.offices.models import Office
+
+    t0 = time.perf_counter()
+    now = timezone.now()
+    Household.objects.update(status="active")  # the benchmark recalculates N households under assistance
+    for office in Office.objects.all():
+        drafter = User.objects.get(username=f"{'a' if office.municipality_code.endswith('1') else 'b'}-cw001")
+        ids = list(Household.objects.filter(office=office, status__in=recalc.UNDER_ASSISTANCE).values_list("id", flat=True))
+        for i in range(0, len(ids), 5000):
+            Decision.objects.bulk_create([
+                Decision(household_id=h, kind="start", effective_from=date(2026, 4, 1), amounts={}, benefit_total=0,
+                         reasons="bench", status="approved", approved_at=now, drafted_by=drafter) for h in ids[i:i + 5000]])
+    seed_decisions = time.perf_counter() - t0
+    if args.seed_only:
+        print(f"seeded {args.households} households in {var_dir}")
+        return
+
+    as_of = date.fromisoformat(args.as_of)
+    start = time.perf_counter()
+    runs = [recalc.start_recalc(User.objects.get(username=f"{key}-clerk"), office, as_of, "基準改定（ベンチマーク）")
+            for key, office in zip("ab", Office.objects.order_by("municipality_code"))]
+    enqueue = time.perf_counter() - start
+    procs = [subprocess.Popen([sys.executable, "-m", "hogo.cli", "db_worker", "--batch", "--no-reload",
+                               "--no-startup-delay", "--interval", "0"], env=env, cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(workers)]
+    for p in procs:
+        p.wait()
+    elapsed = time.perf_counter() - start
+    peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    done = RecalcRun.objects.filter(pk__in=[r.pk for r in runs])
+    total = sum(r.total for r in done)
+    changed = sum(r.changed for r in done)
+    finished = all(r.status == "done" for r in done)
+    print(f"mass recalculation on {backend}, {workers} worker(s), {os.cpu_count()} cores")
+    print(f"  seeded {args.households} households (demo {seed_demo:.1f} s, decisions {seed_decisions:.1f} s)")
+    print(f"  recalculated {total} households under assistance, {changed} change drafts, all chunks done: {finished}")
+    print(f"  wall time {elapsed:.1f} s (enqueue {enqueue:.1f} s); peak memory of a worker {peak_mib:.0f} MiB")
+    print(f"{total / elapsed:,.0f} households/s")
+
+
+if __name__ == "__main__":
+    main()
