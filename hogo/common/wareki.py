@@ -31,6 +31,12 @@ def wareki(day: date) -> str:
     return f"{name}{year_text}年{day.month}月{day.day}日"
 
 
+def wareki_month(day: date) -> str:
+    """令和8年11月 — the month, for ledgers."""
+    name, year = era_of(day)
+    return f"{name}{'元' if year == 1 else year}年{day.month}月"
+
+
 def age_on(birth_date: date, on: date) -> int:
     """Completed years of age on a day (満年齢), counted from the birthday."""
     years = on.year - birth_date.year

@@ -13,7 +13,7 @@ from hogo.households.scoping import may_edit
 from hogo.households.services import open_household
 from hogo.benefits.engine.calculator import Line, expand_record
 
-from . import deadlines, services
+from . import deadlines, ledger, services
 from .forms import (ApplicationForm, ApprovalForm, ChecklistItemForm, ConsultationForm, DecisionForm, ExtensionForm,
                     NeedTestForm)
 from .models import DecisionStatus, NeedTest
@@ -222,3 +222,39 @@ def decision_notice(request, public_id):
     response = HttpResponse(render_notice(decision), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="notice-{decision.household.case_number}-{decision.kind}.pdf"'
     return response
+
+
+@login_required
+def household_ledger(request, public_id):
+    """Month by month: which approved decisions govern and what is owed; retroactive differences."""
+    household = open_household(request.user, public_id, source=client_address(request))
+    decisions = services.approved_rows(household.pk)
+    months = []
+    starts = [d.effective_from for d in decisions if d.kind in ledger.PAYING]
+    if starts:
+        today = timezone.localdate()
+        first = max(min(starts).replace(day=1), today.replace(day=1, year=today.year - 3))
+        months = list(reversed(ledger.ledger(decisions, first, today.replace(day=1))))
+    by_id = {d.id: d for d in household.decisions.filter(status=DecisionStatus.APPROVED)}
+    labels = dict(services.ASSISTANCE_ROWS)
+    rows = [{"month": m.month, "decisions": [by_id[i] for i in m.governing], "total": m.total,
+             "amounts": [m.owed[code] for code, _ in services.ASSISTANCE_ROWS]} for m in months]
+    adjustments = [(a, labels.get(a.assistance, a.assistance))
+                   for a in household.ledger_adjustments.select_related("decision").order_by("-month", "id")]
+    return render(request, "decisions/ledger.html", {
+        "household": household, "rows": rows, "labels": labels.values(), "adjustments": adjustments,
+    })
+
+
+@login_required
+def decision_figures(request):
+    """The 14-day figures over the households the user may see (a team for a supervisor, the
+    office for a chief or clerk); caseworkers see their own."""
+    from hogo.households.scoping import households_visible_to
+
+    from .figures import application_figures
+
+    today = timezone.localdate()
+    since = today.replace(year=today.year - 1)
+    figures = application_figures(households_visible_to(request.user), since, today)
+    return render(request, "decisions/figures.html", {"figures": figures, "since": since})

@@ -18,6 +18,7 @@ VIEWS = [
     ("consultation_new", "household", "get", WORK_GET),
     ("application_new", "household", "get", WORK_GET),
     ("decision_new", "household", "get", WORK_GET),
+    ("household_ledger", "household", "get", READ),
     ("application_detail", "application", "get", READ),
     ("checklist_update", "checklist_item", "post", WORK_POST),
     ("application_extend", "application", "post", WORK_POST),
@@ -103,3 +104,13 @@ def test_anonymous_is_sent_to_login(client, office_a_objects, name, which, metho
 def test_the_notice_of_a_draft_is_refused(cast, login, office_a_objects):
     response = login(cast.users["cw"]).get(reverse("decision_notice", args=office_a_objects["decision"]))
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_figures_answer_every_role_with_what_it_may_see(cast, login, role):
+    assert login(cast.users[role]).get(reverse("decision_figures")).status_code == 200
+
+
+def test_figures_need_a_login(client, db):
+    response = client.get(reverse("decision_figures"))
+    assert response.status_code == 302 and "/accounts/login/" in response.url

@@ -39,3 +39,50 @@ def test_a_retroactive_change_yields_the_difference_for_each_past_month():
     assert diff == [(date(2026, m, 1), "living", -5000) for m in (5, 6, 7)]
     higher = Approved(3, "change", date(2026, 6, 1), {"living": 72000, "housing": 40000})
     assert differences([START], [START, higher], date(2026, 6, 1), date(2026, 6, 1)) == [(date(2026, 6, 1), "living", 2000)]
+
+
+def test_a_retroactive_decision_records_repayment_candidates_when_approved(cast, drafted):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from hogo.decisions import services
+    from hogo.decisions.models import LedgerAdjustment, NeedTest
+
+    household, application, test, start = drafted
+    # the start took effect 3 months ago
+    from hogo.decisions.models import Decision
+
+    three_months_ago = (timezone.localdate().replace(day=1) - timedelta(days=80)).replace(day=1)
+    Decision.objects.filter(pk=start.pk).update(effective_from=three_months_ago)
+    start.refresh_from_db()
+    services.approve(cast.users["sv"], start)
+    services.approve(cast.users["chief"], start)
+    # income found later: a change from two months ago with a lower benefit
+    lower = NeedTest.objects.create(household=household, as_of=three_months_ago, facts=test.facts,
+                                    result={**test.result, "benefit": {"total": 0, "by_assistance": {
+                                        **test.result["benefit"]["by_assistance"], "living": 0}}},
+                                    standards_version=test.standards_version, minimum_cost_of_living=0,
+                                    recognized_income=0, benefit=0, need=True, run_by=cast.users["cw"])
+    two_months_ago = (three_months_ago + timedelta(days=40)).replace(day=1)
+    change = services.draft_decision(cast.users["cw"], household, kind="change", effective_from=two_months_ago,
+                                     reasons="未申告の収入が判明", need_test=lower)
+    services.approve(cast.users["sv"], change)
+    services.approve(cast.users["chief"], change)
+    rows = list(LedgerAdjustment.objects.filter(decision=change).values_list("month", "assistance", "amount", "kind"))
+    living = start.amounts["living"]
+    assert rows and all(r[1] == "living" and r[2] == -living and r[3] == "repayment_candidate" for r in rows)
+    assert rows[0][0] == two_months_ago and len(rows) == 3  # two months ago, last month, this month
+
+
+def test_the_ledger_page_lists_months_and_differences(cast, drafted, login):
+    from django.urls import reverse
+
+    from hogo.decisions import services
+
+    household, _, _, start = drafted
+    services.approve(cast.users["sv"], start)
+    services.approve(cast.users["chief"], start)
+    body = login(cast.users["clerk"]).get(reverse("household_ledger", args=[household.public_id])).content.decode()
+    assert "保護開始" in body and "遡及による差額" in body
+    assert login(cast.users["b_clerk"]).get(reverse("household_ledger", args=[household.public_id])).status_code == 404

@@ -3,7 +3,7 @@ from datetime import date, datetime
 from django import template
 from django.utils import timezone
 
-from hogo.common.wareki import age_on, wareki as to_wareki
+from hogo.common.wareki import age_on, wareki as to_wareki, wareki_month as to_wareki_month
 
 register = template.Library()
 
@@ -16,6 +16,12 @@ def wareki(value):
     if isinstance(value, datetime):
         value = timezone.localtime(value).date()
     return to_wareki(value)
+
+
+@register.filter
+def wareki_month(value):
+    """令和8年11月 for a date's month."""
+    return to_wareki_month(value) if value else ""
 
 
 @register.filter
