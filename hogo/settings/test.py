@@ -17,4 +17,11 @@ STORAGES = {
 STATIC_ROOT = None  # nothing is collected in tests; WhiteNoise serves from the app folders
 WHITENOISE_USE_FINDERS = True
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not Django's shared-cache in-memory database: the browser tests' live server and the
+    # test run then lock the database exactly as the web server and the worker do in production
+    # (BEGIN IMMEDIATE), which the audit chain relies on.
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(tempfile.gettempdir(), f"hogo-test-{os.getpid()}.sqlite3")}
 AXES_FAILURE_LIMIT = 3
