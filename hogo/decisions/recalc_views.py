@@ -61,7 +61,10 @@ def recalc_detail(request, public_id):
                "may_approve": standing_of(request.user).has_role(Role.SUPERVISOR, run.office_id)
                or standing_of(request.user).has_role(Role.CHIEF, run.office_id)}
     if request.headers.get("HX-Request"):
-        return render(request, "decisions/_recalc_progress.html", context)
+        response = render(request, "decisions/_recalc_progress.html", context)
+        if run.status == run.Status.DONE:
+            response["HX-Refresh"] = "true"  # reload once so the exceptions and the approval form appear
+        return response
     return render(request, "decisions/recalc_detail.html", context)
 
 

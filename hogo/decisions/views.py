@@ -186,6 +186,8 @@ def decision_detail(request, public_id):
         "next_step": services.next_step(decision), "actions": decision.actions.select_related("actor__staff"),
         "may_approve": problem is None, "approval_form": ApprovalForm(),
         "amount_rows": [(label, decision.amounts.get(code, 0)) for code, label in services.ASSISTANCE_ROWS],
+        "application_urgency": deadlines.urgency(decision.application.deadline, timezone.localdate())
+        if decision.application else "",
     })
 
 

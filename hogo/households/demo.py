@@ -10,6 +10,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -231,6 +232,10 @@ def load_demo(households: int, seed: int = 1, password: str = DEFAULT_PASSWORD, 
             staff("admin", Role.ADMIN, superuser=True)
 
         created = _create_households(gen, spec, office, count, caseworkers, today)
+        if apps.is_installed("hogo.decisions"):
+            from hogo.decisions.demo import approve_starts  # the decision flow is optional for the demo
+
+            approve_starts(office)
         if created:
             record(None, Action.BULK_LOAD, office_id=office.pk, source="hogo demo",
                    detail={"households": created, "seed": seed, "synthetic": True})

@@ -54,3 +54,12 @@ def test_proration_rounds_the_part_below_one_yen_up():
     assert prorate(76880, 10, 31) == 24800  # 24,800.0
     assert prorate(71900, 10, 31) == 23194  # 23,193.5… → 23,194
     assert prorate(71900, 30, 30) == 71900
+
+
+def test_a_stored_record_expands_to_the_same_explanation():
+    from hogo.benefits.engine.calculator import expand_record
+
+    result = calc(household(as_of="2024-04-01", members=[member("m1", 66, as_of="2024-04-01")], rent=30000))
+    record = result.as_record()
+    assert len(str(record)) < len(str(result.as_dict()))
+    assert expand_record(record) == result.as_dict()

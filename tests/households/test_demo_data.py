@@ -75,3 +75,14 @@ def test_demo_is_refused_unless_allowed(db, settings):
     settings.HOGO_ALLOW_DEMO = False
     with pytest.raises(CommandError):
         call_command("demo", households=10)
+
+
+def test_households_under_assistance_have_their_approved_start_decision(demo_accounts):
+    from hogo.decisions.models import Decision
+
+    under = Household.objects.filter(status__in=["active", "suspended"])
+    starts = Decision.objects.filter(kind="start", status="approved", household__in=under)
+    assert starts.count() == under.count()
+    start = starts.select_related("need_test").first()
+    assert start.benefit_total == start.need_test.benefit == sum(start.amounts.values())
+    assert start.actions.filter(action="approve").count() == 2

@@ -33,6 +33,7 @@ class Line(NamedTuple):
     source: str
     verified: bool
     member: str | None = None
+    ref: str = ""  # the standards version the source is: "component@effective_from"
 
     @property
     def working(self) -> str:
@@ -60,12 +61,12 @@ class Calculation:
     benefit_by_assistance: dict[str, int]
     benefit: int
     lines: list[Line] = field(default_factory=list)
-    unconfirmed_items: list[tuple[str, str]] = field(default_factory=list)
+    unconfirmed_items: list[tuple[str, str, str]] = field(default_factory=list)  # (label, note, version ref)
 
     @property
     def unconfirmed(self) -> list[str]:
         """Each value or rule used that is not confirmed against a primary source, once."""
-        return list(dict.fromkeys(f"{label}: {note}" for label, note in self.unconfirmed_items))
+        return list(dict.fromkeys(f"{label}: {note}" for label, note, _ in self.unconfirmed_items))
 
     @property
     def standards_version(self) -> str:
@@ -77,12 +78,16 @@ class Calculation:
                                      for l in self.lines])
 
     def as_record(self) -> dict:
-        """The same as `as_dict`, for storing: each explanation line names its source by position in
-        `sources`, so a long citation is stored once per calculation (`expand_record` restores it)."""
+        """The same as `as_dict`, for storing many: a line's source is the standards version it came
+        from ("component@effective_from", listed once in `sources`), whose citation and note the
+        data files keep for good (versions are added, never rewritten); `expand_record` writes them
+        out again."""
         sources: dict[str, int] = {}
         lines = [{"code": l.code, "label": l.label, "member": l.member, "amount": l.amount, "working": l.working,
-                  "source": sources.setdefault(l.source, len(sources)), "verified": l.verified} for l in self.lines]
-        return {**self._as(explanation=lines), "sources": list(sources)}
+                  "source": sources.setdefault(l.ref, len(sources)), "verified": l.verified} for l in self.lines]
+        unconfirmed = list(dict.fromkeys((label, sources.setdefault(ref, len(sources)))
+                                         for label, _, ref in self.unconfirmed_items))
+        return {**self._as(explanation=lines), "unconfirmed": unconfirmed, "sources": list(sources)}
 
     def _as(self, explanation: list[dict]) -> dict:
         return {
@@ -106,13 +111,16 @@ class Calculation:
         }
 
 
-def expand_record(record: dict) -> dict:
-    """A stored calculation (`Calculation.as_record`) with each line's source written out again."""
-    sources = record.get("sources")
-    if sources is None:
+def expand_record(record: dict, standards: Standards | None = None) -> dict:
+    """A stored calculation (`Calculation.as_record`) with its sources and notes written out again."""
+    refs = record.get("sources")
+    if refs is None:
         return record
-    lines = [{**line, "source": sources[line["source"]]} for line in record["explanation"]]
-    return {**{k: v for k, v in record.items() if k != "sources"}, "explanation": lines}
+    standards = standards or load_standards()
+    versions = [standards.by_ref(ref) for ref in refs]
+    lines = [{**line, "source": versions[line["source"]].citation} for line in record["explanation"]]
+    unconfirmed = [f"{label}: {versions[i].note or '一次資料で未確認'}" for label, i in record.get("unconfirmed", [])]
+    return {**{k: v for k, v in record.items() if k != "sources"}, "explanation": lines, "unconfirmed": unconfirmed}
 
 
 class _Book:
@@ -122,13 +130,13 @@ class _Book:
 
     def __init__(self):
         self.lines: list[Line] = []
-        self.unconfirmed: list[tuple[str, str]] = []
+        self.unconfirmed: list[tuple[str, str, str]] = []
 
     def add(self, code, label, amount, how, version: Version, verified: bool | None = None, member=None) -> int:
         ok = version.verified if verified is None else verified
-        self.lines.append(Line(code, label, amount, how, version.citation, ok, member))
+        self.lines.append(Line(code, label, amount, how, version.citation, ok, member, version.ref))
         if not ok:
-            self.unconfirmed.append((label, version.note or "一次資料で未確認"))
+            self.unconfirmed.append((label, version.note or "一次資料で未確認", version.ref))
         return amount
 
 

@@ -23,6 +23,7 @@ class Version:
     verified_rules: tuple[str, ...] = ()
     since: str = ""
     citation: str = ""
+    ref: str = ""  # "component@effective_from": how a stored calculation names this version
 
 
 def _citation(source: dict, effective_from: date) -> str:
@@ -66,6 +67,14 @@ class Standards:
             raise StandardsError(f"{component}: no version in force on {on.isoformat()}")
         return chosen
 
+    def by_ref(self, ref: str) -> Version:
+        """The version a stored calculation names ("component@effective_from")."""
+        component, since = ref.split("@", 1)
+        for version in self.components[component]:
+            if version.since == since:
+                return version
+        raise StandardsError(f"{ref}: no such standards version")
+
     def snapshot(self, on: date) -> Snapshot:
         """The versions in force on `on` (cached per day: the set changes only on effective dates)."""
         snap = self._cache.get(on)
@@ -89,6 +98,7 @@ def load_standards(directory: str | None = None) -> Standards:
                     source=v["source"], note=v.get("note", ""), values=v.get("values"),
                     unverified_values=v.get("unverified_values", {}),
                     verified_rules=tuple(v.get("verified_rules", ())), since=v["effective_from"],
+                    ref=f'{doc["component"]}@{v["effective_from"]}',
                     citation=_citation(v["source"], date.fromisoformat(v["effective_from"])))
             for v in doc["versions"]), key=lambda v: v.effective_from))
         components[doc["component"]] = versions
