@@ -6,8 +6,6 @@ tail are all detectable (`hogo audit verify`).
 """
 from django.db import models
 
-from hogo.common.fields import JSONField
-
 
 class Action(models.TextChoices):
     VIEW = "view", "閲覧"
@@ -24,15 +22,15 @@ class Action(models.TextChoices):
 
 class AuditEntry(models.Model):
     seq = models.BigIntegerField(unique=True)
-    at = models.DateTimeField(db_index=True)
+    at = models.DateTimeField()
     actor_id = models.BigIntegerField(null=True)
     actor_username = models.CharField(max_length=150, blank=True)
     action = models.CharField(max_length=20, choices=Action.choices)
     target_type = models.CharField(max_length=40, blank=True)
-    target_id = models.CharField(max_length=64, blank=True, db_index=True)
+    target_id = models.CharField(max_length=64, blank=True)
     office_id = models.BigIntegerField(null=True)
     source = models.CharField("接続元", max_length=64, blank=True)
-    detail = JSONField(default=dict)
+    detail = models.JSONField(default=dict)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64)
 

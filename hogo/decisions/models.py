@@ -73,7 +73,7 @@ class Application(models.Model):
     applicant_name = models.CharField("申請者", max_length=100)
     applicant_relation = models.CharField("要保護者との関係", max_length=50, default="本人")
     reason = models.TextField("保護を受けようとする理由")
-    documents = JSONField("受理した書類", default=list)
+    documents = models.JSONField("受理した書類", default=list)
     extended_days = models.PositiveSmallIntegerField("延長後の日数", null=True, blank=True)
     extension_reason = models.TextField("延長の理由（法第24条第5項ただし書）", blank=True)
     decided_on = models.DateField("決定日", null=True, blank=True)
@@ -179,7 +179,8 @@ class NeedTest(InsertOnly):
     recognized_income = models.PositiveIntegerField()
     benefit = models.PositiveIntegerField()
     need = models.BooleanField()
-    run_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    # rarely-queried references carry no index: a mass recalculation writes these rows by the hundred thousand
+    run_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, db_index=False)
     run_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -208,16 +209,18 @@ class Decision(models.Model):
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="decisions")
     kind = models.CharField("種類", max_length=20, choices=DecisionKind.choices)
     application = models.ForeignKey(Application, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions")
-    need_test = models.ForeignKey(NeedTest, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions")
+    need_test = models.ForeignKey(NeedTest, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions",
+                                  db_index=False)
     effective_from = models.DateField("効力発生日")
-    amounts = JSONField("扶助別の月額", default=dict)
+    amounts = models.JSONField("扶助別の月額", default=dict)
     benefit_total = models.PositiveIntegerField("扶助額の合計（月額）", default=0)
     reasons = models.TextField("理由")
     late_reason = models.TextField("14日を超えた理由（法第24条第6項）", blank=True)
     retroactive_reason = models.TextField("遡及の理由", blank=True)
-    snapshot = JSONField("通知に載せる事項（起案時）", default=dict)
+    snapshot = models.JSONField("通知に載せる事項（起案時）", default=dict)
     status = models.CharField(max_length=20, choices=DecisionStatus.choices, default=DecisionStatus.DRAFT)
-    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="drafted_decisions")
+    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="drafted_decisions",
+                                   db_index=False)
     drafted_at = models.DateTimeField(auto_now_add=True)
     approved_at = models.DateTimeField(null=True, blank=True)
 
@@ -249,7 +252,7 @@ class ApprovalRoute(models.Model):
     """The approval steps of an office, in order (default: supervisor then chief)."""
 
     office = models.OneToOneField(Office, on_delete=models.PROTECT, related_name="approval_route")
-    steps = JSONField(default=list, help_text='役割の並び。例: ["supervisor", "chief"]')
+    steps = models.JSONField(default=list, help_text='役割の並び。例: ["supervisor", "chief"]')
 
     class Meta:
         verbose_name = verbose_name_plural = "決裁の順序"
@@ -318,12 +321,13 @@ class RecalcResult(models.Model):
         UNCHANGED = "unchanged", "変更なし"
         SKIPPED = "skipped", "対象外"
 
-    run = models.ForeignKey(RecalcRun, on_delete=models.PROTECT, related_name="results")
-    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="recalc_results")
+    # (run, household) is unique, which indexes run; the other references are rarely looked up
+    run = models.ForeignKey(RecalcRun, on_delete=models.PROTECT, related_name="results", db_index=False)
+    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="recalc_results", db_index=False)
     outcome = models.CharField(max_length=20, choices=Outcome.choices)
     old_total = models.PositiveIntegerField(null=True)
     new_total = models.PositiveIntegerField(null=True)
-    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, null=True, related_name="+")
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, null=True, related_name="+", db_index=False)
     exception = models.CharField("要確認の理由", max_length=200, blank=True)
 
     class Meta:
