@@ -3,7 +3,7 @@ transaction, checking permission and writing the audit record. A refused approva
 but its audit entry."""
 from datetime import date, timedelta
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
@@ -13,7 +13,7 @@ from hogo.audit.services import record
 from hogo.benefits.engine import InputError, calculate, parse_household
 from hogo.households import services as household_services
 from hogo.households.models import Household
-from hogo.households.scoping import households_visible_to, may_edit
+from hogo.households.scoping import households_visible_to
 from hogo.offices.models import Role
 from hogo.offices.queries import standing_of
 
@@ -42,13 +42,11 @@ class Refused(Exception):
     """A rule stopped the action; the message says why, in Japanese."""
 
 
-def _require(condition: bool, message: str):
-    if not condition:
-        raise PermissionDenied(message)
+NOT_CASEWORKING = "この世帯の相談・申請・起案を行う権限がありません。"
 
 
 def _require_caseworking(actor, household: Household):
-    _require(may_edit(actor, household), "この世帯の相談・申請・起案を行う権限がありません。")
+    household_services.require_edit(actor, household, NOT_CASEWORKING)
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hogo.audit.services import client_address
 from hogo.households.forms import put_errors_on_fields
 from hogo.households.scoping import may_edit
-from hogo.households.services import open_household
+from hogo.households.services import open_household, open_household_for_edit, require_edit
 from hogo.benefits.engine.calculator import Line, expand_record
 
 from . import deadlines, ledger, services
@@ -21,16 +21,12 @@ from .notices import render_notice
 
 
 def _editable_household(request, public_id):
-    household = open_household(request.user, public_id, source=client_address(request))
-    if not may_edit(request.user, household):
-        raise PermissionDenied("この世帯の相談・申請・起案を行う権限がありません。")
-    return household
+    return open_household_for_edit(request.user, public_id, source=client_address(request), message=services.NOT_CASEWORKING)
 
 
 def _editable_application(request, public_id):
     application = services.open_application(request.user, public_id, source=client_address(request))
-    if not may_edit(request.user, application.household):
-        raise PermissionDenied("この世帯の相談・申請・起案を行う権限がありません。")
+    require_edit(request.user, application.household, services.NOT_CASEWORKING)
     return application
 
 

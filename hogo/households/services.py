@@ -178,14 +178,15 @@ def register_household(actor, *, household: HouseholdInput, head: MemberInput, c
     return hh
 
 
-def _require_edit(actor, household: Household):
+def require_edit(actor, household: Household, message: str = "この世帯を変更する権限がありません。"):
+    """Caseworkers of the caseload and the team's supervisor may change a household's case."""
     if not may_edit(actor, household):
-        raise PermissionDenied("この世帯を変更する権限がありません。")
+        raise PermissionDenied(message)
 
 
 @transaction.atomic
 def add_member(actor, household: Household, data: MemberInput, source: str = "") -> Member:
-    _require_edit(actor, household)
+    require_edit(actor, household)
     if data.relation == Relation.HEAD and household.members.filter(relation=Relation.HEAD).exists():
         raise ValidationError({"relation": "世帯主は既に登録されています。"})
     member = _build_member(household, data)
@@ -198,7 +199,7 @@ def add_member(actor, household: Household, data: MemberInput, source: str = "")
 def change_status(actor, household: Household, new_status: str, effective_date: date, reason: str,
                   source: str = "") -> StatusChange:
     """Move the household along its lifecycle, recording the date and the reason."""
-    _require_edit(actor, household)
+    require_edit(actor, household)
     household = Household.objects.select_for_update().get(pk=household.pk)
     errors = {}
     try:
@@ -275,7 +276,7 @@ def assign_caseworker(actor, household: Household, caseworker: Staff, valid_from
 @transaction.atomic
 def update_always_know(actor, household: Household, *, assistance_policy: str, cautions: str, source: str = "") -> Household:
     """Edit the 援助方針 and 留意事項 shown on the always-know panel."""
-    _require_edit(actor, household)
+    require_edit(actor, household)
     household.assistance_policy = (assistance_policy or "").strip()
     household.cautions = (cautions or "").strip()
     household.save(update_fields=["assistance_policy", "cautions", "updated_at"])
@@ -295,4 +296,11 @@ def open_household(actor, public_id, source: str = "") -> Household:
                office_id=owner_office, source=source)
         raise Http404("世帯が見つかりません。")
     record(actor, Action.VIEW, target=household, source=source, detail={"basis": access_basis(actor, household)})
+    return household
+
+
+def open_household_for_edit(actor, public_id, source: str = "", message: str = "この世帯を変更する権限がありません。") -> Household:
+    """Open (and audit) a household the actor is about to change; 403 when they may only read it."""
+    household = open_household(actor, public_id, source=source)
+    require_edit(actor, household, message)
     return household

@@ -85,10 +85,7 @@ def household_detail(request, public_id):
 
 
 def _editable(request, public_id) -> Household:
-    household = services.open_household(request.user, public_id, source=client_address(request))
-    if not may_edit(request.user, household):
-        raise PermissionDenied("この世帯を変更する権限がありません。")
-    return household
+    return services.open_household_for_edit(request.user, public_id, source=client_address(request))
 
 
 @login_required

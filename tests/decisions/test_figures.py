@@ -1,5 +1,5 @@
 """Figures on the 14-day rule."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.urls import reverse
 from django.utils import timezone
