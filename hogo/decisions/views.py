@@ -88,20 +88,28 @@ def application_detail(request, public_id):
     })
 
 
+def _post_to_service(request, form, act, done: str, label: str = ""):
+    """Run a service with a small form posted from the application page; say what happened as a
+    message (prefixed with the item's name when there is one) and go back to the page."""
+    prefix = f"「{label}」: " if label else ""
+    if form.is_valid():
+        try:
+            act(**form.cleaned_data)
+            messages.success(request, done)
+        except ValidationError as exc:
+            messages.error(request, prefix + " ".join(exc.messages))
+    else:
+        messages.error(request, prefix + " ".join(e for errs in form.errors.values() for e in errs))
+
+
 @login_required
 @require_POST
 def checklist_update(request, public_id, item_id):
     application = _editable_application(request, public_id)
     item = get_object_or_404(application.checklist, pk=item_id)
     form = ChecklistItemForm(request.POST, prefix=f"item{item.pk}")
-    if form.is_valid():
-        try:
-            services.update_checklist_item(request.user, item, source=client_address(request), **form.cleaned_data)
-            messages.success(request, f"「{item.label}」を更新しました。")
-        except ValidationError as exc:
-            messages.error(request, f"「{item.label}」: " + " ".join(exc.messages))
-    else:
-        messages.error(request, f"「{item.label}」: " + " ".join(e for errs in form.errors.values() for e in errs))
+    _post_to_service(request, form, lambda **data: services.update_checklist_item(
+        request.user, item, source=client_address(request), **data), f"「{item.label}」を更新しました。", item.label)
     return redirect("application_detail", public_id=application.public_id)
 
 
@@ -109,15 +117,8 @@ def checklist_update(request, public_id, item_id):
 @require_POST
 def application_extend(request, public_id):
     application = _editable_application(request, public_id)
-    form = ExtensionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.extend_deadline(request.user, application, source=client_address(request), **form.cleaned_data)
-            messages.success(request, "決定期限を延長しました。")
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-    else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    _post_to_service(request, ExtensionForm(request.POST), lambda **data: services.extend_deadline(
+        request.user, application, source=client_address(request), **data), "決定期限を延長しました。")
     return redirect("application_detail", public_id=application.public_id)
 
 
