@@ -11,6 +11,7 @@ from hogo.offices.models import Role, RoleAssignment
 
 from .facts import addressee_from, engine_input_from, load_rows
 from .models import ApprovalAction, Decision, DecisionStatus, NeedTest
+from .services import monthly_amounts
 
 CHUNK = 2000
 
@@ -47,7 +48,8 @@ def approve_starts(office) -> int:
             tests.append(test)
             decisions.append(Decision(
                 household_id=h, kind="start", need_test=test, effective_from=started.get(h) or date(2024, 4, 1),
-                amounts=dict(calc.benefit_by_assistance), benefit_total=calc.benefit,
+                amounts=monthly_amounts(calc.benefit_by_assistance),
+                benefit_total=sum(monthly_amounts(calc.benefit_by_assistance).values()),
                 reasons="デモデータ（合成）: 最低生活費に対し収入が不足するため保護を開始する。",
                 snapshot=addressee_from(households[h], members.get(h, [])), status=DecisionStatus.APPROVED,
                 drafted_by_id=drafter, approved_at=now))

@@ -17,6 +17,7 @@ from hogo.offices.queries import standing_of
 
 from . import periods
 from .facts import addressee_from, engine_input_from, load_rows
+from .services import monthly_amounts
 from .models import Decision, DecisionKind, DecisionStatus, NeedTest, RecalcResult, RecalcRun
 
 CHUNK_SIZE = 1000
@@ -97,25 +98,26 @@ def process_chunk(run: RecalcRun, household_ids: list[int]) -> dict:
             results.append(RecalcResult(run=run, household_id=household_id, outcome=RecalcResult.Outcome.SKIPPED,
                                         exception=str(exc)[:200]))
             continue
-        new_amounts = calc.benefit_by_assistance
+        new_amounts = monthly_amounts(calc.benefit_by_assistance)
+        new_total = sum(new_amounts.values())
         old_total = current[3]
         if new_amounts == current[2]:
             results.append(RecalcResult(run=run, household_id=household_id, outcome=RecalcResult.Outcome.UNCHANGED,
-                                        old_total=old_total, new_total=calc.benefit))
+                                        old_total=old_total, new_total=new_total))
             continue
         result = calc.as_record()
         test = NeedTest(household_id=household_id, as_of=as_of, facts=facts, result=result,
                         standards_version=calc.standards_version, minimum_cost_of_living=calc.minimum_cost_of_living,
                         recognized_income=calc.recognized_income, benefit=calc.benefit, need=calc.need, run_by=actor)
         draft = Decision(household_id=household_id, kind=DecisionKind.CHANGE, need_test=test, effective_from=as_of,
-                         amounts=dict(new_amounts), benefit_total=calc.benefit,
+                         amounts=new_amounts, benefit_total=new_total,
                          snapshot=addressee_from(households[household_id], members.get(household_id, [])),
                          reasons=f"{run.reason}（一斉更正 {as_of.isoformat()}）", drafted_by=actor)
         tests.append(test)
         drafts.append(draft)
         results.append(RecalcResult(run=run, household_id=household_id, outcome=RecalcResult.Outcome.CHANGED,
-                                    old_total=old_total, new_total=calc.benefit, decision=draft,
-                                    exception=_exception(old_total, calc.benefit, calc.need)))
+                                    old_total=old_total, new_total=new_total, decision=draft,
+                                    exception=_exception(old_total, new_total, calc.need)))
     with transaction.atomic():
         try:
             with transaction.atomic():

@@ -24,6 +24,14 @@ from .models import (DOCUMENTS, Application, ApprovalAction, ApprovalRoute, Chec
                      LedgerAdjustment, NeedTest, SupportInquiryExemption)
 
 DEFAULT_ROUTE = [Role.SUPERVISOR, Role.CHIEF]
+ONE_TIME = ("year_end",)  # 期末一時扶助: paid in December only, not part of the monthly amounts a decision sets
+
+
+def monthly_amounts(by_assistance: dict) -> dict:
+    """The recurring monthly amounts a decision sets, from a need test's amounts by 扶助."""
+    return {k: v for k, v in by_assistance.items() if k not in ONE_TIME}
+
+
 ASSISTANCE_ROWS = [("living", "生活扶助"), ("housing", "住宅扶助"), ("education", "教育扶助"), ("occupational", "生業扶助"),
                    ("care", "介護扶助"), ("medical", "医療扶助")]
 
@@ -232,7 +240,7 @@ def draft_decision(actor, household: Household, *, kind: str, effective_from: da
         raise ValidationError(errors)
     amounts = {}
     if need_test is not None and kind in (DecisionKind.START, DecisionKind.CHANGE):
-        amounts = dict(need_test.result["benefit"]["by_assistance"])
+        amounts = monthly_amounts(need_test.result["benefit"]["by_assistance"])
     decision = Decision.objects.create(
         household=household, kind=kind, application=application, need_test=need_test, effective_from=effective_from,
         amounts=amounts, benefit_total=sum(amounts.values()), reasons=reasons.strip(), late_reason=late_reason.strip(),

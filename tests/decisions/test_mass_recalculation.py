@@ -9,6 +9,7 @@ from django.core.management import call_command
 from hogo.audit.services import verify
 from hogo.decisions import recalc, services
 from hogo.decisions.models import Decision, RecalcResult, RecalcRun
+from hogo.households.models import Household
 
 
 @pytest.fixture
@@ -20,6 +21,16 @@ def assisted(cast, drafted):
     return household, decision
 
 
+def next_plain_month(day: date) -> date:
+    """The first day of the next month after `day` that is not December (no 期末一時扶助)."""
+    month = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return next_plain_month(month) if month.month == 12 else month
+
+
+def lower_rent(household):
+    Household.objects.filter(pk=household.pk).update(rent=30000)
+
+
 def run_for(cast, as_of):
     run = recalc.start_recalc(cast.users["clerk"], cast.office_a, as_of, "基準改定", enqueue=False)
     ids = list(RecalcRun.objects.get(pk=run.pk).office.households.filter(status__in=recalc.UNDER_ASSISTANCE)
@@ -29,24 +40,28 @@ def run_for(cast, as_of):
 
 def test_a_change_is_drafted_only_where_the_amount_changes(cast, assisted):
     household, start = assisted
-    december, ids = run_for(cast, date(start.effective_from.year, 12, 1) if start.effective_from.month < 12
-                            else date(start.effective_from.year + 1, 12, 1))
-    counts = recalc.process_chunk(december, ids)
-    result = RecalcResult.objects.get(run=december, household=household)
-    assert result.outcome == "changed" and result.new_total > result.old_total  # 期末一時扶助 in December
+    lower_rent(household)  # the rent went down after the start decision
+    run, ids = run_for(cast, next_plain_month(start.effective_from))
+    counts = recalc.process_chunk(run, ids)
+    result = RecalcResult.objects.get(run=run, household=household)
+    assert result.outcome == "changed" and result.old_total - result.new_total == 15000
     draft = result.decision
     assert draft.kind == "change" and draft.status == "draft" and draft.drafted_by == cast.users["clerk"]
-    assert draft.snapshot["head_name"] == "木村 陽子"
-    december.refresh_from_db()
-    assert counts["changed"] == december.changed == 1 and december.processed == december.total
-    assert december.status == "done"
+    assert draft.amounts["housing"] == 30000 and draft.snapshot["head_name"] == "木村 陽子"
+    assert result.exception == "月額が10%を超えて変わる"
+    run.refresh_from_db()
+    assert counts["changed"] == run.changed == 1 and run.processed == run.total
+    assert run.status == "done"
     assert verify().ok
 
 
-def next_plain_month(day: date) -> date:
-    """The first day of the next month after `day` that is not December (no 期末一時扶助)."""
-    month = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
-    return next_plain_month(month) if month.month == 12 else month
+def test_the_december_one_time_allowance_does_not_change_the_monthly_amounts(cast, assisted):
+    household, start = assisted
+    december = date(start.effective_from.year + (start.effective_from.month == 12), 12, 1)
+    run, ids = run_for(cast, december)
+    recalc.process_chunk(run, ids)
+    result = RecalcResult.objects.get(run=run, household=household)
+    assert result.outcome == "unchanged"
 
 
 def test_an_unchanged_household_gets_no_draft(cast, assisted):
@@ -59,8 +74,9 @@ def test_an_unchanged_household_gets_no_draft(cast, assisted):
 
 
 def test_running_a_chunk_twice_drafts_nothing_twice(cast, assisted):
-    household, _ = assisted
-    run, ids = run_for(cast, date(2027, 12, 1))
+    household, start = assisted
+    lower_rent(household)
+    run, ids = run_for(cast, next_plain_month(start.effective_from))
     recalc.process_chunk(run, ids)
     recalc.process_chunk(run, ids)
     assert Decision.objects.filter(household=household, status="draft").count() == 1
@@ -68,10 +84,11 @@ def test_running_a_chunk_twice_drafts_nothing_twice(cast, assisted):
 
 
 def test_a_second_run_skips_households_with_a_draft_pending(cast, assisted):
-    household, _ = assisted
-    first, ids = run_for(cast, date(2027, 12, 1))
+    household, start = assisted
+    lower_rent(household)
+    first, ids = run_for(cast, next_plain_month(start.effective_from))
     recalc.process_chunk(first, ids)
-    second, ids = run_for(cast, date(2027, 12, 1))
+    second, ids = run_for(cast, next_plain_month(start.effective_from))
     recalc.process_chunk(second, ids)
     assert RecalcResult.objects.get(run=second, household=household).outcome == "skipped"
     assert Decision.objects.filter(household=household, status="draft").count() == 1
@@ -86,8 +103,9 @@ def test_only_chief_and_clerk_start_a_run(cast):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_background_worker_runs_the_chunks(cast, assisted):
-    household, _ = assisted
-    run = recalc.start_recalc(cast.users["clerk"], cast.office_a, date(2027, 12, 1), "期末一時扶助")
+    household, start = assisted
+    lower_rent(household)
+    run = recalc.start_recalc(cast.users["clerk"], cast.office_a, next_plain_month(start.effective_from), "家賃改定")
     assert RecalcRun.objects.get(pk=run.pk).status == "running"
     call_command("db_worker", batch=True, reload=False, startup_delay=False, interval=0)
     run.refresh_from_db()
@@ -95,8 +113,9 @@ def test_the_background_worker_runs_the_chunks(cast, assisted):
 
 
 def test_bulk_approval_goes_step_by_step_and_leaves_exceptions(cast, assisted):
-    household, _ = assisted
-    run, ids = run_for(cast, date(2027, 12, 1))
+    household, start = assisted
+    lower_rent(household)
+    run, ids = run_for(cast, next_plain_month(start.effective_from))
     recalc.process_chunk(run, ids)
     draft = RecalcResult.objects.get(run=run, household=household).decision
     RecalcResult.objects.filter(run=run, household=household).update(exception="")
@@ -117,7 +136,7 @@ ROLE_ACCESS = {
 def test_recalc_screens_answer_by_role_and_office(cast, assisted, login, role):
     from django.urls import reverse
 
-    run, ids = run_for(cast, date(2027, 12, 1))
+    run, ids = run_for(cast, date(2027, 1, 1))
     recalc.process_chunk(run, ids)
     client = login(cast.users[role])
     expected = ROLE_ACCESS[role]
@@ -130,7 +149,7 @@ def test_recalc_screens_answer_by_role_and_office(cast, assisted, login, role):
 def test_a_clerk_starts_a_run_from_the_screen(cast, assisted, login):
     from django.urls import reverse
 
-    response = login(cast.users["clerk"]).post(reverse("recalc_list"), {"as_of": "2027-12-01", "reason": "期末一時扶助"})
+    response = login(cast.users["clerk"]).post(reverse("recalc_list"), {"as_of": "2027-01-01", "reason": "基準改定"})
     run = RecalcRun.objects.get()
     assert response.status_code == 302 and response.url == reverse("recalc_detail", args=[run.public_id])
     assert run.total >= 1 and run.requested_by == cast.users["clerk"]

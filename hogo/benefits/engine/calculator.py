@@ -14,7 +14,7 @@ from .standards import Snapshot, Standards, StandardsError, Version, load_standa
 
 GRADE_INDEX = {"1-1": 0, "1-2": 1, "2-1": 2, "2-2": 3, "3-1": 4, "3-2": 5}
 HOUSING_BANDS = ("1人", "2人", "3〜5人", "6人", "7人以上")
-ASSISTANCE_LABELS = {"living": "生活扶助", "education": "教育扶助", "housing": "住宅扶助", "occupational": "生業扶助",
+ASSISTANCE_LABELS = {"living": "生活扶助", "year_end": "期末一時扶助", "education": "教育扶助", "housing": "住宅扶助", "occupational": "生業扶助",
                      "care": "介護扶助", "medical": "医療扶助"}
 INCOME_LABELS = {"pension": "年金", "allowance": "手当", "support": "仕送り", "child_support": "養育費", "other": "その他の収入"}
 SCHOOL_ITEMS = {"elementary": ("education", "教育扶助（小学校 基準額）"),
@@ -157,9 +157,10 @@ def calculate(household: HouseholdInput, standards: Standards | None = None) -> 
     additions = _additions(book, snap, household)
     winter = _winter(book, snap, household, size)
     year_end = _year_end(book, snap, household, size)
-    living_total = living_base + sum(a["amount"] for a in additions) + winter + year_end
+    # 期末一時扶助 is December's one-time item, kept apart from the monthly living assistance
+    living_total = living_base + sum(a["amount"] for a in additions) + winter
     if household.period is not None:
-        living_total = _prorated_living(book, snap, household, living_total - year_end) + year_end
+        living_total = _prorated_living(book, snap, household, living_total)
     housing = _housing(book, snap, household, size)
     education, occupational = _schooling(book, snap, household, ages)
     medical, care = household.medical, household.care
@@ -167,9 +168,10 @@ def calculate(household: HouseholdInput, standards: Standards | None = None) -> 
         book.add("medical", "医療扶助（実費）", medical, "入力された実費", rules, verified=True)
     if care:
         book.add("care", "介護扶助（実費）", care, "入力された実費", rules, verified=True)
-    mcl = living_total + housing + education + occupational + medical + care
+    mcl = living_total + year_end + housing + education + occupational + medical + care
     book.add("minimum_cost_of_living", "最低生活費", mcl,
-             lambda: f"生活扶助 {living_total:,} + 住宅扶助 {housing:,} + 教育扶助 {education:,} + 生業扶助 {occupational:,}"
+             lambda: f"生活扶助 {living_total:,}" + (f" + 期末一時扶助 {year_end:,}" if year_end else "")
+                     + f" + 住宅扶助 {housing:,} + 教育扶助 {education:,} + 生業扶助 {occupational:,}"
                      f" + 医療扶助 {medical:,} + 介護扶助 {care:,}", rules, verified=True)
 
     income_by_member = _recognized_income(book, snap, household, ages)
@@ -177,8 +179,8 @@ def calculate(household: HouseholdInput, standards: Standards | None = None) -> 
     book.add("recognized_income", "収入充当額（認定収入の合計）", recognized, "世帯員ごとの認定額の合計", rules, verified=True)
 
     need = mcl > recognized
-    requirement = {"living": living_total, "education": education, "housing": housing, "occupational": occupational,
-                   "care": care, "medical": medical}
+    requirement = {"living": living_total, "year_end": year_end, "education": education, "housing": housing,
+                   "occupational": occupational, "care": care, "medical": medical}
     remaining = recognized
     benefit_by = {}
     for kind in rules.values["income_allocation_order"]:
