@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hogo.audit.services import client_address
-from hogo.households.forms import put_errors_on_fields
+from hogo.households.forms import save_through
 from hogo.households.scoping import may_edit
 from hogo.households.services import open_household, open_household_for_edit, require_edit
 from hogo.benefits.engine.calculator import Line, expand_record
@@ -40,14 +40,9 @@ def _form_page(request, form, household, title, submit):
 def consultation_new(request, public_id):
     household = _editable_household(request, public_id)
     form = ConsultationForm(request.POST or None, initial={"held_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_consultation(request.user, household, source=client_address(request), **form.cleaned_data)
-        except ValidationError as exc:
-            put_errors_on_fields(form, exc)
-        else:
-            messages.success(request, "面接相談を記録しました。")
-            return redirect("household_detail", public_id=household.public_id)
+    if save_through(request, form, lambda **data: services.record_consultation(
+            request.user, household, source=client_address(request), **data), "面接相談を記録しました。"):
+        return redirect("household_detail", public_id=household.public_id)
     return _form_page(request, form, household, "面接相談の記録", "記録する")
 
 
@@ -56,15 +51,10 @@ def consultation_new(request, public_id):
 def application_new(request, public_id):
     household = _editable_household(request, public_id)
     form = ApplicationForm(request.POST or None, initial={"received_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            application = services.receive_application(request.user, household, source=client_address(request),
-                                                       **form.cleaned_data)
-        except ValidationError as exc:
-            put_errors_on_fields(form, exc)
-        else:
-            messages.success(request, f"申請を受け付けました。決定期限は {application.deadline.isoformat()} です。")
-            return redirect("application_detail", public_id=application.public_id)
+    application = save_through(request, form, lambda **data: services.receive_application(
+        request.user, household, source=client_address(request), **data), lambda a: f"申請を受け付けました。決定期限は {a.deadline.isoformat()} です。")
+    if application:
+        return redirect("application_detail", public_id=application.public_id)
     return _form_page(request, form, household, "保護申請の受付", "受け付ける")
 
 
@@ -162,14 +152,10 @@ def decision_new(request, public_id):
     if latest_test:
         initial["need_test"] = latest_test.public_id
     form = DecisionForm(request.POST or None, household=household, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            decision = services.draft_decision(request.user, household, source=client_address(request), **form.cleaned_data)
-        except ValidationError as exc:
-            put_errors_on_fields(form, exc)
-        else:
-            messages.success(request, "決定を起案しました。決裁に回っています。")
-            return redirect("decision_detail", public_id=decision.public_id)
+    decision = save_through(request, form, lambda **data: services.draft_decision(
+        request.user, household, source=client_address(request), **data), "決定を起案しました。決裁に回っています。")
+    if decision:
+        return redirect("decision_detail", public_id=decision.public_id)
     return _form_page(request, form, household, "決定の起案", "起案する")
 
 

@@ -1,6 +1,7 @@
 """Forms check types and required fields; the services check the rules (kana, dates, duplicate
 case numbers) and their messages are put back on the named field."""
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 
 from hogo.common.kana import normalize_kana_name
@@ -11,6 +12,22 @@ from . import services
 from .models import CareLevel, DisabilityKind, HouseholdType, Relation, SchoolStage, Sex, Status
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def save_through(request, form: forms.Form, act, done):
+    """For a posted, valid form: run the service `act(**cleaned_data)` and say `done` (text, or a
+    function of the result that writes it); a
+    ValidationError from the service goes back onto the form's fields. The service's result, or
+    None when nothing was saved."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        result = act(**form.cleaned_data)
+    except ValidationError as exc:
+        put_errors_on_fields(form, exc)
+        return None
+    messages.success(request, done(result) if callable(done) else done)
+    return result
 
 
 def put_errors_on_fields(form: forms.Form, exc: ValidationError) -> None:

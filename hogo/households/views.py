@@ -14,7 +14,7 @@ from hogo.offices.models import Office, Role
 from hogo.offices.queries import caseworkers_of_teams, standing_of
 
 from . import lifecycle, queries, services
-from .forms import AlwaysKnowForm, AssignForm, HouseholdForm, MemberForm, StatusForm, put_errors_on_fields
+from .forms import AlwaysKnowForm, AssignForm, HouseholdForm, MemberForm, StatusForm, put_errors_on_fields, save_through
 from .models import Household, Status
 from .scoping import active_assignments, households_visible_to, may_edit, may_see_access_log
 
@@ -120,15 +120,9 @@ def household_new(request):
 def member_new(request, public_id):
     household = _editable(request, public_id)
     form = MemberForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_member(request.user, household, services.MemberInput(**form.cleaned_data),
-                                source=client_address(request))
-        except ValidationError as exc:
-            put_errors_on_fields(form, exc)
-        else:
-            messages.success(request, "世帯員を追加しました。")
-            return redirect("household_detail", public_id=household.public_id)
+    if save_through(request, form, lambda **data: services.add_member(
+            request.user, household, services.MemberInput(**data), source=client_address(request)), "世帯員を追加しました。"):
+        return redirect("household_detail", public_id=household.public_id)
     return render(request, "households/form.html", {"form": form, "household": household,
                                                      "title": "世帯員の追加", "submit": "追加する"})
 
@@ -139,16 +133,9 @@ def status_change(request, public_id):
     household = _editable(request, public_id)
     form = StatusForm(request.POST or None, allowed=lifecycle.allowed_by_hand(household.status),
                       initial={"effective_date": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.change_status(request.user, household, form.cleaned_data["new_status"],
-                                   form.cleaned_data["effective_date"], form.cleaned_data["reason"],
-                                   source=client_address(request))
-        except ValidationError as exc:
-            put_errors_on_fields(form, exc)
-        else:
-            messages.success(request, "状態を変更しました。")
-            return redirect("household_detail", public_id=household.public_id)
+    if save_through(request, form, lambda new_status, effective_date, reason: services.change_status(
+            request.user, household, new_status, effective_date, reason, source=client_address(request)), "状態を変更しました。"):
+        return redirect("household_detail", public_id=household.public_id)
     return render(request, "households/form.html", {"form": form, "household": household,
                                                      "title": f"状態の変更（現在: {household.get_status_display()}）",
                                                      "submit": "変更する"})
@@ -177,15 +164,9 @@ def caseworker_assign(request, public_id):
         raise PermissionDenied("担当CWを変更できるのは係の査察指導員です。")
     form = AssignForm(request.POST or None, caseworkers=caseworkers_of_teams(standing.team_ids, timezone.localdate()),
                       initial={"valid_from": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.assign_caseworker(request.user, household, form.cleaned_data["caseworker"],
-                                       form.cleaned_data["valid_from"], source=client_address(request))
-        except ValidationError as exc:
-            put_errors_on_fields(form, exc)
-        else:
-            messages.success(request, "担当CWを変更しました。")
-            return redirect("household_detail", public_id=household.public_id)
+    if save_through(request, form, lambda caseworker, valid_from: services.assign_caseworker(
+            request.user, household, caseworker, valid_from, source=client_address(request)), "担当CWを変更しました。"):
+        return redirect("household_detail", public_id=household.public_id)
     return render(request, "households/form.html", {"form": form, "household": household,
                                                      "title": "担当CWの変更", "submit": "変更する"})
 
