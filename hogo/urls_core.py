@@ -14,4 +14,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("hogo.households.urls")),
     path("", include("hogo.decisions.urls")),
+    path("", include("hogo.followups.urls")),
 ]

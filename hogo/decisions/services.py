@@ -317,9 +317,10 @@ def _finalize(actor, decision: Decision, source: str):
     if new_status:
         household_services.apply_decided_status(actor, household, new_status, decision.effective_from,
                                                 f"{decision.get_kind_display()}決定", source)
-    if decision.application_id:
-        Application.objects.filter(pk=decision.application_id, decided_on__isnull=True).update(
-            decided_on=timezone.localdate())
+    application = Application.objects.filter(pk=decision.application_id, decided_on__isnull=True).first()
+    if application:
+        application.decided_on = timezone.localdate()
+        application.save(update_fields=["decided_on"])  # saved, not updated: followups closes its deadline item
 
 
 def approve(actor, decision: Decision, comment: str = "", source: str = "") -> Decision:

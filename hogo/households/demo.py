@@ -24,7 +24,7 @@ from hogo.offices.models import Office, Role, RoleAssignment, Staff, Team, TeamM
 
 from . import lifecycle
 from .models import (CareLevel, CaseworkerAssignment, DisabilityKind, Household, HouseholdType, Income, IncomeKind,
-                     Member, Relation, SchoolStage, Sex, StatusChange)
+                     MedicalCare, Member, Relation, Residence, SchoolStage, Sex, StatusChange)
 
 HOUSEHOLDS_PER_CASEWORKER = 80
 CASEWORKERS_PER_SUPERVISOR = 7
@@ -236,6 +236,10 @@ def load_demo(households: int, seed: int = 1, password: str = DEFAULT_PASSWORD, 
             from hogo.decisions.demo import approve_starts  # the decision flow is optional for the demo
 
             approve_starts(office)
+        if apps.is_installed("hogo.followups"):
+            from hogo.followups.demo import seed_followups
+
+            seed_followups(office, today, seed)
         if created:
             record(None, Action.BULK_LOAD, office_id=office.pk, source="hogo demo",
                    detail={"households": created, "seed": seed, "synthetic": True})
@@ -264,6 +268,10 @@ def _create_households(gen: _Generator, spec: DemoOffice, office: Office, count:
             status=status, assistance_policy=_policy(household_type), cautions="",
         ))
         plans.append((people, started, caseworkers[i * len(caseworkers) // count]))
+    facts_rng = random.Random(f"followup-facts-{office.municipality_code}-{len(existing)}")
+    for household in new_households:
+        household.residence = _weighted(facts_rng, RESIDENCE_WEIGHTS)
+        household.visit_grade = "" if household.residence != Residence.HOME else _weighted(facts_rng, GRADE_WEIGHTS)
     Household.objects.bulk_create(new_households, batch_size=1000)
 
     members, incomes_for, changes, assignments = [], [], [], []
@@ -284,6 +292,8 @@ def _create_households(gen: _Generator, spec: DemoOffice, office: Office, count:
         changes.append(StatusChange(household=household, from_status="", to_status=household.status,
                                     effective_date=started, reason="デモデータ（合成）"))
         assignments.append(CaseworkerAssignment(household=household, caseworker=caseworker, valid_from=started))
+    for member, (incomes, _started) in zip(members, incomes_for):
+        _followup_facts(facts_rng, member, incomes, today)
     Member.objects.bulk_create(members, batch_size=2000)
     Income.objects.bulk_create([
         Income(member=m, kind=kind, monthly_amount=amount, since=started)
@@ -292,6 +302,26 @@ def _create_households(gen: _Generator, spec: DemoOffice, office: Office, count:
     StatusChange.objects.bulk_create(changes, batch_size=2000)
     CaseworkerAssignment.objects.bulk_create(assignments, batch_size=2000)
     return len(new_households)
+
+
+RESIDENCE_WEIGHTS = [(Residence.HOME, 0.9), (Residence.HOSPITAL, 0.04), (Residence.FACILITY, 0.06)]
+GRADE_WEIGHTS = [("A", 0.1), ("B", 0.25), ("C", 0.4), ("D", 0.25)]
+
+
+def _followup_facts(rng: random.Random, member: Member, incomes, today: date) -> None:
+    """Dates and flags the periodic checks look at (synthetic)."""
+    age = today.year - member.birth_date.year
+    if member.household.residence == Residence.HOSPITAL and member.relation == Relation.HEAD:
+        member.medical_care = MedicalCare.INPATIENT
+    elif age >= 40 and rng.random() < 0.45:
+        member.medical_care = MedicalCare.OUTPATIENT
+    earns = any(kind == IncomeKind.EARNINGS for kind, _ in incomes)
+    if 18 <= age < 65 and not earns and member.relation in (Relation.HEAD, Relation.SPOUSE) and not member.disability_kind:
+        member.able_to_work = rng.random() < 0.4
+    if member.care_level:
+        member.care_certified_until = today + timedelta(days=rng.randrange(-20, 720))
+    if member.disability_kind == DisabilityKind.MENTAL:
+        member.disability_certificate_until = today + timedelta(days=rng.randrange(-10, 730))
 
 
 def _policy(household_type: str) -> str:

@@ -33,6 +33,21 @@ class Status(models.TextChoices):
     REJECTED = lifecycle.REJECTED, lifecycle.LABELS[lifecycle.REJECTED]
 
 
+class VisitGrade(models.TextChoices):
+    """訪問格付け: how often the household is visited; the intervals are a follow-up rule's data."""
+    NONE = "", "未設定"
+    A = "A", "A"
+    B = "B", "B"
+    C = "C", "C"
+    D = "D", "D"
+
+
+class Residence(models.TextChoices):
+    HOME = "home", "居宅"
+    HOSPITAL = "hospital", "入院"
+    FACILITY = "facility", "施設入所"
+
+
 class Household(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="households", verbose_name="福祉事務所")
@@ -46,6 +61,8 @@ class Household(models.Model):
     winter_region = models.CharField("冬季加算地区", max_length=3, choices=WINTER_REGIONS)
     household_type = models.CharField("世帯類型", max_length=20, choices=HouseholdType.choices)
     status = models.CharField("状態", max_length=20, choices=Status.choices, default=Status.CONSULTATION)
+    residence = models.CharField("居住の状況", max_length=10, choices=Residence.choices, default=Residence.HOME)
+    visit_grade = models.CharField("訪問格付け", max_length=1, choices=VisitGrade.choices, blank=True)
     assistance_policy = models.TextField("援助方針", blank=True)
     cautions = models.TextField("留意事項", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -113,6 +130,12 @@ class SchoolStage(models.TextChoices):
     HIGHER = "higher", "大学等"
 
 
+class MedicalCare(models.TextChoices):
+    NONE = "", "なし"
+    OUTPATIENT = "outpatient", "通院"
+    INPATIENT = "inpatient", "入院"
+
+
 class Member(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="members")
@@ -127,6 +150,10 @@ class Member(models.Model):
     disability_grade = models.CharField("障害の等級", max_length=20, blank=True, help_text="例: 1級、A、2級")
     care_level = models.CharField("要介護度", max_length=20, choices=CareLevel.choices, blank=True)
     school_stage = models.CharField("就学状況", max_length=20, choices=SchoolStage.choices, blank=True)
+    able_to_work = models.BooleanField("稼働能力あり（求職中）", default=False)
+    medical_care = models.CharField("医療扶助", max_length=12, choices=MedicalCare.choices, blank=True)
+    care_certified_until = models.DateField("要介護認定の有効期間満了日", null=True, blank=True)
+    disability_certificate_until = models.DateField("障害者手帳の有効期限（再認定日）", null=True, blank=True)
     joined_on = models.DateField("世帯員となった日", null=True, blank=True)
     left_on = models.DateField("世帯を離れた日", null=True, blank=True)
 

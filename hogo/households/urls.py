@@ -12,5 +12,4 @@ urlpatterns = [
     path("households/<uuid:public_id>/always-know/", views.always_know_edit, name="always_know_edit"),
     path("households/<uuid:public_id>/caseworker/", views.caseworker_assign, name="caseworker_assign"),
     path("households/<uuid:public_id>/access-log/", views.access_log, name="access_log"),
-    path("team/", views.team, name="team"),
 ]

@@ -3,20 +3,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hogo.audit.models import Action, AuditEntry
 from hogo.audit.services import client_address, record
-from hogo.offices.models import Office, Role
+from hogo.offices.models import Role
 from hogo.offices.queries import caseworkers_of_teams, standing_of
 
 from . import lifecycle, queries, services
 from .forms import AlwaysKnowForm, AssignForm, HouseholdForm, MemberForm, StatusForm, put_errors_on_fields, save_through
-from .models import Household, Status
-from .scoping import active_assignments, households_visible_to, may_edit, may_see_access_log
+from .models import Household
+from .scoping import active_assignments, may_edit, may_see_access_log
 
 PAGE_SIZE = 100
 
@@ -180,28 +179,3 @@ def access_log(request, public_id):
     return render(request, "households/access_log.html", {"household": household, "entries": entries})
 
 
-@login_required
-def team(request):
-    standing = standing_of(request.user)
-    if not standing.has_role(Role.SUPERVISOR):
-        raise PermissionDenied("係の状況を見られるのは査察指導員です。")
-    today = timezone.localdate()
-    caseworkers = caseworkers_of_teams(standing.team_ids, today)
-    visible = households_visible_to(request.user, today)
-    counts = {
-        row["caseworker_id"]: row
-        for row in active_assignments(today).filter(household__in=visible, caseworker__in=caseworkers)
-        .values("caseworker_id").annotate(
-            total=Count("id"),
-            active=Count("id", filter=Q(household__status=Status.ACTIVE)),
-            applying=Count("id", filter=Q(household__status=Status.APPLYING)),
-            consultation=Count("id", filter=Q(household__status=Status.CONSULTATION)),
-            suspended=Count("id", filter=Q(household__status=Status.SUSPENDED)),
-        )
-    }
-    rows = [{"caseworker": cw, **counts.get(cw.pk, {"total": 0, "active": 0, "applying": 0, "consultation": 0,
-                                                   "suspended": 0})} for cw in caseworkers]
-    record(request.user, Action.LIST, source=client_address(request), detail={"view": "team"})
-    offices = standing.offices_with(Role.SUPERVISOR)
-    standard = Office.objects.get(pk=offices[0]).caseload_standard
-    return render(request, "households/team.html", {"rows": rows, "standard": standard})

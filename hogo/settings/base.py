@@ -141,7 +141,15 @@ TASKS = {
     }
 }
 
-EMAIL_BACKEND = env.str("HOGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# Daily digests: printed to the console unless an SMTP server (inside the office network) is set.
+EMAIL_HOST = env.str("HOGO_EMAIL_HOST", default="")
+EMAIL_PORT = env.int("HOGO_EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("HOGO_EMAIL_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("HOGO_EMAIL_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("HOGO_EMAIL_TLS", default=False)
+DEFAULT_FROM_EMAIL = env.str("HOGO_EMAIL_FROM", default="hogo@localhost")
+EMAIL_BACKEND = env.str("HOGO_EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST
+                        else "django.core.mail.backends.console.EmailBackend")
 
 LOGGING = {
     "version": 1,

@@ -12,6 +12,7 @@ INSTALLED_APPS = BASE_APPS + [
     "hogo.households",
     "hogo.benefits",
     "hogo.decisions",
+    "hogo.followups",
 ]
 ROOT_URLCONF = "hogo.urls_core"
 WSGI_APPLICATION = "hogo.wsgi.application"

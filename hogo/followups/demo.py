@@ -1,0 +1,64 @@
+"""Synthetic follow-up history for the demo: past checks done at spread-out dates (so some are
+due soon and a few are overdue, as in a real office), this month's declarations mostly received,
+and a few declarations waiting for recognition, one of them already late."""
+import random
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+
+from hogo.households.scoping import active_assignments
+
+from . import schedule
+from .generate import chunks_of_households, household_facts, regenerate_all, rule_key
+from .models import DeclarationKind, FollowUp, Source, State
+from .rules import ensure_rules
+from .services import register_declaration
+
+HISTORY_SCHEDULES = (schedule.EVERY_MONTHS, schedule.VISIT_GRADE)
+
+
+def seed_followups(office, today, seed: int) -> None:
+    rng = random.Random(f"followups-{seed}-{office.municipality_code}")
+    rules = [r for r in ensure_rules(office, effective_from=today - timedelta(days=730)) if r.active]
+    history = [r for r in rules if r.schedule in HISTORY_SCHEDULES]
+    if FollowUp.objects.filter(household__office=office).exists():
+        return
+    done = []
+    for chunk in chunks_of_households([office.pk]):
+        for hid, facts in household_facts(chunk, today).items():
+            for rule in history:
+                spec = rule.spec()
+                if not schedule.applies(spec, facts):
+                    continue
+                months = spec.interval_months or schedule.visit_interval_months(spec, facts.visit_grade, "in_institution" in facts.facts)
+                done_on = today - timedelta(days=rng.randrange(0, months * 30 + 10))
+                done.append(FollowUp(household_id=hid, rule=rule, source=Source.RULE, key=rule_key(rule.pk, f"demo-{done_on}"),
+                                     title=rule.title, basis=rule.basis, due_on=done_on, warn_on=done_on,
+                                     state=State.DONE, done_on=done_on, done_note="（デモデータ）実施済み"))
+    FollowUp.objects.bulk_create(done, batch_size=2000)
+    regenerate_all(today, [office.pk])
+    monthly = FollowUp.objects.filter(household__office=office, state=State.OPEN, due_on__lt=today,
+                                      rule__schedule=schedule.MONTHLY_ON_DAY)
+    received = [pk for pk in monthly.values_list("pk", flat=True) if rng.random() < 0.8]
+    FollowUp.objects.filter(pk__in=received).update(state=State.DONE, done_on=today - timedelta(days=rng.randrange(1, 12)),
+                                                    done_note="（デモデータ）受付済み")
+    _waiting_declarations(office, today)
+
+
+def _waiting_declarations(office, today) -> None:
+    """For each caseworker's first households: declarations received 10, 5 and 1 days ago, not yet recognised."""
+    users = {u.staff.pk: u for u in get_user_model().objects.filter(staff__isnull=False).select_related("staff")}
+    seen = {}
+    assignments = active_assignments(today).filter(household__office=office, household__status="active").order_by("household_id")
+    for assignment in assignments.select_related("household__office"):
+        taken = seen.setdefault(assignment.caseworker_id, 0)
+        if taken >= 3:
+            continue
+        seen[assignment.caseworker_id] = taken + 1
+        days_ago = (10, 5, 1)[taken]
+        received = today - timedelta(days=days_ago)
+        register_declaration(users[assignment.caseworker_id], assignment.household, kind=DeclarationKind.INCOME,
+                             received_on=received, channel="paper", period_label=f"{received.year}年{received.month}月分",
+                             note="（デモデータ）給与明細あり", source="hogo demo")
+
+

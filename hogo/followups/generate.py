@@ -1,0 +1,212 @@
+"""Regenerating follow-up items from the rules, a chunk of households at a time.
+
+Idempotent: an item is identified by (household, key), so running twice creates nothing new; an
+open item whose due date moved (a new visit grade, a check done early) is updated in place; an
+item whose rule no longer applies is withdrawn; an open item for a certificate whose date was
+renewed is closed as done, because entering the new date is where that work happened.
+"""
+from collections import defaultdict
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.db.models import Max, Q
+
+from hogo.decisions.models import Application
+from hogo.households.models import Household, Income, IncomeKind, MedicalCare, Member, Residence, Status, StatusChange
+
+from . import schedule
+from .models import FollowUp, FollowupRule, Source, State
+
+OPEN_STATES = (State.OPEN, State.SNOOZED)
+ASSISTED = (Status.ACTIVE, Status.SUSPENDED)
+CHUNK_SIZE = 2000
+# Amber from three days before the decision deadline, as the application screens colour it
+# (hogo.decisions.deadlines.urgency).
+APPLICATION_WARNING = timedelta(days=3)
+
+
+def household_facts(household_ids: list[int], today: date) -> dict[int, schedule.HouseholdFacts]:
+    """The facts the rules test, for a chunk of households, in a fixed number of queries."""
+    rows = Household.objects.filter(pk__in=household_ids).values_list(
+        "pk", "status", "residence", "visit_grade", "created_at")
+    started = dict(StatusChange.objects.filter(household_id__in=household_ids, to_status=Status.ACTIVE)
+                   .values("household_id").annotate(last=Max("effective_date")).values_list("household_id", "last"))
+    last_year = date(today.year - 1, 1, 1)
+    ended_recently = set(StatusChange.objects.filter(
+        household_id__in=household_ids, to_status__in=(Status.TERMINATED, Status.SUSPENDED),
+        effective_date__gte=last_year).values_list("household_id", flat=True))
+    facts: dict[int, set] = defaultdict(set)
+    dates: dict[int, dict] = defaultdict(lambda: defaultdict(list))
+    current = Q(left_on__isnull=True) | Q(left_on__gt=today)
+    for hid, mid, medical, able, care, care_until, disability_until in Member.objects.filter(
+            current, household_id__in=household_ids).values_list(
+            "household_id", "pk", "medical_care", "able_to_work", "care_level", "care_certified_until",
+            "disability_certificate_until"):
+        if medical == MedicalCare.INPATIENT:
+            facts[hid].add("inpatient")
+        elif medical == MedicalCare.OUTPATIENT:
+            facts[hid].add("outpatient")
+        if able:
+            facts[hid].add("able_to_work")
+        if care:
+            facts[hid].add("care_certified")
+        if care_until:
+            dates[hid]["care_certified_until"].append((f"m{mid}", care_until))
+        if disability_until:
+            facts[hid].add("disability_certificate")
+            dates[hid]["disability_certificate_until"].append((f"m{mid}", disability_until))
+    for hid, kind in Income.objects.filter(member__household_id__in=household_ids, since__lte=today).values_list(
+            "member__household_id", "kind").distinct():
+        if kind == IncomeKind.EARNINGS:
+            facts[hid].add("has_earnings")
+        elif kind == IncomeKind.PENSION:
+            facts[hid].add("has_pension")
+    result = {}
+    for hid, status, residence, grade, created_at in rows:
+        own = facts[hid]
+        if status in ASSISTED:
+            own.add("under_assistance")
+        if status in ASSISTED or hid in ended_recently:
+            own.add("recipient_this_or_last_year")
+        if "has_earnings" not in own:
+            own.add("no_earnings")
+        own.add("at_home" if residence == Residence.HOME else "in_institution")
+        result[hid] = schedule.HouseholdFacts(
+            household_id=hid, facts=frozenset(own), anchor=started.get(hid) or created_at.date(), visit_grade=grade,
+            dates={k: tuple(v) for k, v in dates[hid].items()})
+    return result
+
+
+def _rules_by_office(office_ids) -> dict[int, list[FollowupRule]]:
+    from .rules import ensure_rules
+    from hogo.offices.models import Office
+
+    by_office = {}
+    for office in Office.objects.filter(pk__in=office_ids):
+        by_office[office.pk] = [r for r in ensure_rules(office) if r.active and r.schedule != schedule.AFTER_RECEIPT]
+    return by_office
+
+
+def regenerate_chunk(household_ids: list[int], today: date) -> dict:
+    """Bring the rule and application items of these households up to date. Returns counts."""
+    counts = {"created": 0, "updated": 0, "withdrawn": 0, "closed": 0}
+    with transaction.atomic():
+        office_of = dict(Household.objects.filter(pk__in=household_ids).values_list("pk", "office_id"))
+        rules = _rules_by_office(set(office_of.values()))
+        facts = household_facts(list(office_of), today)
+        last_done = {(h, r): d for h, r, d in FollowUp.objects.filter(
+            household_id__in=office_of, source=Source.RULE, state=State.DONE)
+            .values("household_id", "rule_id").annotate(last=Max("done_on")).values_list("household_id", "rule_id", "last")}
+        existing: dict[tuple, dict[str, FollowUp]] = defaultdict(dict)
+        for item in FollowUp.objects.filter(household_id__in=office_of, source=Source.RULE).only(
+                "pk", "household_id", "rule_id", "key", "state", "due_on", "warn_on"):
+            existing[(item.household_id, item.rule_id)][item.key] = item
+        to_create, to_update = [], []
+        for hid, office_id in office_of.items():
+            household = facts[hid]
+            for rule in rules.get(office_id, ()):
+                _plan_rule(rule, household, last_done.get((hid, rule.pk)), existing.get((hid, rule.pk), {}), today,
+                           to_create, to_update, counts)
+        _plan_applications(office_of, today, to_create, to_update, counts)
+        FollowUp.objects.bulk_create(to_create, batch_size=1000, ignore_conflicts=True)
+        if to_update:
+            FollowUp.objects.bulk_update(to_update, ["key", "due_on", "warn_on", "state", "done_on", "done_note"],
+                                         batch_size=1000)
+    counts["created"] = len(to_create)
+    return counts
+
+
+def _plan_rule(rule, household, last_done, existing: dict, today, to_create, to_update, counts):
+    spec = rule.spec()
+    open_items = [i for i in existing.values() if i.state in OPEN_STATES]
+    if not schedule.applies(spec, household):
+        for item in open_items:
+            item.state = State.WITHDRAWN
+            to_update.append(item)
+            counts["withdrawn"] += 1
+        return
+    planned = [occ._replace(key=rule_key(rule.pk, occ.key)) for occ in schedule.occurrences(spec, household, last_done, today)]
+    planned_keys = {o.key for o in planned}
+    if rule.schedule == schedule.BEFORE_DATE:
+        for item in open_items:
+            if item.key not in planned_keys:
+                item.state, item.done_on, item.done_note = State.DONE, today, "期限日が更新されました。"
+                to_update.append(item)
+                counts["closed"] += 1
+    for occ in planned:
+        item = existing.get(occ.key)
+        if item is None and occ.reschedules and open_items:
+            item = open_items[0]
+        if item is None:
+            to_create.append(FollowUp(
+                household_id=household.household_id, rule=rule, source=Source.RULE, key=occ.key,
+                title=rule.title, period_label=occ.period_label, basis=rule.basis, due_on=occ.due_on,
+                warn_on=occ.warn_on))
+        elif item.state in OPEN_STATES and (item.key, item.due_on, item.warn_on) != (occ.key, occ.due_on, occ.warn_on):
+            item.key, item.due_on, item.warn_on = occ.key, occ.due_on, occ.warn_on
+            to_update.append(item)
+            counts["updated"] += 1
+
+
+def rule_key(rule_id: int, occurrence_key: str) -> str:
+    return f"rule:{rule_id}:{occurrence_key}"
+
+
+def application_key(application_id) -> str:
+    return f"application:{application_id}"
+
+
+def _plan_applications(office_of: dict, today, to_create, to_update, counts):
+    applications = list(Application.objects.filter(household_id__in=office_of).only(
+        "pk", "public_id", "household_id", "received_on", "extended_days", "decided_on"))
+    if not applications:
+        return
+    items = {i.key: i for i in FollowUp.objects.filter(household_id__in=office_of, source=Source.APPLICATION)}
+    for application in applications:
+        _sync_application(application, items.get(application_key(application.pk)), to_create, to_update, counts)
+
+
+def _sync_application(application, item, to_create, to_update, counts):
+    deadline = application.deadline
+    if application.decided_on is None:
+        if item is None:
+            to_create.append(FollowUp(
+                household_id=application.household_id, source=Source.APPLICATION, key=application_key(application.pk),
+                subject_id=str(application.public_id), title="保護申請の決定", basis="生活保護法第24条第5項（14日以内、特別な理由があるときは30日以内）",
+                due_on=deadline, warn_on=max(application.received_on, deadline - APPLICATION_WARNING)))
+        elif item.state in OPEN_STATES and item.due_on != deadline:
+            item.due_on, item.warn_on = deadline, max(application.received_on, deadline - APPLICATION_WARNING)
+            to_update.append(item)
+            counts["updated"] += 1
+    elif item is not None and item.state in OPEN_STATES:
+        item.state, item.done_on, item.done_note = State.DONE, application.decided_on, "決定しました。"
+        to_update.append(item)
+        counts["closed"] += 1
+
+
+def sync_application(application) -> None:
+    """Called when an application is saved: its deadline item opens, moves or closes at once."""
+    item = FollowUp.objects.filter(household_id=application.household_id, key=application_key(application.pk)).first()
+    to_create, to_update, counts = [], [], defaultdict(int)
+    _sync_application(application, item, to_create, to_update, counts)
+    FollowUp.objects.bulk_create(to_create, ignore_conflicts=True)
+    for changed in to_update:
+        changed.save(update_fields=["due_on", "warn_on", "state", "done_on", "done_note"])
+
+
+def chunks_of_households(office_ids=None, size: int = CHUNK_SIZE):
+    ids = Household.objects.order_by("pk")
+    if office_ids:
+        ids = ids.filter(office_id__in=office_ids)
+    ids = list(ids.values_list("pk", flat=True))
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
+def regenerate_all(today: date, office_ids=None, size: int = CHUNK_SIZE) -> dict:
+    total = defaultdict(int)
+    for chunk in chunks_of_households(office_ids, size):
+        for name, value in regenerate_chunk(chunk, today).items():
+            total[name] += value
+        total["households"] += len(chunk)
+    return dict(total)
