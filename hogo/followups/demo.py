@@ -9,12 +9,13 @@ from django.contrib.auth import get_user_model
 from hogo.households.scoping import active_assignments
 
 from . import schedule
-from .generate import chunks_of_households, household_facts, regenerate_all, rule_key
+from .generate import NewItem, chunks_of_households, household_facts, insert_items, regenerate_all, rule_key
 from .models import DeclarationKind, FollowUp, Source, State
 from .rules import ensure_rules
 from .services import register_declaration
 
 HISTORY_SCHEDULES = (schedule.EVERY_MONTHS, schedule.VISIT_GRADE)
+DEMO_CASEWORKERS_WITH_DECLARATIONS = 5
 
 
 def seed_followups(office, today, seed: int) -> None:
@@ -32,10 +33,9 @@ def seed_followups(office, today, seed: int) -> None:
                     continue
                 months = spec.interval_months or schedule.visit_interval_months(spec, facts.visit_grade, "in_institution" in facts.facts)
                 done_on = today - timedelta(days=rng.randrange(0, months * 30 + 10))
-                done.append(FollowUp(household_id=hid, rule=rule, source=Source.RULE, key=rule_key(rule.pk, f"demo-{done_on}"),
-                                     title=rule.title, basis=rule.basis, due_on=done_on, warn_on=done_on,
-                                     state=State.DONE, done_on=done_on, done_note="（デモデータ）実施済み"))
-    FollowUp.objects.bulk_create(done, batch_size=2000)
+                done.append(NewItem(hid, rule.pk, Source.RULE, rule_key(rule.pk, f"demo-{done_on}"), "", rule.title,
+                                    "", "", done_on, done_on))
+    insert_items(done, done_note="（デモデータ）実施済み")
     regenerate_all(today, [office.pk])
     monthly = FollowUp.objects.filter(household__office=office, state=State.OPEN, due_on__lt=today,
                                       rule__schedule=schedule.MONTHLY_ON_DAY)
@@ -46,11 +46,14 @@ def seed_followups(office, today, seed: int) -> None:
 
 
 def _waiting_declarations(office, today) -> None:
-    """For each caseworker's first households: declarations received 10, 5 and 1 days ago, not yet recognised."""
+    """For the first caseworkers' first households: declarations received 10, 5 and 1 days ago, not
+    yet recognised (enough to show red and amber on the demo accounts' screens)."""
     users = {u.staff.pk: u for u in get_user_model().objects.filter(staff__isnull=False).select_related("staff")}
     seen = {}
     assignments = active_assignments(today).filter(household__office=office, household__status="active").order_by("household_id")
     for assignment in assignments.select_related("household__office"):
+        if assignment.caseworker_id not in seen and len(seen) >= DEMO_CASEWORKERS_WITH_DECLARATIONS:
+            continue
         taken = seen.setdefault(assignment.caseworker_id, 0)
         if taken >= 3:
             continue

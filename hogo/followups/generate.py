@@ -5,10 +5,13 @@ open item whose due date moved (a new visit grade, a check done early) is update
 item whose rule no longer applies is withdrawn; an open item for a certificate whose date was
 renewed is closed as done, because entering the new date is where that work happened.
 """
+import uuid
 from collections import defaultdict
 from datetime import date, timedelta
+from typing import NamedTuple
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 from django.db.models import Max, Q
 
 from hogo.decisions.models import Application
@@ -23,6 +26,7 @@ CHUNK_SIZE = 2000
 # Amber from three days before the decision deadline, as the application screens colour it
 # (hogo.decisions.deadlines.urgency).
 APPLICATION_WARNING = timedelta(days=3)
+APPLICATION_BASIS = "生活保護法第24条第5項（14日以内、特別な理由があるときは30日以内）"
 
 
 def household_facts(household_ids: list[int], today: date) -> dict[int, schedule.HouseholdFacts]:
@@ -83,7 +87,10 @@ def _rules_by_office(office_ids) -> dict[int, list[FollowupRule]]:
 
     by_office = {}
     for office in Office.objects.filter(pk__in=office_ids):
-        by_office[office.pk] = [r for r in ensure_rules(office) if r.active and r.schedule != schedule.AFTER_RECEIPT]
+        rules = [r for r in ensure_rules(office) if r.active and r.schedule != schedule.AFTER_RECEIPT]
+        for rule in rules:
+            rule.cached_spec = rule.spec()
+        by_office[office.pk] = rules
     return by_office
 
 
@@ -108,7 +115,7 @@ def regenerate_chunk(household_ids: list[int], today: date) -> dict:
                 _plan_rule(rule, household, last_done.get((hid, rule.pk)), existing.get((hid, rule.pk), {}), today,
                            to_create, to_update, counts)
         _plan_applications(office_of, today, to_create, to_update, counts)
-        FollowUp.objects.bulk_create(to_create, batch_size=1000, ignore_conflicts=True)
+        insert_items(to_create)
         if to_update:
             FollowUp.objects.bulk_update(to_update, ["key", "due_on", "warn_on", "state", "done_on", "done_note"],
                                          batch_size=1000)
@@ -116,8 +123,47 @@ def regenerate_chunk(household_ids: list[int], today: date) -> dict:
     return counts
 
 
+class NewItem(NamedTuple):
+    household_id: int
+    rule_id: int | None
+    source: str
+    key: str
+    subject_id: str
+    title: str
+    period_label: str
+    basis: str  # empty for rule items: their basis is the rule's
+    due_on: date
+    warn_on: date
+
+
+INSERT_COLUMNS = ("public_id", "household_id", "rule_id", "source", "key", "subject_id", "title", "period_label", "basis",
+                  "due_on", "warn_on", "state", "snooze_reason", "done_on", "done_note", "created_at")
+
+
+def insert_items(items: list[NewItem], done_note: str = "") -> None:
+    """Insert new items with one prepared statement: the nightly run creates hundreds of thousands
+    of rows on its first night, and building a model instance per row costs more than the insert.
+    An item that already exists (same household and key) is left as it is. With `done_note`, the
+    items are history: done on their due date (the demo's past checks)."""
+    if not items:
+        return
+    table = connection.ops.quote_name(FollowUp._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(c) for c in INSERT_COLUMNS)
+    placeholders = ", ".join(["%s"] * len(INSERT_COLUMNS))
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) ON CONFLICT DO NOTHING"
+    uuid_field, created_field = FollowUp._meta.get_field("public_id"), FollowUp._meta.get_field("created_at")
+    now = created_field.get_db_prep_value(timezone.now(), connection)
+    as_date = connection.ops.adapt_datefield_value
+    state = State.DONE if done_note else State.OPEN
+    rows = [(uuid_field.get_db_prep_value(uuid.uuid4(), connection), *item[:8], as_date(item.due_on), as_date(item.warn_on),
+             state, "", as_date(item.due_on) if done_note else None, done_note, now) for item in items]
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 5000):
+            cursor.executemany(sql, rows[start:start + 5000])
+
+
 def _plan_rule(rule, household, last_done, existing: dict, today, to_create, to_update, counts):
-    spec = rule.spec()
+    spec = rule.cached_spec
     open_items = [i for i in existing.values() if i.state in OPEN_STATES]
     if not schedule.applies(spec, household):
         for item in open_items:
@@ -138,10 +184,8 @@ def _plan_rule(rule, household, last_done, existing: dict, today, to_create, to_
         if item is None and occ.reschedules and open_items:
             item = open_items[0]
         if item is None:
-            to_create.append(FollowUp(
-                household_id=household.household_id, rule=rule, source=Source.RULE, key=occ.key,
-                title=rule.title, period_label=occ.period_label, basis=rule.basis, due_on=occ.due_on,
-                warn_on=occ.warn_on))
+            to_create.append(NewItem(household.household_id, rule.pk, Source.RULE, occ.key, "", rule.title,
+                                     occ.period_label, "", occ.due_on, occ.warn_on))
         elif item.state in OPEN_STATES and (item.key, item.due_on, item.warn_on) != (occ.key, occ.due_on, occ.warn_on):
             item.key, item.due_on, item.warn_on = occ.key, occ.due_on, occ.warn_on
             to_update.append(item)
@@ -170,10 +214,10 @@ def _sync_application(application, item, to_create, to_update, counts):
     deadline = application.deadline
     if application.decided_on is None:
         if item is None:
-            to_create.append(FollowUp(
-                household_id=application.household_id, source=Source.APPLICATION, key=application_key(application.pk),
-                subject_id=str(application.public_id), title="保護申請の決定", basis="生活保護法第24条第5項（14日以内、特別な理由があるときは30日以内）",
-                due_on=deadline, warn_on=max(application.received_on, deadline - APPLICATION_WARNING)))
+            to_create.append(NewItem(
+                application.household_id, None, Source.APPLICATION, application_key(application.pk),
+                str(application.public_id), "保護申請の決定", "", APPLICATION_BASIS, deadline,
+                max(application.received_on, deadline - APPLICATION_WARNING)))
         elif item.state in OPEN_STATES and item.due_on != deadline:
             item.due_on, item.warn_on = deadline, max(application.received_on, deadline - APPLICATION_WARNING)
             to_update.append(item)
@@ -189,7 +233,7 @@ def sync_application(application) -> None:
     item = FollowUp.objects.filter(household_id=application.household_id, key=application_key(application.pk)).first()
     to_create, to_update, counts = [], [], defaultdict(int)
     _sync_application(application, item, to_create, to_update, counts)
-    FollowUp.objects.bulk_create(to_create, ignore_conflicts=True)
+    insert_items(to_create)
     for changed in to_update:
         changed.save(update_fields=["due_on", "warn_on", "state", "done_on", "done_note"])
 

@@ -128,6 +128,10 @@ class FollowUp(models.Model):
     def office_id(self):
         return self.household.office_id
 
+    @property
+    def shown_basis(self) -> str:
+        return self.basis or (self.rule.basis if self.rule_id else "")
+
     def urgency(self, today) -> str:
         return rules_schedule.urgency(self.due_on, self.warn_on, today)
 
