@@ -9,7 +9,8 @@ from hogo.offices.models import GRADE_AREAS, WINTER_REGIONS
 
 from . import services
 
-from .models import CareLevel, DisabilityKind, HouseholdType, Relation, SchoolStage, Sex, Status
+from .models import (CareLevel, DisabilityKind, HouseholdType, MedicalCare, Relation, Residence, SchoolStage, Sex, Status,
+                     VisitGrade)
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -142,3 +143,41 @@ class AssignForm(LabelledForm):
     def __init__(self, *args, caseworkers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["caseworker"].queryset = caseworkers
+
+
+class CheckFactsForm(LabelledForm):
+    """Where the household lives, its visit grade, and per current member the facts periodic checks
+    depend on. Member fields are named `<public_id>__<field>`."""
+
+    residence = forms.ChoiceField(label="居住の状況", choices=Residence.choices)
+    visit_grade = forms.ChoiceField(label="訪問格付け", choices=VisitGrade.choices, required=False,
+                                    help_text="A〜D の間隔は事務所の設定（確認事項のルール「家庭訪問」）によります。")
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.member_groups = []
+        for member in members:
+            prefix = f"{member.public_id}__"
+            fields = {
+                "medical_care": forms.ChoiceField(label="医療扶助", choices=MedicalCare.choices, required=False),
+                "able_to_work": forms.BooleanField(label="稼働能力あり（求職中）", required=False),
+                "care_certified_until": forms.DateField(label="要介護認定の有効期間満了日", required=False, widget=DATE_WIDGET),
+                "disability_certificate_until": forms.DateField(label="障害者手帳の有効期限（再認定日）", required=False,
+                                                                widget=DATE_WIDGET),
+            }
+            for name, field in fields.items():
+                field.initial = getattr(member, name)
+                self.fields[prefix + name] = field
+            self.member_groups.append((member, [prefix + name for name in fields]))
+        self.name_fields_in_messages()
+
+    def member_values(self) -> dict:
+        values: dict = {}
+        for name, value in self.cleaned_data.items():
+            if "__" in name:
+                member, field = name.split("__", 1)
+                values.setdefault(member, {})[field] = value
+        return values
+
+    def groups(self):
+        return [(member, [self[name] for name in names]) for member, names in self.member_groups]

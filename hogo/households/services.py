@@ -18,6 +18,7 @@ from hogo.offices.queries import caseworkers_of_teams, standing_of
 from . import lifecycle
 from .models import CaseworkerAssignment, Household, Member, Relation, StatusChange
 from .scoping import access_basis, households_visible_to, may_edit
+from .signals import check_facts_changed
 
 EARLIEST_BIRTH_DATE = date(1900, 1, 1)
 
@@ -281,6 +282,37 @@ def update_always_know(actor, household: Household, *, assistance_policy: str, c
     household.cautions = (cautions or "").strip()
     household.save(update_fields=["assistance_policy", "cautions", "updated_at"])
     record(actor, Action.UPDATE, target=household, source=source, detail={"fields": ["assistance_policy", "cautions"]})
+    return household
+
+
+MEMBER_CHECK_FIELDS = ("medical_care", "able_to_work", "care_certified_until", "disability_certificate_until")
+
+
+@transaction.atomic
+def update_check_facts(actor, household: Household, *, residence: str, visit_grade: str, members: dict,
+                       source: str = "") -> Household:
+    """Edit the facts periodic checks depend on: where the household lives, its visit grade, and per
+    current member medical care, work capacity and certificate dates. `members` maps a member's
+    public_id to its values. Listeners (follow-ups) recompute the household's checks at once."""
+    require_edit(actor, household)
+    household.residence, household.visit_grade = residence, visit_grade or ""
+    household.full_clean(exclude=["office"])
+    current = {str(m.public_id): m for m in household.members.filter(left_on__isnull=True)}
+    unknown = set(members) - set(current)
+    if unknown:
+        raise ValidationError("この世帯の世帯員ではない人が含まれています。")
+    changed = []
+    for key, values in members.items():
+        member = current[key]
+        for field in MEMBER_CHECK_FIELDS:
+            setattr(member, field, values.get(field) or (False if field == "able_to_work" else None if field.endswith("_until") else ""))
+        member.full_clean(exclude=["household", "search_name", "search_kana"])
+        changed.append(member)
+    household.save(update_fields=["residence", "visit_grade", "updated_at"])
+    Member.objects.bulk_update(changed, list(MEMBER_CHECK_FIELDS))
+    record(actor, Action.UPDATE, target=household, source=source,
+           detail={"fields": ["residence", "visit_grade", *[f"member.{f}" for f in MEMBER_CHECK_FIELDS]]})
+    check_facts_changed.send(sender=Household, household=household)
     return household
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("households/<uuid:public_id>/members/new/", views.member_new, name="member_new"),
     path("households/<uuid:public_id>/status/", views.status_change, name="status_change"),
     path("households/<uuid:public_id>/always-know/", views.always_know_edit, name="always_know_edit"),
+    path("households/<uuid:public_id>/check-facts/", views.check_facts_edit, name="check_facts_edit"),
     path("households/<uuid:public_id>/caseworker/", views.caseworker_assign, name="caseworker_assign"),
     path("households/<uuid:public_id>/access-log/", views.access_log, name="access_log"),
 ]

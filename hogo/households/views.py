@@ -13,7 +13,7 @@ from hogo.offices.models import Role
 from hogo.offices.queries import caseworkers_of_teams, standing_of
 
 from . import lifecycle, queries, services
-from .forms import AlwaysKnowForm, AssignForm, HouseholdForm, MemberForm, StatusForm, put_errors_on_fields, save_through
+from .forms import AlwaysKnowForm, AssignForm, CheckFactsForm, HouseholdForm, MemberForm, StatusForm, put_errors_on_fields, save_through
 from .models import Household
 from .scoping import active_assignments, may_edit, may_see_access_log
 
@@ -152,6 +152,20 @@ def always_know_edit(request, public_id):
         return redirect("household_detail", public_id=household.public_id)
     return render(request, "households/form.html", {"form": form, "household": household,
                                                      "title": "援助方針・留意事項の編集", "submit": "保存する"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def check_facts_edit(request, public_id):
+    household = _editable(request, public_id)
+    members = list(household.members.filter(left_on__isnull=True).order_by("pk"))
+    form = CheckFactsForm(request.POST or None, members=members,
+                          initial={"residence": household.residence, "visit_grade": household.visit_grade})
+    if save_through(request, form, lambda **data: services.update_check_facts(
+            request.user, household, residence=data["residence"], visit_grade=data["visit_grade"],
+            members=form.member_values(), source=client_address(request)), "確認のための情報を更新しました。確認事項を作り直しました。"):
+        return redirect("household_detail", public_id=household.public_id)
+    return render(request, "households/check_facts.html", {"form": form, "household": household})
 
 
 @login_required

@@ -13,6 +13,8 @@ HOUSEHOLD_VIEWS = {
     "member_new": {"cw": 200, "sv": 200, "chief": 403, "clerk": 403, "admin": 404},
     "status_change": {"cw": 200, "sv": 200, "chief": 403, "clerk": 403, "admin": 404},
     "always_know_edit": {"cw": 200, "sv": 200, "chief": 403, "clerk": 403, "admin": 404},
+    "check_facts_edit": {"cw": 200, "sv": 200, "chief": 403, "clerk": 403, "admin": 404},
+    "declaration_new": {"cw": 200, "sv": 200, "chief": 403, "clerk": 403, "admin": 404},
     "caseworker_assign": {"cw": 403, "sv": 200, "chief": 403, "clerk": 403, "admin": 404},
     "access_log": {"cw": 403, "sv": 200, "chief": 200, "clerk": 403, "admin": 404},
 }
@@ -21,6 +23,7 @@ PLAIN_VIEWS = {
     "household_search": {"cw": 200, "sv": 200, "chief": 200, "clerk": 200, "admin": 200},
     "household_new": {"cw": 200, "sv": 200, "chief": 403, "clerk": 403, "admin": 403},
     "team": {"cw": 403, "sv": 200, "chief": 403, "clerk": 403, "admin": 403},
+    "notices": {"cw": 200, "sv": 200, "chief": 200, "clerk": 200, "admin": 200},
 }
 
 
