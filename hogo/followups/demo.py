@@ -2,6 +2,7 @@
 due soon and a few are overdue, as in a real office), this month's declarations mostly received,
 and a few declarations waiting for recognition, one of them already late."""
 import random
+from collections import defaultdict
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -37,11 +38,17 @@ def seed_followups(office, today, seed: int) -> None:
                                     "", "", done_on, done_on))
     insert_items(done, done_note="（デモデータ）実施済み")
     regenerate_all(today, [office.pk])
-    monthly = FollowUp.objects.filter(household__office=office, state=State.OPEN, due_on__lt=today,
-                                      rule__schedule=schedule.MONTHLY_ON_DAY)
-    received = [pk for pk in monthly.values_list("pk", flat=True) if rng.random() < 0.8]
-    FollowUp.objects.filter(pk__in=received).update(state=State.DONE, done_on=today - timedelta(days=rng.randrange(1, 12)),
-                                                    done_note="（デモデータ）受付済み")
+    # Most of this month's declarations are in and this year's June checks were done in June.
+    for kind, share, note in ((schedule.MONTHLY_ON_DAY, 0.85, "（デモデータ）受付済み"),
+                              (schedule.YEARLY_ON, 0.97, "（デモデータ）実施済み")):
+        past = FollowUp.objects.filter(household__office=office, state=State.OPEN, due_on__lt=today, rule__schedule=kind)
+        by_day = defaultdict(list)
+        for pk, due_on in past.values_list("pk", "due_on"):
+            if rng.random() < share:
+                by_day[due_on - timedelta(days=rng.randrange(0, 9))].append(pk)
+        for done_on, pks in by_day.items():
+            for start in range(0, len(pks), 5000):
+                FollowUp.objects.filter(pk__in=pks[start:start + 5000]).update(state=State.DONE, done_on=done_on, done_note=note)
     _waiting_declarations(office, today)
 
 

@@ -18,3 +18,4 @@ ROOT_URLCONF = "hogo.urls_core"
 WSGI_APPLICATION = "hogo.wsgi.application"
 TEMPLATES = copy.deepcopy(TEMPLATES)
 TEMPLATES[0]["OPTIONS"]["context_processors"].append("hogo.offices.context_processors.navigation")
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("hogo.followups.context_processors.notices")
