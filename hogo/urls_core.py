@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("hogo.households.urls")),
     path("", include("hogo.decisions.urls")),
     path("", include("hogo.followups.urls")),
+    path("", include("hogo.casework.urls")),
 ]

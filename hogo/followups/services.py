@@ -189,3 +189,17 @@ def open_declaration(actor, public_id, source: str = "") -> Declaration:
     return declaration
 
 
+
+
+def complete_by_work(actor, household: Household, rule_code: str, done_on: date, note: str) -> list[FollowUp]:
+    """Another app did the work a periodic check asks for (a visit was recorded): its open items are
+    done on that day, and the next occurrence is generated at once. Runs inside the caller's
+    transaction and permission check."""
+    items = list(FollowUp.objects.filter(household=household, rule__code=rule_code, state__in=OPEN_STATES))
+    for item in items:
+        item.state, item.done_on, item.done_note, item.done_by = State.DONE, done_on, note, actor
+        item.save(update_fields=["state", "done_on", "done_note", "done_by"])
+    from .generate import regenerate_chunk
+
+    regenerate_chunk([household.pk], timezone.localdate())
+    return items

@@ -57,6 +57,8 @@ class Household(models.Model):
     municipality = models.CharField("市区町村", max_length=40, blank=True, help_text="指定都市・中核市は市の限度額を使います")
     address = models.CharField("住所", max_length=200)
     rent = models.PositiveIntegerField("家賃・間代（月額・円）", default=0)
+    latitude = models.DecimalField("緯度", max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField("経度", max_digits=9, decimal_places=6, null=True, blank=True)
     grade_area = models.CharField("級地", max_length=3, choices=GRADE_AREAS)
     winter_region = models.CharField("冬季加算地区", max_length=3, choices=WINTER_REGIONS)
     household_type = models.CharField("世帯類型", max_length=20, choices=HouseholdType.choices)

@@ -13,4 +13,6 @@ def navigation(request):
         "register": bool(standing.offices_with(Role.CASEWORKER, Role.SUPERVISOR)),
         "admin": user.is_staff,
         "recalc": bool(standing.offices_with(Role.CHIEF, Role.CLERK, Role.SUPERVISOR)),
+        "visits": bool(standing.offices_with(Role.CASEWORKER)),
+        "records": bool(standing.offices_with(Role.CASEWORKER, Role.SUPERVISOR, Role.CHIEF, Role.CLERK)),
     }}

@@ -127,6 +127,15 @@ SECURE_HSTS_PRELOAD = env.bool("HOGO_HSTS_PRELOAD", default=HTTPS)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("HOGO_BEHIND_PROXY", default=False) else None
 CSRF_TRUSTED_ORIGINS = env.list("HOGO_CSRF_TRUSTED_ORIGINS", default=[])
 
+# Uploaded photos: private files, served only through an audited view (no MEDIA_URL).
+MEDIA_ROOT = VAR_DIR / "media"
+HOGO_PHOTO_MAX_BYTES = env.int("HOGO_PHOTO_MAX_MB", default=10) * 1024 * 1024
+# An OpenAI-compatible endpoint for drafting case records from a caseworker's notes. Off unless set;
+# no network call is made otherwise.
+HOGO_DRAFT_ENDPOINT = env.str("HOGO_DRAFT_ENDPOINT", default="")
+HOGO_DRAFT_MODEL = env.str("HOGO_DRAFT_MODEL", default="")
+HOGO_DRAFT_API_KEY = env.str("HOGO_DRAFT_API_KEY", default="")
+
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STORAGES = {

@@ -13,6 +13,7 @@ INSTALLED_APPS = BASE_APPS + [
     "hogo.benefits",
     "hogo.decisions",
     "hogo.followups",
+    "hogo.casework",
 ]
 ROOT_URLCONF = "hogo.urls_core"
 WSGI_APPLICATION = "hogo.wsgi.application"

@@ -46,3 +46,11 @@ def yen(value):
     if value in (None, ""):
         return ""
     return f"{int(value):,}円"
+
+
+@register.filter
+def km(metres) -> str:
+    """Whole metres as kilometres with one decimal (1,234 → 1.2 km)."""
+    if metres in (None, ""):
+        return ""
+    return f"{int(metres) / 1000:.1f} km"

@@ -1,0 +1,284 @@
+"""Every change to grades, visits, case records and photos: one function per use case, in a
+transaction, permission checked, audited. Bad input raises ValidationError naming the field."""
+import hashlib
+import io
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+
+from hogo.audit.models import Action
+from hogo.audit.services import record
+from hogo.common.wareki import wareki
+from hogo.followups.models import FollowUp, State
+from hogo.followups.services import complete_by_work
+from hogo.households.models import Household, MedicalCare, Residence, VisitGrade
+from hogo.households.scoping import households_visible_to, may_edit
+from hogo.households.services import require_edit
+from hogo.households.signals import check_facts_changed
+from hogo.offices.models import Role
+from hogo.offices.queries import standing_of
+
+from . import grading, records_text
+from .models import Addendum, CaseRecord, GradeDecision, Photo, RecordKind, RecordTemplate, Visit, VisitStatus
+from .search_terms import index_text
+
+NOT_YOURS = "この世帯の訪問・記録を扱う権限がありません。"
+VISIT_RULE = "home_visit"
+
+
+def grade_facts(household: Household, today: date | None = None) -> grading.GradeFacts:
+    today = today or timezone.localdate()
+    members = list(household.members.filter(Q(left_on__isnull=True) | Q(left_on__gt=today)).prefetch_related("incomes"))
+
+    def age(m):
+        return today.year - m.birth_date.year - ((today.month, today.day) < (m.birth_date.month, m.birth_date.day))
+
+    recent = CaseRecord.objects.filter(household=household, occurred_on__gte=today - timedelta(days=90),
+                                       body__contains="【事故・トラブル】").exists()
+    overdue = FollowUp.objects.filter(household=household, state=State.OPEN, due_on__lt=today).count()
+    return grading.GradeFacts(
+        household_type=household.household_type, in_institution=household.residence != Residence.HOME,
+        members=len(members), children=sum(age(m) < 18 for m in members),
+        elderly_alone=len(members) == 1 and age(members[0]) >= 75,
+        working=any(i.kind == "earnings" for m in members for i in m.incomes.all()),
+        seeking_work=any(m.able_to_work for m in members), mental_illness=any(m.disability_kind == "mental" for m in members),
+        outpatient=any(m.medical_care == MedicalCare.OUTPATIENT for m in members),
+        care_certified=any(m.care_level for m in members), recent_incident=recent, overdue_checks=overdue,
+        cautions=bool(household.cautions.strip()))
+
+
+@transaction.atomic
+def decide_grade(actor, household: Household, *, chosen: str, override_reason: str = "", source: str = "") -> GradeDecision:
+    """Accept the recommended grade or choose another with a reason. The SV sees overrides."""
+    require_edit(actor, household, NOT_YOURS)
+    recommendation = grading.recommend(grade_facts(household))
+    chosen = chosen or ""
+    override_reason = (override_reason or "").strip()
+    if chosen not in VisitGrade.values:
+        raise ValidationError({"chosen": "格付けは一覧から選んでください。"})
+    if not chosen and recommendation.grade != grading.INSTITUTION:
+        raise ValidationError({"chosen": "居宅の世帯には格付けを選んでください。"})
+    differs = chosen != (recommendation.grade if recommendation.grade != grading.INSTITUTION else "")
+    if differs and not override_reason:
+        raise ValidationError({"override_reason": f"推奨（{recommendation.grade}）と異なる格付けにする理由を入力してください。"})
+    decision = GradeDecision.objects.create(
+        household=household, recommended=recommendation.grade, reasons=[list(r) for r in recommendation.reasons],
+        chosen=chosen, override_reason=override_reason if differs else "", decided_by=actor)
+    household.visit_grade = chosen
+    household.save(update_fields=["visit_grade", "updated_at"])
+    record(actor, Action.UPDATE, target=household, source=source,
+           detail={"visit_grade": chosen, "recommended": recommendation.grade, "overridden": differs})
+    check_facts_changed.send(sender=Household, household=household)
+    return decision
+
+
+@transaction.atomic
+def propose_visit(actor, household: Household, *, planned_on: date, slot: str = "", purpose: str = "",
+                  source: str = "") -> Visit:
+    require_edit(actor, household, NOT_YOURS)
+    if planned_on is None:
+        raise ValidationError({"planned_on": "予定日を入力してください。"})
+    if planned_on < timezone.localdate():
+        raise ValidationError({"planned_on": "予定日が過去の日付です。"})
+    visit = Visit.objects.create(household=household, planned_on=planned_on, slot=(slot or "").strip(),
+                                 purpose=(purpose or "").strip(), created_by=actor)
+    record(actor, Action.CREATE, target=visit, source=source, detail={"planned_on": planned_on.isoformat()})
+    return visit
+
+
+@transaction.atomic
+def set_visit_status(actor, visit: Visit, status: str, source: str = "") -> Visit:
+    require_edit(actor, visit.household, NOT_YOURS)
+    if status not in (VisitStatus.PROPOSED, VisitStatus.CONFIRMED, VisitStatus.DECLINED, VisitStatus.ABSENT,
+                      VisitStatus.CANCELLED):
+        raise ValidationError({"status": "状態は一覧から選んでください（訪問済みは訪問記録で登録します）。"})
+    if visit.status == VisitStatus.DONE:
+        raise ValidationError("訪問済みの予定は変更できません。")
+    visit.status = status
+    visit.save(update_fields=["status"])
+    record(actor, Action.UPDATE, target=visit, source=source, detail={"status": status})
+    return visit
+
+
+def template_items(office, kind: str) -> list[str]:
+    template = RecordTemplate.objects.filter(office=office, kind=kind).first()
+    return list(template.required_items) if template else records_text.DEFAULT_REQUIRED.get(kind, [])
+
+
+@transaction.atomic
+def record_visit(actor, household: Household, *, done_on: date, met: str, findings: list, policy: str = "",
+                 visit: Visit | None = None, source: str = "") -> CaseRecord:
+    """A visit was made: the visit is stored with its checklist, a draft record is written from it
+    for the CW to edit, and the household's visit follow-up is done with the next one scheduled."""
+    require_edit(actor, household, NOT_YOURS)
+    today = timezone.localdate()
+    if done_on is None:
+        raise ValidationError({"done_on": "訪問日を入力してください。"})
+    if done_on > today:
+        raise ValidationError({"done_on": "訪問日が未来の日付です。"})
+    if visit is not None and (visit.household_id != household.pk or visit.status == VisitStatus.DONE):
+        raise ValidationError("この訪問予定には記録できません。")
+    checklist = {f.key: {"result": f.result, "note": f.note} for f in findings}
+    if visit is None:
+        visit = Visit(household=household, planned_on=done_on, created_by=actor)
+    visit.status, visit.done_on, visit.checklist = VisitStatus.DONE, done_on, checklist
+    visit.save()
+    body = records_text.draft_visit_record(wareki(done_on), met, findings, policy)
+    draft = CaseRecord.objects.create(household=household, kind=RecordKind.VISIT, occurred_on=done_on, body=body,
+                                      visit=visit, author=actor, search_terms=index_text(body))
+    complete_by_work(actor, household, VISIT_RULE, done_on, "訪問を記録しました。")
+    record(actor, Action.CREATE, target=draft, source=source, detail={"visit": str(visit.public_id), "draft": True})
+    return draft
+
+
+@transaction.atomic
+def create_record(actor, household: Household, *, kind: str, occurred_on: date, body: str, members=(),
+                  source: str = "") -> CaseRecord:
+    require_edit(actor, household, NOT_YOURS)
+    errors = {}
+    if kind not in RecordKind.values:
+        errors["kind"] = "記録の種類は一覧から選んでください。"
+    if occurred_on is None or occurred_on > timezone.localdate():
+        errors["occurred_on"] = "日付を正しく入力してください（未来の日付は使えません）。"
+    if not (body or "").strip():
+        errors["body"] = "記録の本文を入力してください。"
+    known = {str(m) for m in household.members.values_list("public_id", flat=True)}
+    if any(str(m) not in known for m in members):
+        errors["members"] = "この世帯の世帯員ではない人が含まれています。"
+    if errors:
+        raise ValidationError(errors)
+    created = CaseRecord.objects.create(household=household, kind=kind, occurred_on=occurred_on, body=body.strip(),
+                                        members=[str(m) for m in members], author=actor,
+                                        search_terms=index_text(body))
+    record(actor, Action.CREATE, target=created, source=source)
+    return created
+
+
+def _editable_record(actor, case_record: CaseRecord) -> None:
+    require_edit(actor, case_record.household, NOT_YOURS)
+    if case_record.signed:
+        raise ValidationError("査察指導員が確認した記録は変更できません。追記してください。")
+
+
+@transaction.atomic
+def update_record(actor, case_record: CaseRecord, *, body: str, confirm: bool = False, source: str = "") -> CaseRecord:
+    """The author edits a draft; confirming checks the office's required items for the record type."""
+    _editable_record(actor, case_record)
+    if case_record.author_id != actor.pk:
+        raise PermissionDenied("記録を編集できるのは作成者です。")
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError({"body": "記録の本文を入力してください。"})
+    if confirm:
+        missing = records_text.missing_items(body, template_items(case_record.household.office, case_record.kind))
+        if missing:
+            raise ValidationError({"body": "必須の記載項目が未記入です: " + "、".join(f"【{m}】" for m in missing)})
+        case_record.confirmed_at = timezone.now()
+    case_record.body, case_record.search_terms = body, index_text(body)
+    case_record.save()
+    record(actor, Action.UPDATE, target=case_record, source=source, detail={"confirmed": confirm})
+    return case_record
+
+
+def may_sign(actor, household: Household) -> bool:
+    """Supervisors of the household's team sign its records."""
+    return standing_of(actor).has_role(Role.SUPERVISOR, household.office_id) and may_edit(actor, household)
+
+
+@transaction.atomic
+def sign_record(actor, case_record: CaseRecord, source: str = "") -> CaseRecord:
+    if not may_sign(actor, case_record.household):
+        raise PermissionDenied("記録を確認（署名）できるのは係の査察指導員です。")
+    if case_record.signed:
+        raise ValidationError("この記録は既に確認されています。")
+    if case_record.confirmed_at is None:
+        raise ValidationError("CWが確定する前の下書きは確認できません。")
+    case_record.signed_by, case_record.signed_at = actor, timezone.now()
+    case_record.save()
+    record(actor, Action.UPDATE, target=case_record, source=source, detail={"signed": True})
+    return case_record
+
+
+@transaction.atomic
+def add_addendum(actor, case_record: CaseRecord, *, body: str, source: str = "") -> Addendum:
+    require_edit(actor, case_record.household, NOT_YOURS)
+    if not case_record.signed:
+        raise ValidationError("確認前の記録は本文を直してください（追記は確認済みの記録に付けます）。")
+    if not (body or "").strip():
+        raise ValidationError({"body": "追記の内容を入力してください。"})
+    addendum = Addendum.objects.create(record=case_record, body=body.strip(), author=actor)
+    CaseRecord.objects.filter(pk=case_record.pk).update(
+        search_terms=index_text(case_record.body + "\n" + "\n".join(case_record.addenda.values_list("body", flat=True))))
+    record(actor, Action.UPDATE, target=case_record, source=source, detail={"addendum": addendum.pk})
+    return addendum
+
+
+ACCEPTED_FORMATS = {"JPEG": "jpeg", "PNG": "png", "HEIF": "heic"}
+
+
+@transaction.atomic
+def attach_photo(actor, household: Household, *, upload, purpose: str, caption: str = "", visit: Visit | None = None,
+                 declaration=None, source: str = "") -> Photo:
+    """Check type and size, drop EXIF (and with it any GPS position) by re-encoding as JPEG."""
+    require_edit(actor, household, NOT_YOURS)
+    from PIL import Image, ImageOps, UnidentifiedImageError
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    if upload is None:
+        raise ValidationError({"image": "写真を選んでください。"})
+    if upload.size > settings.HOGO_PHOTO_MAX_BYTES:
+        raise ValidationError({"image": f"写真が大きすぎます（{upload.size // 1024 // 1024}MB）。"
+                                        f"{settings.HOGO_PHOTO_MAX_BYTES // 1024 // 1024}MBまでです。"})
+    if purpose not in ("room", "document"):
+        raise ValidationError({"purpose": "写真の目的は一覧から選んでください。"})
+    if declaration is not None and declaration.household_id != household.pk:
+        raise ValidationError({"declaration": "別の世帯の申告には添付できません。"})
+    try:
+        image = Image.open(upload)
+        kind = image.format
+        if kind not in ACCEPTED_FORMATS:
+            raise ValidationError({"image": f"写真の形式（{kind}）は使えません。JPEG・PNG・HEIC だけです。"})
+        image.load()
+    except (UnidentifiedImageError, OSError):
+        raise ValidationError({"image": "画像として読めません。JPEG・PNG・HEIC の写真を選んでください。"})
+    image = ImageOps.exif_transpose(image).convert("RGB")
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85)  # a new file: no EXIF, no GPS, no maker notes
+    data = out.getvalue()
+    photo = Photo(household=household, visit=visit, declaration=declaration, purpose=purpose,
+                  caption=(caption or "").strip(), original_type=ACCEPTED_FORMATS[kind], width=image.width,
+                  height=image.height, sha256=hashlib.sha256(data).hexdigest(), uploaded_by=actor)
+    photo.image.save("photo.jpg", ContentFile(data), save=False)
+    photo.save()
+    record(actor, Action.CREATE, target=photo, source=source, detail={"purpose": purpose, "bytes": len(data)})
+    return photo
+
+
+def _open(actor, model, public_id, source: str, not_found: str):
+    obj = model.objects.select_related("household__office").filter(
+        public_id=public_id, household__in=households_visible_to(actor)).first()
+    if obj is None:
+        owner = model.objects.filter(public_id=public_id).values_list("household__office_id", flat=True).first()
+        record(actor, Action.DENIED, target_type=model.audit_type, target_id=str(public_id), office_id=owner, source=source)
+        raise Http404(not_found)
+    record(actor, Action.VIEW, target=obj, source=source)
+    return obj
+
+
+def open_record(actor, public_id, source: str = "") -> CaseRecord:
+    return _open(actor, CaseRecord, public_id, source, "記録が見つかりません。")
+
+
+def open_visit(actor, public_id, source: str = "") -> Visit:
+    return _open(actor, Visit, public_id, source, "訪問予定が見つかりません。")
+
+
+def open_photo(actor, public_id, source: str = "") -> Photo:
+    return _open(actor, Photo, public_id, source, "写真が見つかりません。")
