@@ -44,11 +44,11 @@ def draft_visit_record(visited_on_label: str, met: str, findings: list[Finding],
 
 
 def missing_items(body: str, required: list[str]) -> list[str]:
-    """Required headings that are absent, empty or still say 記入してください."""
+    """Required headings that are absent, empty, still say 記入してください, or were left 未確認."""
     missing = []
     for item in required:
         match = re.search(rf"【{re.escape(item)}】([^\n【]*)", body)
         content = match.group(1).strip() if match else ""
-        if not content or TO_FILL in content:
+        if not content or TO_FILL in content or content.startswith(FINDINGS[""]):
             missing.append(item)
     return missing

@@ -86,3 +86,10 @@ def test_an_addendum_is_found_by_search(cast, signed):
 def test_only_the_author_edits_a_draft(cast, draft):
     with pytest.raises(PermissionDenied):
         services.update_record(cast.users["sv"], draft, body="上書き")
+
+
+def test_a_required_item_left_unchecked_counts_as_missing():
+    from hogo.casework.records_text import missing_items
+
+    body = "【面接者】本人\n【生活状況】未確認。\n【今後の方針】（記入してください）"
+    assert missing_items(body, ["面接者", "生活状況", "今後の方針", "健康状態"]) == ["生活状況", "今後の方針", "健康状態"]
