@@ -124,7 +124,8 @@ class CaseRecord(models.Model):
             models.CheckConstraint(condition=Q(signed_at__isnull=True) | Q(confirmed_at__isnull=False),
                                    name="case_record_signed_after_confirmed"),
         ]
-        indexes = [models.Index(fields=["household", "occurred_on"]), models.Index(fields=["author", "occurred_on"])]
+        indexes = [models.Index(fields=["household", "occurred_on"]), models.Index(fields=["author", "occurred_on"]),
+                   models.Index(fields=["-occurred_on", "-id"], name="case_record_newest_first")]
 
     @property
     def audit_id(self):
