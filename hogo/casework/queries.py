@@ -4,6 +4,7 @@ from datetime import date
 
 from django.db import connection
 from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models.expressions import RawSQL
 
 from hogo.followups.models import FollowUp, State
 from hogo.followups.schedule import urgency
@@ -83,6 +84,7 @@ def match_terms(records: QuerySet, words: list[str]) -> QuerySet:
         # Uses the GIN index created by migration 0002 on the same expression.
         return records.extra(where=["to_tsvector('simple'::regconfig, casework_caserecord.search_terms) "
                                     "@@ plainto_tsquery('simple'::regconfig, %s)"], params=[" ".join(words)])
-    for word in words:
-        records = records.filter(search_terms__contains=f" {word} ")
-    return records
+    # SQLite: the FTS5 table of migration 0004; every word must match.
+    expression = " AND ".join('"' + word.replace('"', '""') + '"' for word in words)
+    return records.filter(pk__in=RawSQL(
+        "SELECT rowid FROM casework_caserecord_fts WHERE casework_caserecord_fts MATCH %s", [expression]))
