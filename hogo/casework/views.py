@@ -19,7 +19,7 @@ from hogo.households.services import open_household, open_household_for_edit
 from hogo.offices.models import Role
 from hogo.offices.queries import caseworkers_of_teams, standing_of
 
-from . import grading, queries, routing, services
+from . import drafting, grading, queries, routing, services
 from .forms import (AddendumForm, GradeForm, RecordEditForm, RecordForm, RecordSearchForm, VisitPlanForm,
                     VisitRecordForm)
 from .models import GradeDecision
@@ -217,13 +217,27 @@ def grade_overrides(request):
 @require_http_methods(["GET", "POST"])
 def record_new(request, public_id):
     household = open_household_for_edit(request.user, public_id, source=client_address(request), message=services.NOT_YOURS)
-    form = RecordForm(request.POST or None, initial={"occurred_on": timezone.localdate(), "kind": request.GET.get("kind")})
-    created = save_through(request, form, lambda **data: services.create_record(
-        request.user, household, source=client_address(request), **data), "記録を作りました（下書き）。")
-    if created:
-        return redirect("record_detail", public_id=created.public_id)
-    return render(request, "households/form.html", {"form": form, "household": household, "title": "ケース記録を書く",
-                                                     "submit": "下書きを保存"})
+    kind = request.POST.get("kind") or request.GET.get("kind") or "visit"
+    notes, draft, draft_error = request.POST.get("notes", ""), "", ""
+    if request.POST.get("action") == "draft":
+        # Only a suggestion: shown beside the notes, nothing is saved until the CW saves the form.
+        try:
+            draft = drafting.draft_from_notes(notes, services.template_items(household.office, kind))
+        except drafting.DraftUnavailable as exc:
+            draft_error = str(exc)
+        record(request.user, Action.CREATE, target=household, source=client_address(request),
+               detail={"draft_requested": True, "ok": bool(draft)})
+        form = RecordForm(initial={"occurred_on": request.POST.get("occurred_on") or timezone.localdate(), "kind": kind,
+                                   "body": draft})
+    else:
+        form = RecordForm(request.POST or None, initial={"occurred_on": timezone.localdate(), "kind": kind})
+        created = save_through(request, form, lambda **data: services.create_record(
+            request.user, household, source=client_address(request), **data), "記録を作りました（下書き）。")
+        if created:
+            return redirect("record_detail", public_id=created.public_id)
+    return render(request, "casework/record_new.html", {"form": form, "household": household, "notes": notes,
+                                                         "draft": draft, "draft_error": draft_error,
+                                                         "drafting": drafting.enabled()})
 
 
 @login_required
