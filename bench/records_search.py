@@ -27,20 +27,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-PHRASES = [
-    "本人は膝の痛みで整形外科に通院した", "月2回精神科に通院している", "服薬は続けていると話した", "体調は安定している",
-    "ハローワークで求職活動をしている", "面接を2社受けたが不採用だった", "就労意欲はあるが求人が少ない",
-    "室内は整頓されている", "台所に食器がたまっていた", "家賃の滞納はないと確認した", "電気料金の督促状が届いていた",
-    "長女は中学校に毎日登校している", "長男の高校進学について相談を受けた", "不登校が続いており学校と連絡した",
-    "介護保険の更新申請を案内した", "デイサービスの利用を始めた", "ケアマネジャーと今後の支援を話し合った",
-    "年金額改定の通知書を確認した", "給与明細を受け取り収入申告書を預かった", "預金通帳の写しを確認した",
-    "扶養義務者の長兄から仕送りはない", "近隣住民とのトラブルがあったと民生委員から連絡があった",
-    "金銭管理が難しく社会福祉協議会の日常生活自立支援事業を紹介した", "アルコールの問題で保健所に相談した",
-    "地域包括支援センターと同行訪問した", "入院中の病院でソーシャルワーカーと面談した", "退院後の住まいについて相談した",
-    "ごみが室内に多くたまっており衛生状態を確認した", "本人は訪問を拒否しドア越しに話した", "不在のため連絡票を置いた",
-    "次回は来月に訪問する予定", "医療要否意見書の提出を依頼した", "通院移送費の申請を受けた", "眼鏡の購入について相談を受けた",
-    "冬季の暖房費が心配だと話した", "生活状況に大きな変化はない", "転居を希望していると話した", "保護費の使い方について助言した",
-]
 QUERIES = ["通院", "通院した", "通院している", "求職している", "求職活動", "整形外科", "デイサービス", "不登校",
            "滞納", "督促", "仕送り", "トラブル", "社会福祉協議会", "保健所に相談", "同行訪問", "退院", "ごみ", "拒否",
            "不在", "医療要否意見書", "眼鏡", "暖房", "転居を希望", "年金 通知書", "給与明細", "通帳", "ケアマネジャー",
@@ -82,15 +68,12 @@ def main():
 
     from hogo.casework.models import CaseRecord
     from hogo.casework.queries import search_records
-    from hogo.casework.search_terms import index_text
+    from hogo.casework.demo import text_pool
     from hogo.households.models import Household
 
     rng = random.Random(1)
     t0 = time.perf_counter()
-    pool = []
-    for _ in range(3000):
-        body = "。".join(rng.sample(PHRASES, rng.randint(2, 5))) + "。"
-        pool.append((body, index_text(body)))
+    pool = text_pool(rng, 3000)
     tokenise_seconds = time.perf_counter() - t0
     households = list(Household.objects.values_list("pk", flat=True))
     author = User.objects.get(username="a-cw001").pk

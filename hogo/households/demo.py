@@ -9,6 +9,7 @@ import math
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -55,13 +56,16 @@ class DemoOffice:
     winter_region: str
     prefecture: str
     city: str
+    centre: tuple[str, str]  # the office's (fictional) position; households are spread around it
 
 
-# Fictional cities (no such municipalities), so no demo address can be a real one.
+# Fictional cities (no such municipalities), so no demo address can be a real one; positions are
+# arbitrary points used only to order visit routes.
 OFFICES = (
-    DemoOffice("a", "みなと市福祉事務所", "990001", "1-1", "VI", "東京都", "みなと市"),
-    DemoOffice("b", "かわせ市福祉事務所", "990002", "2-1", "I", "北海道", "かわせ市"),
+    DemoOffice("a", "みなと市福祉事務所", "990001", "1-1", "VI", "東京都", "みなと市", ("35.680000", "139.760000")),
+    DemoOffice("b", "かわせ市福祉事務所", "990002", "2-1", "I", "北海道", "かわせ市", ("43.060000", "141.350000")),
 )
+SPREAD_DEGREES = 0.04  # households lie within about 4 km of the office
 
 
 @dataclass(frozen=True)
@@ -182,7 +186,8 @@ class _Generator:
 def _ensure_office(spec: DemoOffice) -> Office:
     office, _ = Office.objects.get_or_create(
         municipality_code=spec.municipality_code,
-        defaults={"name": spec.name, "default_grade_area": spec.grade_area, "default_winter_region": spec.winter_region},
+        defaults={"name": spec.name, "default_grade_area": spec.grade_area, "default_winter_region": spec.winter_region,
+                  "latitude": Decimal(spec.centre[0]), "longitude": Decimal(spec.centre[1])},
     )
     return office
 
@@ -240,6 +245,10 @@ def load_demo(households: int, seed: int = 1, password: str = DEFAULT_PASSWORD, 
             from hogo.followups.demo import seed_followups
 
             seed_followups(office, today, seed)
+        if apps.is_installed("hogo.casework"):
+            from hogo.casework.demo import seed_case_records
+
+            seed_case_records(office, today, seed)
         if created:
             record(None, Action.BULK_LOAD, office_id=office.pk, source="hogo demo",
                    detail={"households": created, "seed": seed, "synthetic": True})
@@ -272,6 +281,8 @@ def _create_households(gen: _Generator, spec: DemoOffice, office: Office, count:
     for household in new_households:
         household.residence = _weighted(facts_rng, RESIDENCE_WEIGHTS)
         household.visit_grade = "" if household.residence != Residence.HOME else _weighted(facts_rng, GRADE_WEIGHTS)
+        household.latitude = (Decimal(spec.centre[0]) + Decimal(facts_rng.uniform(-SPREAD_DEGREES, SPREAD_DEGREES))).quantize(Decimal("0.000001"))
+        household.longitude = (Decimal(spec.centre[1]) + Decimal(facts_rng.uniform(-SPREAD_DEGREES, SPREAD_DEGREES))).quantize(Decimal("0.000001"))
     Household.objects.bulk_create(new_households, batch_size=1000)
 
     members, incomes_for, changes, assignments = [], [], [], []
