@@ -62,3 +62,17 @@ def recommend(facts: GradeFacts) -> Recommendation:
     if not reasons:
         reasons.append(("特に頻回な訪問を要する事情がない", 0))
     return Recommendation(grade, points, reasons)
+
+
+def annual_plan(start, months_between: int, until) -> list:
+    """Visit dates from `start` every `months_between` months up to `until` (the annual plan a
+    household's grade gives), using the follow-ups' month arithmetic."""
+    from hogo.followups.schedule import add_months  # pure module: month ends fall back to the last day
+
+    dates, step = [], 0
+    while True:
+        day = add_months(start, months_between * step)
+        if day > until:
+            return dates
+        dates.append(day)
+        step += 1

@@ -14,5 +14,6 @@ urlpatterns = [
     path("records/", views.record_search, name="record_search"),
     path("records/<uuid:public_id>/", views.record_detail, name="record_detail"),
     path("photos/<uuid:public_id>/", views.photo, name="photo"),
+    path("declarations/<uuid:public_id>/photos/", views.declaration_photo, name="declaration_photo"),
     path("casework/overrides/", views.grade_overrides, name="grade_overrides"),
 ]

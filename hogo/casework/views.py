@@ -195,8 +195,24 @@ def grade(request, public_id):
             request.user, household, source=client_address(request), **data), "訪問格付けを決めました。次の訪問予定を作り直しました。"):
         return redirect("household_detail", public_id=household.public_id)
     return render(request, "casework/grade.html", {"household": household, "recommendation": recommendation,
-                                                    "form": form, "editable": editable,
+                                                    "form": form, "editable": editable, "plan": _annual_plan(household),
                                                     "history": household.grade_decisions.select_related("decided_by__staff")[:10]})
+
+
+def _annual_plan(household):
+    """The next twelve months of visits from the open visit follow-up and the grade's interval."""
+    from hogo.followups.models import FollowUp, State
+    from hogo.followups.schedule import visit_interval_months
+    from hogo.followups.rules import ensure_rules
+
+    rule = next((r for r in ensure_rules(household.office) if r.code == services.VISIT_RULE and r.active), None)
+    item = FollowUp.objects.filter(household=household, rule=rule, state__in=(State.OPEN, State.SNOOZED)).first() if rule else None
+    if item is None:
+        return None
+    months = visit_interval_months(rule.spec(), household.visit_grade, household.residence != "home")
+    today = timezone.localdate()
+    start = max(item.due_on, today)  # an overdue visit is due now
+    return {"months": months, "dates": grading.annual_plan(start, months, today + timedelta(days=365))}
 
 
 @login_required
@@ -284,7 +300,7 @@ def record_detail(request, public_id):
 def record_search(request):
     form = RecordSearchForm(request.GET or None)
     results, words, searched = [], [], False
-    if form.is_valid() and any(form.cleaned_data.values()):
+    if form.is_valid() and (any(form.cleaned_data.values()) or request.GET.get("cw") or request.GET.get("household")):
         searched = True
         data = form.cleaned_data
         household = None
@@ -306,3 +322,21 @@ def photo(request, public_id):
     response = FileResponse(item.image.open("rb"), content_type="image/jpeg")
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+@require_POST
+def declaration_photo(request, public_id):
+    """Attach a photo of a document the recipient showed (a pay slip, a notice) to a declaration,
+    so nobody types it again."""
+    from hogo.followups.services import open_declaration
+
+    declaration = open_declaration(request.user, public_id, source=client_address(request))
+    try:
+        services.attach_photo(request.user, declaration.household, upload=request.FILES.get("image"), purpose="document",
+                              caption=request.POST.get("caption", ""), declaration=declaration,
+                              source=client_address(request))
+        messages.success(request, "書類の写真を添付しました。")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("declaration_detail", public_id=declaration.public_id)

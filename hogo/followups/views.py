@@ -98,6 +98,7 @@ def declaration_detail(request, public_id):
     today = timezone.localdate()
     return render(request, "followups/declaration.html", {
         "declaration": declaration, "household": household, "recognition": recognition, "form": form,
+        "may_edit": may_edit(request.user, household),
         "row": queries.rows_of([item], today)[0] if item else None,
     })
 

@@ -152,6 +152,10 @@ class CheckFactsForm(LabelledForm):
     residence = forms.ChoiceField(label="居住の状況", choices=Residence.choices)
     visit_grade = forms.ChoiceField(label="訪問格付け", choices=VisitGrade.choices, required=False,
                                     help_text="A〜D の間隔は事務所の設定（確認事項のルール「家庭訪問」）によります。")
+    latitude = forms.DecimalField(label="緯度", max_digits=9, decimal_places=6, min_value=20, max_value=46, required=False,
+                                  help_text="訪問ルートの計算に使います（例: 35.681236）")
+    longitude = forms.DecimalField(label="経度", max_digits=9, decimal_places=6, min_value=122, max_value=154, required=False,
+                                   help_text="例: 139.767125")
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)

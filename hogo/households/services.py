@@ -290,12 +290,15 @@ MEMBER_CHECK_FIELDS = ("medical_care", "able_to_work", "care_certified_until", "
 
 @transaction.atomic
 def update_check_facts(actor, household: Household, *, residence: str, visit_grade: str, members: dict,
-                       source: str = "") -> Household:
+                       latitude=None, longitude=None, source: str = "") -> Household:
     """Edit the facts periodic checks depend on: where the household lives, its visit grade, and per
     current member medical care, work capacity and certificate dates. `members` maps a member's
     public_id to its values. Listeners (follow-ups) recompute the household's checks at once."""
     require_edit(actor, household)
     household.residence, household.visit_grade = residence, visit_grade or ""
+    if (latitude is None) != (longitude is None):
+        raise ValidationError({"latitude": "緯度と経度は両方入力してください（位置を消すときは両方とも空に）。"})
+    household.latitude, household.longitude = latitude, longitude
     household.full_clean(exclude=["office"])
     current = {str(m.public_id): m for m in household.members.filter(left_on__isnull=True)}
     unknown = set(members) - set(current)
@@ -308,10 +311,10 @@ def update_check_facts(actor, household: Household, *, residence: str, visit_gra
             setattr(member, field, values.get(field) or (False if field == "able_to_work" else None if field.endswith("_until") else ""))
         member.full_clean(exclude=["household", "search_name", "search_kana"])
         changed.append(member)
-    household.save(update_fields=["residence", "visit_grade", "updated_at"])
+    household.save(update_fields=["residence", "visit_grade", "latitude", "longitude", "updated_at"])
     Member.objects.bulk_update(changed, list(MEMBER_CHECK_FIELDS))
     record(actor, Action.UPDATE, target=household, source=source,
-           detail={"fields": ["residence", "visit_grade", *[f"member.{f}" for f in MEMBER_CHECK_FIELDS]]})
+           detail={"fields": ["residence", "visit_grade", "position", *[f"member.{f}" for f in MEMBER_CHECK_FIELDS]]})
     check_facts_changed.send(sender=Household, household=household)
     return household
 

@@ -160,10 +160,12 @@ def check_facts_edit(request, public_id):
     household = _editable(request, public_id)
     members = list(household.members.filter(left_on__isnull=True).order_by("pk"))
     form = CheckFactsForm(request.POST or None, members=members,
-                          initial={"residence": household.residence, "visit_grade": household.visit_grade})
+                          initial={"residence": household.residence, "visit_grade": household.visit_grade,
+                                   "latitude": household.latitude, "longitude": household.longitude})
     if save_through(request, form, lambda **data: services.update_check_facts(
             request.user, household, residence=data["residence"], visit_grade=data["visit_grade"],
-            members=form.member_values(), source=client_address(request)), "確認のための情報を更新しました。確認事項を作り直しました。"):
+            latitude=data["latitude"], longitude=data["longitude"], members=form.member_values(),
+            source=client_address(request)), "確認のための情報を更新しました。確認事項を作り直しました。"):
         return redirect("household_detail", public_id=household.public_id)
     return render(request, "households/check_facts.html", {"form": form, "household": household})
 

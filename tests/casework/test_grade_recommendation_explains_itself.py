@@ -72,3 +72,23 @@ def test_the_grade_page_shows_the_reasons(cast, rules, login):
     household.save()
     page = login(cast.users["cw"]).get(reverse("visit_grade", args=[household.public_id])).content.decode()
     assert "留意事項が記録されている" in page and "推奨の理由" in page
+
+
+def test_the_annual_plan_steps_by_the_grade_interval_and_keeps_month_ends():
+    from datetime import date
+
+    assert grading.annual_plan(date(2026, 1, 31), 3, date(2026, 12, 31)) == [
+        date(2026, 1, 31), date(2026, 4, 30), date(2026, 7, 31), date(2026, 10, 31)]
+
+
+def test_the_grade_page_shows_the_annual_plan(cast, rules, login):
+    from hogo.followups.generate import regenerate_chunk
+    from django.utils import timezone
+
+    household = cast.households["own"]
+    household.visit_grade = "B"
+    household.save()
+    regenerate_chunk([household.pk], timezone.localdate())
+    response = login(cast.users["cw"]).get(reverse("visit_grade", args=[household.public_id]))
+    assert response.context["plan"]["months"] == 2
+    assert 6 <= len(response.context["plan"]["dates"]) <= 7

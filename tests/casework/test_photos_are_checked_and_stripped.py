@@ -86,3 +86,20 @@ def test_a_document_photo_attaches_to_the_households_declaration_only(cast, rule
     with pytest.raises(ValidationError, match="別の世帯"):
         services.attach_photo(cast.users["cw"], cast.households["own"], upload=upload(image_bytes()), purpose="document",
                               declaration=declaration)
+
+
+def test_a_pay_slip_photo_is_attached_to_the_declaration_from_its_page(cast, rules, login, today):
+    from hogo.followups.services import register_declaration
+
+    declaration = register_declaration(cast.users["cw"], cast.households["own"], kind="income", received_on=today,
+                                       channel="visit")
+    client = login(cast.users["cw"])
+    response = client.post(reverse("declaration_photo", args=[declaration.public_id]),
+                           {"image": upload(image_bytes(gps=True)), "caption": "10月分給与明細"})
+    assert response.status_code == 302
+    photo = Photo.objects.get(declaration=declaration)
+    assert photo.purpose == "document" and photo.caption == "10月分給与明細"
+    assert "10月分給与明細" in client.get(reverse("declaration_detail", args=[declaration.public_id])).content.decode()
+    refused = login(cast.users["chief"]).post(reverse("declaration_photo", args=[declaration.public_id]),
+                                              {"image": upload(image_bytes())})
+    assert refused.status_code == 403

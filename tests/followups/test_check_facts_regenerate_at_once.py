@@ -11,7 +11,8 @@ from hogo.households.models import Household
 def form_data(member, **values):
     data = {"residence": "home", "visit_grade": "", f"{member.public_id}__medical_care": "",
             f"{member.public_id}__care_certified_until": "", f"{member.public_id}__disability_certificate_until": ""}
-    data.update({k if k in ("residence", "visit_grade") else f"{member.public_id}__{k}": v for k, v in values.items()})
+    data.update({k if k in ("residence", "visit_grade", "latitude", "longitude") else f"{member.public_id}__{k}": v
+                 for k, v in values.items()})
     return data
 
 
@@ -54,3 +55,15 @@ def test_an_unknown_visit_grade_is_refused(cast, rules, login):
                                             form_data(head, visit_grade="Z"))
     assert response.status_code == 200
     assert "訪問格付けは一覧から選んでください。" in response.content.decode()
+
+
+def test_a_position_is_saved_and_half_a_position_is_refused(cast, rules, login):
+    household = cast.households["own"]
+    head = household.members.get()
+    client = login(cast.users["cw"])
+    url = reverse("check_facts_edit", args=[household.public_id])
+    assert client.post(url, form_data(head, latitude="35.681236", longitude="139.767125")).status_code == 302
+    household.refresh_from_db()
+    assert (str(household.latitude), str(household.longitude)) == ("35.681236", "139.767125")
+    response = client.post(url, form_data(head, latitude="35.1", longitude=""))
+    assert response.status_code == 200 and "緯度と経度は両方入力してください" in response.content.decode()
