@@ -9,19 +9,19 @@ from django.utils import timezone
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from hogo.common.pdf import BASE as _base
+from hogo.common.pdf import FONT
+from hogo.common.pdf import HEAD as _head
+from hogo.common.pdf import RIGHT as _right
+from hogo.common.pdf import SMALL as _small
+from hogo.common.pdf import TITLE as _title
 from hogo.common.wareki import wareki
 
 from .models import Decision, DecisionKind
 from .services import ASSISTANCE_ROWS
-
-FONT = "HeiseiMin-W3"
-pdfmetrics.registerFont(UnicodeCIDFont(FONT))
 
 TITLES = {
     DecisionKind.START: "保護開始決定通知書",
@@ -30,12 +30,6 @@ TITLES = {
     DecisionKind.TERMINATION: "保護廃止決定通知書",
     DecisionKind.REJECTION: "保護申請却下通知書",
 }
-
-_base = ParagraphStyle("base", fontName=FONT, fontSize=10.5, leading=17, wordWrap="CJK")
-_title = ParagraphStyle("title", parent=_base, fontSize=16, leading=24, alignment=1, spaceAfter=6 * mm)
-_right = ParagraphStyle("right", parent=_base, alignment=2)
-_head = ParagraphStyle("head", parent=_base, fontSize=11.5, spaceBefore=4 * mm, spaceAfter=1 * mm)
-_small = ParagraphStyle("small", parent=_base, fontSize=9.5, leading=15)
 
 
 def appeal_instruction(prefecture: str) -> list[str]:

@@ -77,6 +77,7 @@ class Source(models.TextChoices):
     RULE = "rule", "定期確認"
     APPLICATION = "application", "保護申請"
     DECLARATION = "declaration", "申告の認定"
+    SUPPORT_PLAN = "support_plan", "支援計画"
 
 
 class State(models.TextChoices):

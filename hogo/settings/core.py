@@ -14,6 +14,7 @@ INSTALLED_APPS = BASE_APPS + [
     "hogo.decisions",
     "hogo.followups",
     "hogo.casework",
+    "hogo.collaboration",
 ]
 ROOT_URLCONF = "hogo.urls_core"
 WSGI_APPLICATION = "hogo.wsgi.application"
