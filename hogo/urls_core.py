@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("hogo.decisions.urls")),
     path("", include("hogo.followups.urls")),
     path("", include("hogo.casework.urls")),
+    path("", include("hogo.collaboration.urls")),
 ]

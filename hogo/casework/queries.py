@@ -79,34 +79,16 @@ def search_records(user, query: str = "", *, household=None, caseworker_id=None,
     return records.select_related("household", "author__staff").order_by("-occurred_on", "-id"), words
 
 
-RARE_MATCHES = 20_000
-MATCH = "casework_caserecord.search_vector @@ plainto_tsquery('simple'::regconfig, %s)"  # column of migration 0005
+# PostgreSQL: the stored tsvector column and GIN index of migration 0005. As a real column it has
+# statistics (most common terms), so the planner walks the newest records for a common word and
+# uses the GIN index for a rare one.
+MATCH = "casework_caserecord.search_vector @@ plainto_tsquery('simple'::regconfig, %s)"
 
 
 def match_terms(records: QuerySet, words: list[str]) -> QuerySet:
     if connection.vendor == "postgresql":
-        query = " ".join(words)
-        records = records.extra(where=[MATCH], params=[query])
-        ids = _rare_ids(query)
-        return records if ids is None else records.extra(where=["casework_caserecord.id = ANY(%s)"], params=[ids])
+        return records.extra(where=[MATCH], params=[" ".join(words)])
     # SQLite: the FTS5 table of migration 0004; every word must match.
     expression = " AND ".join('"' + word.replace('"', '""') + '"' for word in words)
     return records.filter(pk__in=RawSQL(
         "SELECT rowid FROM casework_caserecord_fts WHERE casework_caserecord_fts MATCH %s", [expression]))
-
-
-def _rare_ids(query: str) -> list[int] | None:
-    """PostgreSQL cannot tell a rare word from a common one well enough: for a rare word it walks
-    the newest-first index and tests every record. So first ask the GIN index (forced) for at most
-    RARE_MATCHES ids: when there are fewer, the search is limited to them (None otherwise — the
-    matches are dense and the newest-first walk finds a page quickly)."""
-    with connection.cursor() as cursor:
-        cursor.execute("SET enable_seqscan = off")
-        cursor.execute("SET enable_indexscan = off")
-        try:
-            cursor.execute(f"SELECT id FROM casework_caserecord WHERE {MATCH} LIMIT %s", [query, RARE_MATCHES + 1])
-            ids = [row[0] for row in cursor.fetchall()]
-        finally:
-            cursor.execute("RESET enable_seqscan")
-            cursor.execute("RESET enable_indexscan")
-    return ids if len(ids) <= RARE_MATCHES else None

@@ -386,6 +386,23 @@ def evaluate_plan(actor, plan: SupportPlan, *, evaluator: str, evaluated_on: dat
     return evaluation
 
 
+def basic_info_of(household) -> str:
+    """表25 item 1 from the household's record, for the CW to complete."""
+    lines = [f"【世帯】{_fact_text(household, 'composition')}",
+             f"【住まい】{household.get_residence_display()}（{town_of(household.address)}）",
+             f"【健康・障害の状況】{_fact_text(household, 'health')}",
+             f"【収入・公的給付】{_fact_text(household, 'income')}",
+             f"【生活保護の状況】{household.get_status_display()}",
+             f"【課題】{_fact_text(household, 'issues') or '（なし）'}"]
+    return "\n".join(lines)
+
+
+def assignment_history(household):
+    """Every assignment of every plan version, with its dates: who did what, and until when."""
+    return (Assignment.objects.filter(plan__household=household).select_related("agency", "plan")
+            .order_by("-valid_from", "plan__version"))
+
+
 # --- reading (staff) -------------------------------------------------------------------------
 
 def _open(actor, model, public_id, source, message):

@@ -9,6 +9,8 @@ def navigation(request):
         return {}
     standing = standing_of(user)
     return {"nav": {
+        "staff": standing.staff is not None,
+        "agency": standing.staff is None and hasattr(user, "agency_member"),
         "team": standing.has_role(Role.SUPERVISOR),
         "register": bool(standing.offices_with(Role.CASEWORKER, Role.SUPERVISOR)),
         "admin": user.is_staff,
