@@ -45,7 +45,7 @@ class AssessmentForm(LabelledForm):
     purpose = forms.ChoiceField(label="連携の型", choices=[
         ("other_measures", "他法他施策などの活用を前に進めるための連携"),
         ("finding_a_way", "どのように支援していけばよいかを考えるための連携")])
-    hold = forms.TypedChoiceField(label="判断", coerce=lambda v: v == "yes", choices=[("yes", "会議を開く"), ("no", "開かない")])
+    hold = forms.TypedChoiceField(label="会議を開くか", coerce=lambda v: v == "yes", choices=[("yes", "会議を開く"), ("no", "開かない")])
     reason = forms.CharField(label="判断の理由", widget=forms.Textarea(attrs={"rows": 2}))
 
 

@@ -180,8 +180,11 @@ def conference_detail(request, public_id):
 def _assignment_forms(request, household, initial=None):
     agencies = Agency.objects.filter(office=household.office, active=True)
     initial = initial or []
+    count = max(ASSIGNMENT_ROWS, len(initial) + 2)
+    if request.method == "POST":
+        count = max(count, sum(1 for key in request.POST if key.endswith("-person")))
     return [AssignmentRowForm(request.POST or None, prefix=f"a{i}", agencies=agencies,
-                              initial=initial[i] if i < len(initial) else None) for i in range(ASSIGNMENT_ROWS)]
+                              initial=initial[i] if i < len(initial) else None) for i in range(count)]
 
 
 @login_required
