@@ -249,6 +249,11 @@ def load_demo(households: int, seed: int = 1, password: str = DEFAULT_PASSWORD, 
             from hogo.casework.demo import seed_case_records
 
             seed_case_records(office, today, seed)
+        if apps.is_installed("hogo.collaboration"):
+            from hogo.collaboration.demo import seed_agencies
+
+            for username in seed_agencies(office, spec.key, password_hash, spec.city):
+                accounts.append(Account(username, "agency", office.name, True))
         if created:
             record(None, Action.BULK_LOAD, office_id=office.pk, source="hogo demo",
                    detail={"households": created, "seed": seed, "synthetic": True})
@@ -348,4 +353,10 @@ def _policy(household_type: str) -> str:
 def existing_accounts():
     """(username, role, office) of every current role holder, for `make run` to print."""
     rows = RoleAssignment.objects.active_on(timezone.localdate()).select_related("staff__user", "office")
-    return [(r.staff.user.username, r.role, r.office.name) for r in rows.order_by("office_id", "staff__user__username")]
+    found = [(r.staff.user.username, r.role, r.office.name) for r in rows.order_by("office_id", "staff__user__username")]
+    if apps.is_installed("hogo.collaboration"):
+        from hogo.collaboration.models import AgencyMember
+
+        found += [(m.user.username, "agency", m.agency.office.name)
+                  for m in AgencyMember.objects.select_related("user", "agency__office").order_by("user__username")]
+    return found
