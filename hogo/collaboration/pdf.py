@@ -1,4 +1,5 @@
 """支援計画 and 会議録 as PDF, with the shared Japanese typography."""
+from django.utils import timezone
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
@@ -10,7 +11,7 @@ def render_plan(plan) -> bytes:
     household = plan.household
     story = [
         Paragraph(f"{household.office.name}", RIGHT),
-        Paragraph(f"ケース番号 {household.case_number}　第{plan.version}版　作成 {wareki(plan.created_at.date())}", RIGHT),
+        Paragraph(f"ケース番号 {household.case_number}　第{plan.version}版　作成 {wareki(timezone.localtime(plan.created_at).date())}", RIGHT),
         Paragraph("支援計画", TITLE),
         Paragraph("1 基本情報", HEAD), *paragraphs(plan.basic_info),
         Paragraph(f"計画作成担当者: {getattr(getattr(plan.created_by, 'staff', None), 'name', plan.created_by.username)}"

@@ -13,6 +13,7 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hogo.audit.services import client_address
+from hogo.common.wareki import wareki
 from hogo.households.forms import put_errors_on_fields, save_through
 from hogo.households.scoping import may_edit
 from hogo.households.services import open_household, open_household_for_edit
@@ -92,7 +93,8 @@ def conference_new(request, public_id):
     assessment_id = request.GET.get("assessment") or request.POST.get("assessment")
     chosen_assessment = NeedAssessment.objects.filter(pk=assessment_id, household=household).first() if assessment_id else None
     suggestions = services.suggestions_for(household)
-    suggested = {s.agency.id: "、".join(s.reasons) for s in suggestions}
+    suggested = {s.agency.id: "「" + "」「".join(r.split(":")[0] for r in s.reasons) + "」について助言・協力を依頼する"
+                 for s in suggestions}
     agencies = list(Agency.objects.filter(office=household.office, active=True))
     agencies.sort(key=lambda a: (a.pk not in suggested, [s.agency.id for s in suggestions].index(a.pk) if a.pk in suggested else 0, a.name))
     errors = {}
@@ -200,7 +202,7 @@ def plan_new(request, public_id):
                "purpose": previous.purpose if previous else conference.purpose, "issues": previous.issues if previous else
                "、".join(i.label for i in household.issues.filter(resolved_on__isnull=True)),
                "period_from": today, "period_to": today.replace(year=today.year + 1) if not (today.month == 2 and today.day == 29) else today,
-               "next_monitoring_on": today + timedelta(days=90), "meeting_dates": (conference.held_on or today).isoformat(),
+               "next_monitoring_on": today + timedelta(days=90), "meeting_dates": wareki(conference.held_on or today),
                "contingencies": previous.contingencies if previous else ""}
     rows_initial = ([{"agency": a.agency, "person": a.person, "task": a.task, "for_whom": a.for_whom, "frequency": a.frequency,
                       "valid_from": a.valid_from, "valid_to": a.valid_to} for a in previous.assignments.all()] if previous else
