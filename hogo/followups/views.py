@@ -24,7 +24,8 @@ from django.db.models import Count, Q
 def _item_page(request, item, snooze_form=None, complete_form=None):
     today = timezone.localdate()
     editable = may_edit(request.user, item.household)
-    closable_here = editable and item.source == Source.RULE and not (item.rule and item.rule.closed_by)
+    closable_here = (editable and item.source in (Source.RULE, Source.SUPPORT_PLAN)
+                     and not (item.rule and item.rule.closed_by))
     return render(request, "followups/item.html", {
         "item": item, "row": queries.rows_of([item], today)[0], "editable": editable, "closable_here": closable_here,
         "snooze_form": snooze_form or SnoozeForm(initial={"until": today + queries.WEEK}),

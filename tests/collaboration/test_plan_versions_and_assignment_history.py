@@ -78,3 +78,16 @@ def test_the_plan_and_minutes_print_as_japanese_pdfs(cast, conference, agencies,
         text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
         for word in words:
             assert word in text.replace(" ", "") or word.replace(" ", "") in text.replace(" ", ""), word
+
+
+def test_the_cw_records_that_an_agency_did_what_it_promised(cast, conference, agencies, today, login):
+    from django.urls import reverse
+
+    services.create_plan(cast.users["cw"], conference.household, conference=conference, **plan_values(agencies, today))
+    item = FollowUp.objects.get(title="役割の期限: みなと市地域包括支援センター（包括 太郎）")
+    client = login(cast.users["cw"])
+    assert "完了にする" in client.get(reverse("followup_detail", args=[item.public_id])).content.decode()
+    client.post(reverse("followup_done", args=[item.public_id]), {"done_on": today.isoformat(),
+                                                                   "note": "同行訪問を実施し、要介護認定の申請につながった"})
+    item.refresh_from_db()
+    assert item.state == State.DONE and "要介護認定" in item.done_note
