@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("hogo.followups.urls")),
     path("", include("hogo.casework.urls")),
     path("", include("hogo.collaboration.urls")),
+    path("", include("hogo.knowledge.urls")),
 ]

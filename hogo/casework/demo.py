@@ -11,7 +11,7 @@ from hogo.households.scoping import active_assignments
 from hogo.offices.models import Role, RoleAssignment
 
 from .models import CaseRecord
-from .search_terms import index_text
+from hogo.common.search_terms import index_text
 
 PHRASES = [
     "本人は膝の痛みで整形外科に通院した", "月2回精神科に通院している", "服薬は続けていると話した", "体調は安定している",

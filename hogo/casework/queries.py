@@ -12,7 +12,7 @@ from hogo.households.models import Member, Relation
 from hogo.households.scoping import active_assignments, caseload_of, households_visible_to
 
 from .models import CaseRecord, Visit, VisitStatus
-from .search_terms import terms
+from hogo.common.search_terms import terms
 
 SEARCH_LIMIT = 50
 

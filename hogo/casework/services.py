@@ -26,7 +26,7 @@ from hogo.offices.queries import standing_of
 
 from . import grading, records_text
 from .models import Addendum, CaseRecord, GradeDecision, Photo, RecordKind, RecordTemplate, Visit, VisitStatus
-from .search_terms import index_text
+from hogo.common.search_terms import index_text
 
 NOT_YOURS = "この世帯の訪問・記録を扱う権限がありません。"
 VISIT_RULE = "home_visit"

@@ -15,6 +15,7 @@ INSTALLED_APPS = BASE_APPS + [
     "hogo.followups",
     "hogo.casework",
     "hogo.collaboration",
+    "hogo.knowledge",
 ]
 ROOT_URLCONF = "hogo.urls_core"
 WSGI_APPLICATION = "hogo.wsgi.application"

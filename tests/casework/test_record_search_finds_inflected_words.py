@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from hogo.casework import services
 from hogo.casework.queries import search_records
-from hogo.casework.search_terms import index_text, terms
+from hogo.common.search_terms import index_text, terms
 
 
 @pytest.fixture
