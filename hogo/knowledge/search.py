@@ -95,7 +95,9 @@ def index():
         return _index["retriever"], _index["rows"]
 
 
-def search(query: str, limit: int = 5) -> list[Hit]:
+def search(query: str, limit: int = 5, offices=None) -> list[Hit]:
+    """The best passages for a query. `offices`: whose own examples and know-how may be shown
+    (laws and notices are for everyone); None shows only the shared sources."""
     words = query_terms(query)
     retriever, rows = index()
     if not rows:
@@ -104,13 +106,15 @@ def search(query: str, limit: int = 5) -> list[Hit]:
     known = [w for w in words if w in vocabulary]
     if not known:
         return []
-    k = min(len(rows), max(limit * 4, 20))
+    k = min(len(rows), max(limit * 8, 40))
     results, scores = retriever.retrieve([known], k=k, show_progress=False)
     hits = []
     for position, score in zip(results[0], scores[0]):
         if score <= 0:
             continue
         p = rows[int(position)]
+        if p.source.office_id is not None and p.source.office_id not in (offices or ()):
+            continue
         weight = DELETED_WEIGHT if p.deleted else SUPPLEMENTARY_WEIGHT if p.suppl else 1.0
         terms = set((p.terms or "").split())
         hits.append(Hit(p.source.code, p.source.title, p.article, p.paragraph, p.citation, p.caption, p.text,

@@ -1,0 +1,196 @@
+"""Case examples (処遇検討事例) and know-how: written, checked for identifying details, published,
+searched with the law, and shared between offices as a file."""
+import hashlib
+import json
+import re
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from hogo.common.search_terms import index_terms
+from hogo.households.models import Household, Member
+from hogo.offices.models import Role
+from hogo.offices.queries import standing_of
+
+from .models import CHARACTERISTICS, WORK_AREAS, CaseExample, KnowHow, Passage, Source
+
+PHONE = re.compile(r"0\d{1,4}[-－ー（(]?\d{1,4}[-－ー）)]?\d{3,4}")
+POSTAL = re.compile(r"〒?\s?\d{3}[-－]\d{4}")
+ADDRESS = re.compile(r"[一-龥ぁ-んァ-ヶ]{1,6}[市区町村][一-龥ぁ-んァ-ヶ]{0,8}\d+丁目|\d+番地?\d*号?|\d+[-－]\d+[-－]\d+")
+FIELDS = ("title", "situation", "handling", "outcome", "lessons")
+EXPORT_VERSION = 1
+
+
+def identifying_details(text: str, office) -> list[str]:
+    """What in `text` could identify a person: names of the office's recipients, case numbers,
+    addresses, phone numbers and postal codes."""
+    found = []
+    names = set()
+    for name in Member.objects.filter(household__office=office).values_list("name", flat=True):
+        names.add(name)
+        names.update(part for part in name.split() if len(part) >= 2)
+    found += [f"氏名「{n}」" for n in sorted(names, key=len, reverse=True) if n in text]
+    numbers = set(Household.objects.filter(office=office).values_list("case_number", flat=True))
+    found += [f"ケース番号「{n}」" for n in sorted(numbers) if len(n) >= 4 and n in text]
+    found += [f"電話番号「{m}」" for m in PHONE.findall(text)]
+    found += [f"郵便番号「{m}」" for m in POSTAL.findall(text)]
+    found += [f"住所「{m}」" for m in ADDRESS.findall(text)]
+    return list(dict.fromkeys(found))
+
+
+def _fingerprint(values: dict) -> str:
+    return hashlib.sha256(json.dumps([values.get(f, "") for f in FIELDS], ensure_ascii=False).encode()).hexdigest()
+
+
+def _clean(values: dict) -> dict:
+    errors = {}
+    cleaned = {f: (values.get(f) or "").strip() for f in FIELDS}
+    for field, label in (("title", "表題"), ("situation", "事例の概要"), ("handling", "対応")):
+        if not cleaned[field]:
+            errors[field] = f"{label}を入力してください。"
+    if values.get("work_area") not in dict(WORK_AREAS):
+        errors["work_area"] = "業務の分野は一覧から選んでください。"
+    characteristics = list(values.get("characteristics") or [])
+    unknown = [c for c in characteristics if c not in dict(CHARACTERISTICS)]
+    if unknown:
+        errors["characteristics"] = f"本人の特性「{'」「'.join(unknown)}」は一覧にありません。"
+    if errors:
+        raise ValidationError(errors)
+    return {**cleaned, "work_area": values["work_area"], "characteristics": characteristics}
+
+
+def _office_of(actor, *roles):
+    offices = standing_of(actor).offices_with(*roles)
+    if not offices:
+        raise PermissionDenied("この操作をする権限がありません。")
+    return offices[0]
+
+
+@transaction.atomic
+def write_example(actor, values: dict) -> CaseExample:
+    office_id = _office_of(actor, Role.CASEWORKER, Role.SUPERVISOR, Role.CHIEF)
+    cleaned = _clean(values)
+    return CaseExample.objects.create(office_id=office_id, author=actor, fingerprint=_fingerprint(cleaned), **cleaned)
+
+
+@transaction.atomic
+def publish_example(actor, example: CaseExample) -> CaseExample:
+    """Supervisors and chiefs publish; anything that could identify a person refuses it."""
+    if example.office_id not in standing_of(actor).offices_with(Role.SUPERVISOR, Role.CHIEF):
+        raise PermissionDenied("事例を公開できるのは査察指導員と課長です。")
+    findings = identifying_details(example.text(), example.office)
+    if findings:
+        raise ValidationError("個人を特定できる記載が残っているため公開できません: " + "、".join(findings))
+    example.published_by, example.published_at = actor, timezone.now()
+    example.save(update_fields=["published_by", "published_at"])
+    rebuild_office_sources(example.office)
+    return example
+
+
+@transaction.atomic
+def write_know_how(actor, *, question: str, answer: str) -> KnowHow:
+    office_id = _office_of(actor, Role.CASEWORKER, Role.SUPERVISOR, Role.CHIEF, Role.CLERK)
+    errors = {}
+    if not (question or "").strip():
+        errors["question"] = "問いを入力してください。"
+    if not (answer or "").strip():
+        errors["answer"] = "答えを入力してください。"
+    if errors:
+        raise ValidationError(errors)
+    entry = KnowHow.objects.create(office_id=office_id, question=question.strip(), answer=answer.strip(), author=actor)
+    rebuild_office_sources(entry.office)
+    return entry
+
+
+@transaction.atomic
+def review_know_how(actor, entry: KnowHow) -> KnowHow:
+    if entry.office_id not in standing_of(actor).offices_with(Role.SUPERVISOR, Role.CHIEF):
+        raise PermissionDenied("ノウハウを確認できるのは査察指導員と課長です。")
+    entry.reviewed_by, entry.reviewed_at = actor, timezone.now()
+    entry.save(update_fields=["reviewed_by", "reviewed_at"])
+    return entry
+
+
+def rebuild_office_sources(office) -> None:
+    """Published examples and know-how become the office's own sources in the search index."""
+    from .importer import passage_terms
+    from .egov import Passage as Parsed
+
+    entries = {
+        f"office-{office.pk}-examples": ("処遇検討事例", [
+            Parsed("", None, e.title, f"処遇検討事例「{e.title}」", f"{e.situation}\n対応: {e.handling}\n結果: {e.outcome}\nポイント: {e.lessons}")
+            for e in CaseExample.objects.filter(office=office, published_at__isnull=False)]),
+        f"office-{office.pk}-know-how": ("ノウハウ", [
+            Parsed("", None, k.question, f"ノウハウ「{k.question}」", k.answer) for k in KnowHow.objects.filter(office=office)]),
+    }
+    for code, (title, passages) in entries.items():
+        source, _ = Source.objects.update_or_create(code=code, defaults={"title": title, "kind": "text", "office": office,
+                                                                         "sha256": "", "origin": office.name})
+        Passage.objects.filter(source=source).delete()
+        Passage.objects.bulk_create([Passage(source=source, order=i, caption=p.caption[:200], citation=p.citation[:200],
+                                             text=p.text, terms=passage_terms(p)) for i, p in enumerate(passages)])
+        source.save()
+
+
+def export_examples(office) -> bytes:
+    rows = [{"title": e.title, "work_area": e.work_area, "characteristics": e.characteristics, "situation": e.situation,
+             "handling": e.handling, "outcome": e.outcome, "lessons": e.lessons}
+            for e in CaseExample.objects.filter(office=office, published_at__isnull=False).order_by("pk")]
+    return json.dumps({"format": "hogo-case-examples", "version": EXPORT_VERSION, "from": office.name, "examples": rows},
+                      ensure_ascii=False, indent=2).encode("utf-8")
+
+
+@transaction.atomic
+def import_examples(actor, data: bytes, source_name: str = "") -> dict:
+    """All or nothing: every row is checked (fields, choices, identifying details) before any is
+    saved; a row already present (same content) is skipped, so importing twice adds nothing."""
+    office_id = _office_of(actor, Role.SUPERVISOR, Role.CHIEF)
+    try:
+        payload = json.loads(data.decode("utf-8"))
+        rows = payload["examples"]
+        assert payload.get("format") == "hogo-case-examples" and isinstance(rows, list)
+    except (ValueError, KeyError, AssertionError, UnicodeDecodeError):
+        raise ValidationError("Hogo の事例ファイル（JSON）として読めません。")
+    from hogo.offices.models import Office
+
+    office = Office.objects.get(pk=office_id)
+    errors, cleaned = [], []
+    for number, row in enumerate(rows, start=1):
+        try:
+            values = _clean(row)
+        except ValidationError as exc:
+            errors += [f"{number}件目 {field}: {'、'.join(msgs)}" for field, msgs in exc.message_dict.items()]
+            continue
+        findings = identifying_details("\n".join(values[f] for f in FIELDS), office)
+        if findings:
+            errors.append(f"{number}件目: 個人を特定できる記載があります（{'、'.join(findings)}）")
+        cleaned.append(values)
+    if errors:
+        raise ValidationError(errors)
+    existing = set(CaseExample.objects.filter(office=office).values_list("fingerprint", flat=True))
+    added = 0
+    for values in cleaned:
+        fingerprint = _fingerprint(values)
+        if fingerprint in existing:
+            continue
+        CaseExample.objects.create(office=office, author=actor, fingerprint=fingerprint, imported_from=source_name[:120],
+                                   published_by=actor, published_at=timezone.now(), **values)
+        existing.add(fingerprint)
+        added += 1
+    if added:
+        rebuild_office_sources(office)
+    return {"added": added, "skipped": len(cleaned) - added}
+
+
+def filtered_examples(office, *, work_area: str = "", characteristic: str = "", query: str = ""):
+    examples = CaseExample.objects.filter(office=office, published_at__isnull=False)
+    if work_area:
+        examples = examples.filter(work_area=work_area)
+    examples = list(examples)
+    if characteristic:
+        examples = [e for e in examples if characteristic in e.characteristics]
+    if query.strip():
+        words = set(index_terms(query))
+        examples = [e for e in examples if words & set(index_terms(e.text()))]
+    return examples
