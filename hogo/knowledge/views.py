@@ -64,7 +64,7 @@ def feedback(request, pk):
         question.feedback, question.feedback_note = verdict, request.POST.get("note", "")[:1000]
         question.save(update_fields=["feedback", "feedback_note"])
         messages.success(request, "評価を記録しました。査察指導員が見直しに使います。")
-    return redirect(f"/knowledge/?q={question.question}")
+    return redirect("knowledge_ask")  # not the search again: that would log the question twice
 
 
 @login_required
