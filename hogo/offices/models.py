@@ -78,6 +78,7 @@ class Role(models.TextChoices):
     SUPERVISOR = "supervisor", "査察指導員"
     CHIEF = "chief", "課長"
     CLERK = "clerk", "事務"
+    COLLECTOR = "collector", "債権管理"
     ADMIN = "admin", "システム管理者"
 
 

@@ -16,6 +16,7 @@ INSTALLED_APPS = BASE_APPS + [
     "hogo.casework",
     "hogo.collaboration",
     "hogo.knowledge",
+    "hogo.receivables",
 ]
 ROOT_URLCONF = "hogo.urls_core"
 WSGI_APPLICATION = "hogo.wsgi.application"

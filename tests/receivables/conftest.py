@@ -1,0 +1,47 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from hogo.offices.models import Role
+from hogo.receivables import services
+from tests.factories import make_staff
+
+
+@pytest.fixture
+def today():
+    return timezone.localdate()
+
+
+@pytest.fixture
+def collector(cast):
+    return make_staff(cast.office_a, Role.COLLECTOR, username="collector", name="徴収 担当").user
+
+
+@pytest.fixture
+def back_payment_lines():
+    return [{"month": f"2026-0{m}", "assistance": "living", "amount": 35_000} for m in (4, 5, 6)]
+
+
+@pytest.fixture
+def approved(cast, back_payment_lines, today):
+    """A missed pension back-payment as a 法第63条 determination, approved by SV and chief."""
+    determination = services.draft_determination(
+        cast.users["cw"], cast.households["own"], lines=back_payment_lines, cause="recipient", due_on=today + timedelta(days=30),
+        means_existed="2026年7月に年金の遡及支給（4〜6月分）があり、その月に資力があった。")
+    services.approve_determination(cast.users["sv"], determination)
+    services.approve_determination(cast.users["chief"], determination)
+    determination.refresh_from_db()
+    return determination
+
+
+@pytest.fixture
+def receivable(approved):
+    return approved.receivables.get()
+
+
+def in_days(n):
+    return timezone.localdate() + timedelta(days=n)
+
+
+
