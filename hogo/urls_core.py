@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("hogo.casework.urls")),
     path("", include("hogo.collaboration.urls")),
     path("", include("hogo.knowledge.urls")),
+    path("", include("hogo.receivables.urls")),
 ]

@@ -47,6 +47,8 @@ def home(request):
     standing = standing_of(request.user)
     if standing.staff is None and hasattr(request.user, "agency_member"):
         return redirect("agency_home")  # partner-agency members see only their conferences
+    if standing.roles and set(standing.roles) <= {Role.COLLECTOR}:
+        return redirect("receivable_list")  # the collection team works receivables, not cases
     is_cw = standing.has_role(Role.CASEWORKER)
     scope = request.GET.get("scope", "mine" if is_cw else "all")
     context = _list_context(request, caseload_only=(scope == "mine" and is_cw))

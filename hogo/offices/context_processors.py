@@ -16,5 +16,6 @@ def navigation(request):
         "admin": user.is_staff,
         "recalc": bool(standing.offices_with(Role.CHIEF, Role.CLERK, Role.SUPERVISOR)),
         "visits": bool(standing.offices_with(Role.CASEWORKER)),
+        "receivables": bool(standing.offices_with(Role.COLLECTOR, Role.CLERK, Role.CHIEF)),
         "records": bool(standing.offices_with(Role.CASEWORKER, Role.SUPERVISOR, Role.CHIEF, Role.CLERK)),
     }}
