@@ -234,6 +234,22 @@ def record_offset_application(actor, receivable: Receivable, *, applied_on: date
     return receivable
 
 
+PHONE_FORMAT = __import__("re").compile(r"^0\d{1,4}-?\d{1,4}-?\d{3,4}$")
+
+
+@transaction.atomic
+def update_contact(actor, receivable: Receivable, *, phone: str, source: str = "") -> Receivable:
+    """The debtor's phone number, for dunning by SMS (the case file is not the collection team's)."""
+    require_collecting(actor, receivable)
+    phone = (phone or "").strip().replace("－", "-")
+    if phone and not PHONE_FORMAT.match(phone):
+        raise ValidationError({"phone": "電話番号は 090-1234-5678 のように入力してください。"})
+    Receivable.objects.filter(pk=receivable.pk).update(debtor_phone=phone)
+    record(actor, Action.UPDATE, target=receivable, office_id=receivable.office_id, source=source, detail={"contact": True})
+    receivable.refresh_from_db()
+    return receivable
+
+
 @transaction.atomic
 def write_off(actor, receivable: Receivable, *, reason: str, source: str = "") -> Entry:
     """不納欠損: the chief approves it by doing it; the reason is kept with the entry."""

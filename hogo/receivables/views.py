@@ -113,6 +113,10 @@ def receivable_detail(request, public_id):
                 done = services.record_offset(request.user, receivable, amount=int(request.POST.get("amount") or 0),
                                               on=timezone.localdate(), source=client_address(request))
                 messages.success(request, "保護金品からの徴収を記録しました。")
+            elif action == "contact":
+                done = services.update_contact(request.user, receivable, phone=request.POST.get("phone", ""),
+                                               source=client_address(request))
+                messages.success(request, "連絡先を更新しました。")
             elif action == "write_off":
                 done = services.write_off(request.user, receivable, reason=request.POST.get("reason", ""),
                                           source=client_address(request))

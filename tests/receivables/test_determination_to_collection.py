@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from hogo.receivables import rules, services
-from hogo.receivables.models import Delivery, Determination
+from hogo.receivables.models import Delivery
 
 from .conftest import in_days
 
@@ -148,3 +148,11 @@ def test_candidates_come_from_the_benefit_ledger(cast):
     assert services.candidate_lines(cast.households["own"]) == []
     assert LedgerAdjustment.Kind.REPAYMENT_CANDIDATE
     _ = date, rules
+
+
+def test_the_debtors_phone_is_checked(cast, receivable, collector):
+    with pytest.raises(ValidationError, match="090-1234-5678"):
+        services.update_contact(collector, receivable, phone="call me")
+    assert services.update_contact(collector, receivable, phone="090-1234-5678").debtor_phone == "090-1234-5678"
+    with pytest.raises(PermissionDenied):
+        services.update_contact(cast.users["cw"], receivable, phone="090-1234-5678")
