@@ -10,6 +10,7 @@ def navigation(request):
     standing = standing_of(user)
     return {"nav": {
         "staff": standing.staff is not None,
+        "cases": bool(standing.offices_with(Role.CASEWORKER, Role.SUPERVISOR, Role.CHIEF, Role.CLERK)),
         "agency": standing.staff is None and hasattr(user, "agency_member"),
         "team": standing.has_role(Role.SUPERVISOR),
         "register": bool(standing.offices_with(Role.CASEWORKER, Role.SUPERVISOR)),

@@ -129,7 +129,7 @@ def _open_receivables(actor, determination: Determination) -> list[Receivable]:
             reference=f"{household.office.municipality_code}{determination.pk:07d}{kind}", debtor_name=head.name if head else "",
             debtor_address=household.address, cause=determination.cause, created_on=today, due_on=determination.due_on)
         Entry.objects.create(receivable=receivable, kind=rules.PRINCIPAL, amount=principal, on=today, recorded_by=actor,
-                             note=f"決定 {determination.public_id}")
+                             note=f"{today.isoformat()} 決裁の返還金・徴収金の決定")
         if surcharge:
             Entry.objects.create(receivable=receivable, kind=rules.SURCHARGE, amount=surcharge, on=today, recorded_by=actor,
                                  note=f"法第78条第1項 加算金 {determination.surcharge_percent}%")
