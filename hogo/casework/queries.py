@@ -10,6 +10,8 @@ from hogo.followups.models import FollowUp, State
 from hogo.followups.schedule import urgency
 from hogo.households.models import Member, Relation
 from hogo.households.scoping import active_assignments, caseload_of, households_visible_to
+from hogo.offices.models import Role
+from hogo.offices.queries import standing_of
 
 from .models import CaseRecord, Visit, VisitStatus
 from hogo.common.search_terms import terms
@@ -59,7 +61,7 @@ def search_records(user, query: str = "", *, household=None, caseworker_id=None,
                    date_from: date | None = None, date_to: date | None = None, today: date | None = None):
     """Records the user may see, matching every content word of the query by its normalised form
     (so 通院した finds 通院). Newest first."""
-    records = CaseRecord.objects.filter(household__in=households_visible_to(user, today))
+    records = _in_scope(user, today)
     if household is not None:
         records = records.filter(household=household)
     if caseworker_id:
@@ -83,6 +85,17 @@ def search_records(user, query: str = "", *, household=None, caseworker_id=None,
 # statistics (most common terms), so the planner walks the newest records for a common word and
 # uses the GIN index for a rare one.
 MATCH = "casework_caserecord.search_vector @@ plainto_tsquery('simple'::regconfig, %s)"
+
+
+def _in_scope(user, today) -> QuerySet:
+    """Records of the households the user may see. On PostgreSQL a team-scoped user's households
+    are passed as an array, so the (household, terms) GIN index of migration 0006 finds their
+    matching records directly; office-wide users walk the newest records instead."""
+    visible = households_visible_to(user, today)
+    if connection.vendor == "postgresql" and not standing_of(user, today).offices_with(Role.CHIEF, Role.CLERK):
+        ids = list(visible.values_list("pk", flat=True))
+        return CaseRecord.objects.extra(where=["casework_caserecord.household_id = ANY(%s)"], params=[ids])
+    return CaseRecord.objects.filter(household__in=visible)
 
 
 def match_terms(records: QuerySet, words: list[str]) -> QuerySet:
