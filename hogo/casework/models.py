@@ -10,11 +10,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from hogo.common.models import HouseholdRecord, InsertOnly
 from hogo.households.models import Household, VisitGrade
 from hogo.offices.models import Office
 
 
-class GradeDecision(models.Model):
+class GradeDecision(InsertOnly):
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="grade_decisions")
     recommended = models.CharField("推奨の格付け", max_length=12)
     reasons = models.JSONField("推奨の理由", default=list)
@@ -31,11 +32,6 @@ class GradeDecision(models.Model):
     def overridden(self) -> bool:
         return self.chosen != self.recommended
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError("格付けの決定は変更できません。新しい決定を記録してください。")
-        super().save(*args, **kwargs)
-
 
 class VisitStatus(models.TextChoices):
     PROPOSED = "proposed", "日程を提案"
@@ -46,7 +42,7 @@ class VisitStatus(models.TextChoices):
     CANCELLED = "cancelled", "取りやめ"
 
 
-class Visit(models.Model):
+class Visit(HouseholdRecord, models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="visits")
     planned_on = models.DateField("予定日")
@@ -68,14 +64,6 @@ class Visit(models.Model):
             models.CheckConstraint(condition=~Q(status=VisitStatus.DONE) | Q(done_on__isnull=False), name="visit_done_has_date"),
         ]
         indexes = [models.Index(fields=["household", "planned_on"])]
-
-    @property
-    def audit_id(self):
-        return self.public_id
-
-    @property
-    def office_id(self):
-        return self.household.office_id
 
 
 class RecordKind(models.TextChoices):
@@ -99,7 +87,7 @@ class RecordTemplate(models.Model):
         constraints = [models.UniqueConstraint(fields=["office", "kind"], name="one_record_template_per_kind")]
 
 
-class CaseRecord(models.Model):
+class CaseRecord(HouseholdRecord, models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="case_records")
     kind = models.CharField("種類", max_length=20, choices=RecordKind.choices)
@@ -128,14 +116,6 @@ class CaseRecord(models.Model):
                    models.Index(fields=["-occurred_on", "-id"], name="case_record_newest_first")]
 
     @property
-    def audit_id(self):
-        return self.public_id
-
-    @property
-    def office_id(self):
-        return self.household.office_id
-
-    @property
     def signed(self) -> bool:
         return self.signed_at is not None
 
@@ -147,7 +127,7 @@ class CaseRecord(models.Model):
         super().save(*args, **kwargs)
 
 
-class Addendum(models.Model):
+class Addendum(InsertOnly):
     """A dated addition to a signed record. Insert-only."""
 
     record = models.ForeignKey(CaseRecord, on_delete=models.PROTECT, related_name="addenda")
@@ -159,11 +139,6 @@ class Addendum(models.Model):
         verbose_name = verbose_name_plural = "ケース記録の追記"
         ordering = ["created_at", "id"]
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError("追記は変更できません。")
-        super().save(*args, **kwargs)
-
 
 class PhotoPurpose(models.TextChoices):
     ROOM = "room", "居室の状況"
@@ -174,7 +149,7 @@ def photo_path(instance, filename):
     return f"photos/{instance.household.office_id}/{uuid.uuid4().hex}.jpg"
 
 
-class Photo(models.Model):
+class Photo(HouseholdRecord, models.Model):
     """A photo taken on a visit. Stored re-encoded as JPEG without EXIF or GPS; served only through
     an audited view, never as a public media URL."""
 
@@ -197,11 +172,3 @@ class Photo(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "写真"
-
-    @property
-    def audit_id(self):
-        return self.public_id
-
-    @property
-    def office_id(self):
-        return self.household.office_id

@@ -4,24 +4,14 @@ evaluations. Pledges, consents, withdrawals, plans and evaluations are insert-on
 import uuid
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
+from hogo.common.models import HouseholdRecord, InsertOnly
 from hogo.households.models import Household, Member
 from hogo.offices.models import Office
 
 from . import matching
-
-
-class InsertOnly(models.Model):
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError("この記録は変更できません。新しい記録を作ってください。")
-        super().save(*args, **kwargs)
 
 
 class Agency(models.Model):
@@ -136,7 +126,7 @@ class NeedAssessment(InsertOnly):
         ordering = ["-assessed_on", "-id"]
 
 
-class Conference(models.Model):
+class Conference(HouseholdRecord, models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="conferences")
     assessment = models.ForeignKey(NeedAssessment, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
@@ -153,14 +143,6 @@ class Conference(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "調整会議"
         ordering = ["-created_at"]
-
-    @property
-    def audit_id(self):
-        return self.public_id
-
-    @property
-    def office_id(self):
-        return self.household.office_id
 
 
 class Invitation(models.Model):
@@ -226,7 +208,7 @@ class Material(InsertOnly):
     created_at = models.DateTimeField(auto_now_add=True)
 
 
-class SupportPlan(InsertOnly):
+class SupportPlan(HouseholdRecord, InsertOnly):
     """A version of a household's 支援計画 (表25). A change is a new version."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -253,14 +235,6 @@ class SupportPlan(InsertOnly):
             models.UniqueConstraint(fields=["household", "version"], name="support_plan_version_unique"),
             models.CheckConstraint(condition=Q(period_to__gte=F("period_from")), name="support_plan_period_ordered"),
         ]
-
-    @property
-    def audit_id(self):
-        return self.public_id
-
-    @property
-    def office_id(self):
-        return self.household.office_id
 
 
 class Assignment(models.Model):

@@ -9,26 +9,13 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from hogo.common.models import InsertOnly
+
 from hogo.common.fields import JSONField
 from django.db.models import Q
 
 from hogo.households.models import Household
 from hogo.offices.models import Office
-
-
-class InsertOnly(models.Model):
-    """Rows that are written once and never changed or deleted."""
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise PermissionError(f"{type(self).__name__} records are insert-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError(f"{type(self).__name__} records are insert-only")
 
 
 class ConsultationOutcome(models.TextChoices):

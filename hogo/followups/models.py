@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from hogo.common.models import HouseholdRecord, InsertOnly
 from hogo.households.models import Household
 from hogo.offices.models import Office
 
@@ -87,7 +88,7 @@ class State(models.TextChoices):
     WITHDRAWN = "withdrawn", "対象外"
 
 
-class FollowUp(models.Model):
+class FollowUp(HouseholdRecord, models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="followups")
     rule = models.ForeignKey(FollowupRule, on_delete=models.PROTECT, null=True, blank=True, related_name="items")
@@ -122,14 +123,6 @@ class FollowUp(models.Model):
         indexes = [models.Index(fields=["household", "state"]), models.Index(fields=["state", "warn_on"])]
 
     @property
-    def audit_id(self):
-        return self.public_id
-
-    @property
-    def office_id(self):
-        return self.household.office_id
-
-    @property
     def shown_basis(self) -> str:
         return self.basis or (self.rule.basis if self.rule_id else "")
 
@@ -143,7 +136,7 @@ class Channel(models.TextChoices):
     ELECTRONIC = "electronic", "電子申請"
 
 
-class Declaration(models.Model):
+class Declaration(HouseholdRecord, models.Model):
     """A declaration as received (収入申告・資産申告 …). It must be recognised by its deadline."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -163,21 +156,13 @@ class Declaration(models.Model):
         ordering = ["-received_on", "-id"]
         constraints = [models.CheckConstraint(condition=Q(kind__in=DeclarationKind.values), name="declaration_known_kind")]
 
-    @property
-    def audit_id(self):
-        return self.public_id
-
-    @property
-    def office_id(self):
-        return self.household.office_id
-
 
 class Outcome(models.TextChoices):
     REFLECTED = "reflected", "決定に反映"
     NO_CHANGE = "no_change", "変更なし"
 
 
-class Recognition(models.Model):
+class Recognition(InsertOnly):
     """How a declaration was recognised. Insert-only: one per declaration."""
 
     declaration = models.OneToOneField(Declaration, on_delete=models.PROTECT, related_name="recognition")
@@ -197,11 +182,6 @@ class Recognition(models.Model):
             models.CheckConstraint(condition=~Q(outcome=Outcome.NO_CHANGE) | ~Q(reason=""),
                                    name="recognition_no_change_needs_reason"),
         ]
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError("認定の記録は変更できません。")
-        super().save(*args, **kwargs)
 
 
 class Notice(models.Model):

@@ -9,20 +9,11 @@ from django.db import models
 from django.db.models import Q
 
 from hogo.decisions.models import ApprovalAction, DecisionStatus
+from hogo.common.models import HouseholdRecord, InsertOnly
 from hogo.households.models import Household
 from hogo.offices.models import Office
 
 from . import rules
-
-
-class InsertOnly(models.Model):
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError("この記録は変更できません。新しい記録を作ってください。")
-        super().save(*args, **kwargs)
 
 
 class Cause(models.TextChoices):
@@ -30,7 +21,7 @@ class Cause(models.TextChoices):
     OFFICE = "office", "福祉事務所の認定遅れ"
 
 
-class Determination(models.Model):
+class Determination(HouseholdRecord, models.Model):
     """A decision like the others: drafted, approved along the office's route, then immutable.
     The facts that decide 第63条 or 第78条 are recorded with it."""
 
@@ -59,14 +50,6 @@ class Determination(models.Model):
         ordering = ["-drafted_at"]
         constraints = [models.CheckConstraint(condition=Q(surcharge_percent__lte=rules.SURCHARGE_CAP_PERCENT),
                                               name="surcharge_at_most_40_percent")]
-
-    @property
-    def audit_id(self):
-        return self.public_id
-
-    @property
-    def office_id(self):
-        return self.household.office_id
 
     @property
     def total(self) -> int:
