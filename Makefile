@@ -28,6 +28,7 @@ var/hogo.env: | $(VENV)/.installed
 setup: $(VENV)/.installed assets var/hogo.env
 	$(HOGO) migrate --noinput -v0
 	$(HOGO) collectstatic --noinput -v0
+	$(HOGO) knowledge import hogo/knowledge/corpus/life_protection_act.xml --code seikatsu-hogo-ho
 	$(HOGO) demo --households $(DEMO_HOUSEHOLDS) --seed 1 --if-empty | tee var/demo-accounts.txt
 
 run: setup
