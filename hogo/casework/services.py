@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
-from django.http import Http404
 from django.utils import timezone
 
 from hogo.audit.models import Action
@@ -18,8 +17,8 @@ from hogo.common.wareki import wareki
 from hogo.followups.models import FollowUp, State
 from hogo.followups.services import complete_by_work
 from hogo.households.models import Household, MedicalCare, Residence, VisitGrade
-from hogo.households.scoping import households_visible_to, may_edit
-from hogo.households.services import require_edit
+from hogo.households.scoping import may_edit
+from hogo.households.services import open_household_record, require_edit
 from hogo.households.signals import check_facts_changed
 from hogo.offices.models import Role
 from hogo.offices.queries import standing_of
@@ -261,24 +260,13 @@ def attach_photo(actor, household: Household, *, upload, purpose: str, caption: 
     return photo
 
 
-def _open(actor, model, public_id, source: str, not_found: str):
-    obj = model.objects.select_related("household__office").filter(
-        public_id=public_id, household__in=households_visible_to(actor)).first()
-    if obj is None:
-        owner = model.objects.filter(public_id=public_id).values_list("household__office_id", flat=True).first()
-        record(actor, Action.DENIED, target_type=model.audit_type, target_id=str(public_id), office_id=owner, source=source)
-        raise Http404(not_found)
-    record(actor, Action.VIEW, target=obj, source=source)
-    return obj
-
-
 def open_record(actor, public_id, source: str = "") -> CaseRecord:
-    return _open(actor, CaseRecord, public_id, source, "記録が見つかりません。")
+    return open_household_record(actor, CaseRecord, public_id, source, "記録が見つかりません。")
 
 
 def open_visit(actor, public_id, source: str = "") -> Visit:
-    return _open(actor, Visit, public_id, source, "訪問予定が見つかりません。")
+    return open_household_record(actor, Visit, public_id, source, "訪問予定が見つかりません。")
 
 
 def open_photo(actor, public_id, source: str = "") -> Photo:
-    return _open(actor, Photo, public_id, source, "写真が見つかりません。")
+    return open_household_record(actor, Photo, public_id, source, "写真が見つかりません。")

@@ -13,8 +13,7 @@ from hogo.audit.models import Action
 from hogo.audit.services import record
 from hogo.followups.models import FollowUp, Source, State
 from hogo.households.models import Household
-from hogo.households.scoping import households_visible_to
-from hogo.households.services import require_edit
+from hogo.households.services import open_household_record, require_edit
 
 from . import matching
 from .models import (Agency, AgencyMember, Assignment, CandidateDate, Conference, ConferenceMember, Consent,
@@ -405,23 +404,12 @@ def assignment_history(household):
 
 # --- reading (staff) -------------------------------------------------------------------------
 
-def _open(actor, model, public_id, source, message):
-    obj = model.objects.select_related("household__office").filter(
-        public_id=public_id, household__in=households_visible_to(actor)).first()
-    if obj is None:
-        owner = model.objects.filter(public_id=public_id).values_list("household__office_id", flat=True).first()
-        record(actor, Action.DENIED, target_type=model.audit_type, target_id=str(public_id), office_id=owner, source=source)
-        raise Http404(message)
-    record(actor, Action.VIEW, target=obj, source=source)
-    return obj
-
-
 def open_conference_for_staff(actor, public_id, source: str = "") -> Conference:
-    return _open(actor, Conference, public_id, source, "会議が見つかりません。")
+    return open_household_record(actor, Conference, public_id, source, "会議が見つかりません。")
 
 
 def open_plan(actor, public_id, source: str = "") -> SupportPlan:
-    return _open(actor, SupportPlan, public_id, source, "支援計画が見つかりません。")
+    return open_household_record(actor, SupportPlan, public_id, source, "支援計画が見つかりません。")
 
 
 

@@ -13,7 +13,7 @@ from hogo.common.kana import normalize_text
 from hogo.decisions.models import Decision
 from hogo.households.models import Household
 from hogo.households.scoping import households_visible_to
-from hogo.households.services import require_edit
+from hogo.households.services import open_household_record, require_edit
 
 from . import schedule
 from .models import Declaration, DeclarationKind, FollowUp, Outcome, Recognition, Source, State
@@ -178,17 +178,7 @@ def open_followup(actor, public_id) -> FollowUp:
 
 
 def open_declaration(actor, public_id, source: str = "") -> Declaration:
-    declaration = Declaration.objects.select_related("household__office").filter(
-        public_id=public_id, household__in=households_visible_to(actor)).first()
-    if declaration is None:
-        owner = Declaration.objects.filter(public_id=public_id).values_list("household__office_id", flat=True).first()
-        record(actor, Action.DENIED, target_type=Declaration.audit_type, target_id=str(public_id), office_id=owner,
-               source=source)
-        raise Http404("申告が見つかりません。")
-    record(actor, Action.VIEW, target=declaration, source=source)
-    return declaration
-
-
+    return open_household_record(actor, Declaration, public_id, source, "申告が見つかりません。")
 
 
 def complete_by_work(actor, household: Household, rule_code: str, done_on: date, note: str) -> list[FollowUp]:

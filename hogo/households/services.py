@@ -334,6 +334,19 @@ def open_household(actor, public_id, source: str = "") -> Household:
     return household
 
 
+def open_household_record(actor, model, public_id, source: str = "", not_found: str = "見つかりません。"):
+    """Read a record that belongs to a household (a visit, a case record, a declaration …): visible
+    exactly when its household is; the read is audited, and so is a refusal (as a 404)."""
+    obj = model.objects.select_related("household__office").filter(
+        public_id=public_id, household__in=households_visible_to(actor)).first()
+    if obj is None:
+        owner = model.objects.filter(public_id=public_id).values_list("household__office_id", flat=True).first()
+        record(actor, Action.DENIED, target_type=model.audit_type, target_id=str(public_id), office_id=owner, source=source)
+        raise Http404(not_found)
+    record(actor, Action.VIEW, target=obj, source=source)
+    return obj
+
+
 def open_household_for_edit(actor, public_id, source: str = "", message: str = "この世帯を変更する権限がありません。") -> Household:
     """Open (and audit) a household the actor is about to change; 403 when they may only read it."""
     household = open_household(actor, public_id, source=source)

@@ -31,13 +31,13 @@ def _staff(request):
 
 @login_required
 def ask(request):
-    _staff(request)
+    standing = _staff(request)
     question = request.GET.get("q", "").strip()
     hits, error, logged, generated, generation_error = [], "", None, "", ""
     if "q" in request.GET:
         ensure_bundled()
         try:
-            hits = search(question, limit=5, offices=_staff(request).offices_with(*Role.values))
+            hits = search(question, limit=5, offices=standing.offices_with(*Role.values))
         except QueryError as exc:
             error = str(exc)
         else:

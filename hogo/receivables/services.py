@@ -20,7 +20,7 @@ from hogo.decisions.models import ApprovalAction, DecisionStatus, LedgerAdjustme
 from hogo.decisions.services import approval_problem, next_step, route_of
 from hogo.households.models import Household, Relation
 from hogo.households.scoping import households_visible_to
-from hogo.households.services import require_edit
+from hogo.households.services import open_household_record, require_edit
 from hogo.offices.models import Role
 from hogo.offices.queries import standing_of
 
@@ -138,13 +138,7 @@ def _open_receivables(actor, determination: Determination) -> list[Receivable]:
 
 
 def open_determination(actor, public_id, source: str = "") -> Determination:
-    determination = Determination.objects.select_related("household__office").filter(
-        public_id=public_id, household__in=households_visible_to(actor)).first()
-    if determination is None:
-        record(actor, Action.DENIED, target_type=Determination.audit_type, target_id=str(public_id), source=source)
-        raise Http404("決定が見つかりません。")
-    record(actor, Action.VIEW, target=determination, source=source)
-    return determination
+    return open_household_record(actor, Determination, public_id, source, "決定が見つかりません。")
 
 
 # --- receivables --------------------------------------------------------------------------------
