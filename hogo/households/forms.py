@@ -3,7 +3,9 @@ case numbers) and their messages are put back on the named field."""
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
+from hogo.benefits.engine import region_mismatch, winter_region_of
 from hogo.common.kana import normalize_kana_name
 from hogo.offices.models import GRADE_AREAS, WINTER_REGIONS
 
@@ -119,6 +121,15 @@ class HouseholdForm(MemberFields):
         case_number = services.normalize_case_number(self.cleaned_data["case_number"])
         services.check_case_number_free(self.office, case_number)
         return case_number
+
+    def clean(self):
+        cleaned = super().clean()
+        prefecture, region = cleaned.get("prefecture"), cleaned.get("winter_region")
+        if prefecture and region:
+            problem = region_mismatch(prefecture, region, winter_region_of(prefecture, timezone.localdate()))
+            if problem:
+                self.add_error("winter_region", problem)
+        return cleaned
 
 
 class StatusForm(LabelledForm):

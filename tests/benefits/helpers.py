@@ -13,9 +13,18 @@ def born_aged(age: int, as_of: date, month: int = 6, day: int = 15) -> str:
     return date(year, month, day).isoformat()
 
 
-def household(as_of="2026-10-01", grade="1-1", region="VI", members=(), **extra):
-    data = {"as_of": as_of, "grade_area": grade, "winter_region": region, "prefecture": extra.pop("prefecture", "東京都"),
-            "municipality": extra.pop("municipality", "新宿区"), "members": list(members)}
+# a prefecture in each 冬季加算 region (告示 別表第1 地区の区分), so a test's region and prefecture agree
+PREFECTURE_IN_REGION = {"I": "北海道", "II": "新潟県", "III": "長野県", "IV": "石川県", "V": "岐阜県", "VI": "東京都"}
+
+
+def household(as_of="2026-10-01", grade="1-1", region=None, members=(), **extra):
+    """A household in 東京都新宿区 unless told otherwise; with only a prefecture, the engine takes the
+    region from it, and with only a region, the prefecture is one in that region."""
+    prefecture = extra.pop("prefecture", None)
+    if prefecture is None:
+        prefecture = PREFECTURE_IN_REGION[region or "VI"]
+    data = {"as_of": as_of, "grade_area": grade, "winter_region": region, "prefecture": prefecture,
+            "municipality": extra.pop("municipality", "新宿区" if prefecture == "東京都" else ""), "members": list(members)}
     data.update(extra)
     return data
 

@@ -61,19 +61,6 @@ def test_pregnancy_and_care_premium_additions():
     assert additions(result, "care_premium") == [("g", 6200)]
 
 
-def test_year_end_allowance_only_in_december():
-    members = [member("p", 70, as_of="2026-12-01")]
-    assert calc(household(as_of="2026-12-01", members=members)).year_end_allowance == 13500
-    assert calc(household(as_of="2026-11-01", members=[member("p", 70, as_of="2026-11-01")])).year_end_allowance == 0
-
-
-def test_winter_addition_months_by_region_and_unconfirmed_amounts_are_reported():
-    october_region_one = calc(household(as_of="2026-10-01", region="I", members=[member("p", 70)]))
-    october_region_six = calc(household(as_of="2026-10-01", region="VI", members=[member("p", 70)]))
-    assert any(l.code == "winter" and not l.verified for l in october_region_one.lines)
-    assert not any(l.code == "winter" for l in october_region_six.lines)
-
-
 def test_education_assistance_by_school_stage():
     members = [member("p", 40), member("e", 8, "child"), member("j", 13, "child"), member("h", 16, "child")]
     result = calc(household(members=members))

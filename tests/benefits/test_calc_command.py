@@ -48,6 +48,8 @@ def test_explain_prints_a_japanese_breakdown_a_caseworker_can_check():
 @pytest.mark.parametrize("change,field", [
     ({"grade_area": "4-1"}, "grade_area"),
     ({"winter_region": "VII"}, "winter_region"),
+    ({"prefecture": "北海道"}, "winter_region"),  # 北海道 is Ⅰ区, the input says Ⅵ区
+    ({"winter_region": None, "prefecture": "どこか県"}, "winter_region"),
     ({"members": [{"id": "m1", "birth_date": "2027-01-01", "relation": "head"}]}, "members[0].birth_date"),
     ({"incomes": [{"member": "m1", "kind": "pension", "gross": -1}]}, "incomes[0].gross"),
     ({"as_of": "2023-09-01"}, "as_of"),

@@ -24,7 +24,7 @@ def households(draw):
                 "gross": draw(st.integers(0, 400_000)), "social_insurance": draw(st.integers(0, 20_000))}
                for _ in range(draw(st.integers(0, 3)))]
     return {"as_of": as_of.isoformat(), "grade_area": draw(st.sampled_from(GRADES)),
-            "winter_region": draw(st.sampled_from(["I", "III", "VI"])), "prefecture": "東京都", "municipality": "新宿区",
+            "winter_region": None, "prefecture": draw(st.sampled_from(["北海道", "埼玉県", "東京都"])), "municipality": "",
             "members": members, "rent": draw(st.integers(0, 120_000)), "incomes": incomes}
 
 

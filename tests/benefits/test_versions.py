@@ -31,9 +31,10 @@ def test_standards_version_names_the_newest_version_used():
     assert single_65("2026-04-01").standards_version == "2025-10-01"
 
 
-def test_six_person_households_use_the_unconfirmed_values_and_say_so():
-    members = [member("h", 40)] + [member(f"c{i}", 8, "child") for i in range(5)]
-    result = calc(household(members=members))
+def test_six_person_households_before_2026_10_use_the_same_values_but_say_they_are_unconfirmed():
+    as_of = "2026-04-01"
+    members = [member("h", 40, as_of=as_of)] + [member(f"c{i}", 8, "child", as_of=as_of) for i in range(5)]
+    result = calc(household(as_of=as_of, members=members))
     class2 = next(l for l in result.lines if l.code == "class2")
     assert class2.amount == 55650 and not class2.verified
 

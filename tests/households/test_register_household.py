@@ -107,3 +107,12 @@ def test_a_second_head_is_refused_by_the_database_too(cast):
     with pytest.raises(IntegrityError), transaction.atomic():
         Member.objects.create(household=household, name="別人", name_kana="ベツジン", birth_date=date(1960, 1, 1),
                               sex="male", relation="head")
+
+
+def test_a_winter_region_that_contradicts_the_prefecture_is_named_and_nothing_is_saved(cast, login):
+    before = counts()
+    response = login(cast.users["cw"]).post(reverse("household_new"),
+                                            form_data(cast, prefecture="北海道", winter_region="VI"))
+    assert response.status_code == 200
+    assert "北海道はⅠ区" in " ".join(response.context["form"].errors["winter_region"])
+    assert counts() == before

@@ -2,12 +2,12 @@
 and monthly benefit by 扶助, with one explanation line per figure naming its rule and source."""
 import calendar
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from .inputs import HouseholdInput, InputError
+from .inputs import REGION_LABELS, HouseholdInput, InputError
 from .rules import (GRADE_GROUP, age_band, class1_scaled, end_of_child_period, legal_age, prorate, rate_fraction,
                     school_stage)
 from .standards import Snapshot, Standards, StandardsError, Version, load_standards
@@ -147,6 +147,7 @@ def calculate(household: HouseholdInput, standards: Standards | None = None) -> 
         snap = standards.snapshot(on)
     except StandardsError:
         raise InputError("as_of", f"{standards.earliest.isoformat()} より前の基準はありません") from None
+    household = _with_winter_region(household, snap)
     book = _Book()
     rules = snap.rules
     reference_day = on.replace(day=1) if rules.values["age_reference_day"] == "first_day_of_month" else on
@@ -204,19 +205,28 @@ def calculate(household: HouseholdInput, standards: Standards | None = None) -> 
     )
 
 
+def _sized(table: dict, size: int):
+    """A household-size value from a table keyed "1"…"n", with "10+" for ten people and more or
+    "per_person_over" added for each person above the largest size; None when the table has no answer."""
+    key = str(size)
+    if key in table:
+        return table[key]
+    if size >= 10 and "10+" in table:
+        return table["10+"]
+    if "per_person_over" in table:
+        largest = max(int(k) for k in table if k.isdigit())
+        if size > largest:
+            return table[str(largest)] + table["per_person_over"] * (size - largest)
+    return None
+
+
 def _by_size(version: Version, size: int) -> tuple[object, bool]:
     """A household-size value; sizes beyond the verified table come from `unverified_values`
     (and are reported as unconfirmed)."""
-    key = str(size)
-    if key in version.values:
-        return version.values[key], True
-    extra = version.unverified_values
-    if key in extra:
-        return extra[key], False
-    if "10+" in extra:
-        return extra["10+"], False
-    largest = max(int(k) for k in extra if k.isdigit())
-    return extra[str(largest)] + extra["per_person_over"] * (size - largest), False
+    value = _sized(version.values, size)
+    if value is not None:
+        return value, True
+    return _sized(version.unverified_values, size), False
 
 
 _LIVING_CACHE_LIMIT = 100_000
@@ -264,7 +274,7 @@ def _living_base_uncached(book: _Book, snap: Snapshot, grade: str, bands: tuple,
     if transitional.values is None:
         book.add("transitional", "経過的加算", 0, "この期間の表が未確認のため 0円として計算", transitional)
     else:
-        table = transitional.values.get(str(size))
+        table = _sized(transitional.values, size)
         if table is None:
             book.add("transitional", "経過的加算", 0, f"{size}人世帯の表は資料にないため 0円として計算", transitional,
                      verified=False)
@@ -334,15 +344,48 @@ def _additions(book: _Book, snap: Snapshot, h: HouseholdInput) -> list[dict]:
     return additions
 
 
+def winter_region_of(prefecture: str, on: date, standards: Standards | None = None) -> str | None:
+    """The 冬季加算 region the 告示's 地区の区分 gives a prefecture (None for a name not in the table)."""
+    standards = standards or load_standards()
+    winter = standards.in_force("winter", max(on, standards.earliest))
+    return winter.values["regions_by_prefecture"].get(prefecture)
+
+
+def region_mismatch(prefecture: str, region: str, expected: str | None) -> str | None:
+    """The message for a region that contradicts the prefecture, or None."""
+    if expected is None or expected == region:
+        return None
+    return (f"{prefecture}は{REGION_LABELS[expected]}区です（保護の基準 別表第1 地区の区分）。"
+            f"{REGION_LABELS[region]}区とは一致しません")
+
+
+def _with_winter_region(h: HouseholdInput, snap: Snapshot) -> HouseholdInput:
+    """The 冬季加算 region is fixed by prefecture in the 告示 (地区の区分): taken from it when not given,
+    and a region that contradicts the prefecture is refused."""
+    expected = snap.winter.values["regions_by_prefecture"].get(h.prefecture)
+    if h.winter_region is None:
+        if expected is None:
+            raise InputError("winter_region", f"指定してください（都道府県 {h.prefecture!r} から地区を決められません）")
+        return replace(h, winter_region=expected)
+    problem = region_mismatch(h.prefecture, h.winter_region, expected)
+    if problem:
+        raise InputError("winter_region", problem)
+    return h
+
+
 def _winter(book: _Book, snap: Snapshot, h: HouseholdInput, size: int) -> int:
     v = snap.winter
-    if h.as_of.month not in v.values["months"][h.winter_region]:
+    region = h.winter_region
+    if h.as_of.month not in v.values["months"][region]:
         return 0
-    amount = v.values["amounts"].get(h.winter_region, {}).get(str(size), {}).get(h.grade_area)
-    if amount is None:
-        return book.add("winter", "冬季加算", 0, f"{h.winter_region}区・{size}人・{h.grade_area} の額が未確認のため算定していない",
-                        v, verified=False)
-    return book.add("winter", "冬季加算", amount, f"{h.winter_region}区・{size}人・{h.grade_area}", v)
+    label = f"{REGION_LABELS[region]}区（{v.values['period_text'][region]}）"
+    table = v.values["amounts"][region]
+    if size <= 9:
+        return book.add("winter", "冬季加算", table[str(size)], f"{label}・{size}人（級地による差なし）", v)
+    per_person = table["per_person_over_9"]
+    amount = table["9"] + per_person * (size - 9)
+    return book.add("winter", "冬季加算", amount,
+                    f"{label}・9人の額 {table['9']:,} + {size - 9}人 × {per_person:,}（級地による差なし）", v)
 
 
 def _prorated_living(book: _Book, snap: Snapshot, h: HouseholdInput, monthly: int) -> int:

@@ -6,6 +6,7 @@ from datetime import date
 
 GRADE_AREAS = ("1-1", "1-2", "2-1", "2-2", "3-1", "3-2")
 WINTER_REGIONS = ("I", "II", "III", "IV", "V", "VI")
+REGION_LABELS = {"I": "Ⅰ", "II": "Ⅱ", "III": "Ⅲ", "IV": "Ⅳ", "V": "Ⅴ", "VI": "Ⅵ"}
 RELATIONS = ("head", "spouse", "child", "parent", "sibling", "grandchild", "grandparent", "other")
 DISABILITY_LEVELS = ("severe", "moderate")
 PREGNANCY_STAGES = ("under_6_months", "from_6_months", "postpartum")
@@ -45,7 +46,7 @@ class IncomeInput:
 class HouseholdInput:
     as_of: date
     grade_area: str
-    winter_region: str
+    winter_region: str | None  # None: taken from the prefecture (告示の地区の区分)
     prefecture: str
     municipality: str
     members: tuple[MemberInput, ...]
@@ -88,7 +89,7 @@ def parse_household(data: dict) -> HouseholdInput:
         raise InputError("(root)", "JSON オブジェクトを指定してください")
     as_of = _date(data.get("as_of"), "as_of")
     grade_area = _choice(data.get("grade_area"), GRADE_AREAS, "grade_area")
-    winter_region = _choice(data.get("winter_region"), WINTER_REGIONS, "winter_region")
+    winter_region = _choice(data.get("winter_region"), WINTER_REGIONS, "winter_region", optional=True)
     prefecture = data.get("prefecture")
     if not isinstance(prefecture, str) or not prefecture:
         raise InputError("prefecture", "都道府県名を指定してください")
