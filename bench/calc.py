@@ -40,7 +40,7 @@ def make_households(n: int, seed: int = 1):
             incomes.append({"member": "m0", "kind": "pension", "gross": rng.randrange(10000, 90000, 10)})
         prefecture, municipality = rng.choice(PLACES)
         grade = "1-1" if prefecture in ("東京都", "神奈川県", "大阪府", "埼玉県") else rng.choice(GRADES[:4])
-        out.append(parse_household({"as_of": as_of.isoformat(), "grade_area": grade, "winter_region": "VI",
+        out.append(parse_household({"as_of": as_of.isoformat(), "grade_area": grade,  # region from the prefecture
                                     "prefecture": prefecture, "municipality": municipality, "members": members,
                                     "rent": rng.randrange(0, 80000, 100), "incomes": incomes}))
     return out

@@ -2,7 +2,7 @@
 and monthly benefit by 扶助, with one explanation line per figure naming its rule and source."""
 import calendar
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
@@ -147,7 +147,7 @@ def calculate(household: HouseholdInput, standards: Standards | None = None) -> 
         snap = standards.snapshot(on)
     except StandardsError:
         raise InputError("as_of", f"{standards.earliest.isoformat()} より前の基準はありません") from None
-    household = _with_winter_region(household, snap)
+    region = _winter_region(household, snap)
     book = _Book()
     rules = snap.rules
     reference_day = on.replace(day=1) if rules.values["age_reference_day"] == "first_day_of_month" else on
@@ -156,7 +156,7 @@ def calculate(household: HouseholdInput, standards: Standards | None = None) -> 
 
     living_base = _living_base(book, snap, household, ages, size)
     additions = _additions(book, snap, household)
-    winter = _winter(book, snap, household, size)
+    winter = _winter(book, snap, household, size, region)
     year_end = _year_end(book, snap, household, size)
     # 期末一時扶助 is December's one-time item, kept apart from the monthly living assistance
     living_total = living_base + sum(a["amount"] for a in additions) + winter
@@ -359,33 +359,31 @@ def region_mismatch(prefecture: str, region: str, expected: str | None) -> str |
             f"{REGION_LABELS[region]}区とは一致しません")
 
 
-def _with_winter_region(h: HouseholdInput, snap: Snapshot) -> HouseholdInput:
+def _winter_region(h: HouseholdInput, snap: Snapshot) -> str:
     """The 冬季加算 region is fixed by prefecture in the 告示 (地区の区分): taken from it when not given,
     and a region that contradicts the prefecture is refused."""
     expected = snap.winter.values["regions_by_prefecture"].get(h.prefecture)
     if h.winter_region is None:
         if expected is None:
             raise InputError("winter_region", f"指定してください（都道府県 {h.prefecture!r} から地区を決められません）")
-        return replace(h, winter_region=expected)
+        return expected
     problem = region_mismatch(h.prefecture, h.winter_region, expected)
     if problem:
         raise InputError("winter_region", problem)
-    return h
+    return h.winter_region
 
 
-def _winter(book: _Book, snap: Snapshot, h: HouseholdInput, size: int) -> int:
+def _winter(book: _Book, snap: Snapshot, h: HouseholdInput, size: int, region: str) -> int:
     v = snap.winter
-    region = h.winter_region
     if h.as_of.month not in v.values["months"][region]:
         return 0
-    label = f"{REGION_LABELS[region]}区（{v.values['period_text'][region]}）"
     table = v.values["amounts"][region]
+    where = lambda: f"{REGION_LABELS[region]}区（{v.values['period_text'][region]}）"  # noqa: E731
     if size <= 9:
-        return book.add("winter", "冬季加算", table[str(size)], f"{label}・{size}人（級地による差なし）", v)
+        return book.add("winter", "冬季加算", table[str(size)], lambda: f"{where()}・{size}人（級地による差なし）", v)
     per_person = table["per_person_over_9"]
-    amount = table["9"] + per_person * (size - 9)
-    return book.add("winter", "冬季加算", amount,
-                    f"{label}・9人の額 {table['9']:,} + {size - 9}人 × {per_person:,}（級地による差なし）", v)
+    return book.add("winter", "冬季加算", table["9"] + per_person * (size - 9),
+                    lambda: f"{where()}・9人の額 {table['9']:,} + {size - 9}人 × {per_person:,}（級地による差なし）", v)
 
 
 def _prorated_living(book: _Book, snap: Snapshot, h: HouseholdInput, monthly: int) -> int:
