@@ -378,7 +378,10 @@ def _winter(book: _Book, snap: Snapshot, h: HouseholdInput, size: int, region: s
     if h.as_of.month not in v.values["months"][region]:
         return 0
     table = v.values["amounts"][region]
-    where = lambda: f"{REGION_LABELS[region]}区（{v.values['period_text'][region]}）"  # noqa: E731
+
+    def where() -> str:
+        return f"{REGION_LABELS[region]}区（{v.values['period_text'][region]}）"
+
     if size <= 9:
         return book.add("winter", "冬季加算", table[str(size)], lambda: f"{where()}・{size}人（級地による差なし）", v)
     per_person = table["per_person_over_9"]
