@@ -92,6 +92,10 @@ def load_standards(directory: str | None = None) -> Standards:
     components = {}
     for path in sorted(folder.glob("*.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))
+        by_date = {v["effective_from"]: v for v in doc["versions"]}
+        for v in doc["versions"]:
+            if "values_from" in v:  # the same table, dated earlier with less certainty: one copy in the file
+                v["values"] = by_date[v["values_from"]]["values"]
         versions = tuple(sorted((
             Version(component=doc["component"], title=doc.get("title", doc["component"]),
                     effective_from=date.fromisoformat(v["effective_from"]), verified=bool(v["verified"]),
