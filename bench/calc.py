@@ -6,6 +6,7 @@ throughput line `<N> households/s`, latency percentiles per household and the me
 
     .venv/bin/python bench/calc.py [--households 20000] [--seconds 5]
 """
+
 import argparse
 import random
 import resource
@@ -17,7 +18,13 @@ from datetime import date, timedelta
 from hogo.benefits.engine import calculate, load_standards, parse_household
 
 GRADES = ["1-1", "1-2", "2-1", "2-2", "3-1", "3-2"]
-PLACES = [("東京都", "新宿区"), ("神奈川県", "横浜市"), ("大阪府", "大阪市"), ("北海道", "札幌市"), ("埼玉県", "川越市")]
+PLACES = [
+    ("東京都", "新宿区"),
+    ("神奈川県", "横浜市"),
+    ("大阪府", "大阪市"),
+    ("北海道", "札幌市"),
+    ("埼玉県", "川越市"),
+]
 
 
 def make_households(n: int, seed: int = 1):
@@ -26,23 +33,46 @@ def make_households(n: int, seed: int = 1):
     for _ in range(n):
         as_of = date(2026, rng.choice([4, 10, 12]), 1)
         size = rng.choices([1, 2, 3, 4, 5, 6], weights=[55, 20, 12, 8, 4, 1])[0]
-        members = [{"id": "m0", "birth_date": (as_of - timedelta(days=rng.randrange(20 * 365, 90 * 365))).isoformat(),
-                    "relation": "head"}]
+        members = [
+            {
+                "id": "m0",
+                "birth_date": (as_of - timedelta(days=rng.randrange(20 * 365, 90 * 365))).isoformat(),
+                "relation": "head",
+            }
+        ]
         for i in range(1, size):
             relation = rng.choice(["spouse", "child", "child", "parent"])
             days = rng.randrange(0, 17 * 365) if relation == "child" else rng.randrange(20 * 365, 85 * 365)
-            members.append({"id": f"m{i}", "birth_date": (as_of - timedelta(days=days)).isoformat(), "relation": relation})
+            members.append(
+                {"id": f"m{i}", "birth_date": (as_of - timedelta(days=days)).isoformat(), "relation": relation}
+            )
         incomes = []
         if rng.random() < 0.3:
-            incomes.append({"member": "m0", "kind": "employment", "gross": rng.randrange(20000, 200000, 100),
-                            "social_insurance": rng.randrange(0, 20000, 10)})
+            incomes.append(
+                {
+                    "member": "m0",
+                    "kind": "employment",
+                    "gross": rng.randrange(20000, 200000, 100),
+                    "social_insurance": rng.randrange(0, 20000, 10),
+                }
+            )
         if rng.random() < 0.5:
             incomes.append({"member": "m0", "kind": "pension", "gross": rng.randrange(10000, 90000, 10)})
         prefecture, municipality = rng.choice(PLACES)
         grade = "1-1" if prefecture in ("東京都", "神奈川県", "大阪府", "埼玉県") else rng.choice(GRADES[:4])
-        out.append(parse_household({"as_of": as_of.isoformat(), "grade_area": grade,  # region from the prefecture
-                                    "prefecture": prefecture, "municipality": municipality, "members": members,
-                                    "rent": rng.randrange(0, 80000, 100), "incomes": incomes}))
+        out.append(
+            parse_household(
+                {
+                    "as_of": as_of.isoformat(),
+                    "grade_area": grade,  # region from the prefecture
+                    "prefecture": prefecture,
+                    "municipality": municipality,
+                    "members": members,
+                    "rent": rng.randrange(0, 80000, 100),
+                    "incomes": incomes,
+                }
+            )
+        )
     return out
 
 
@@ -73,10 +103,14 @@ def main():
     tracemalloc.stop()
     rate = statistics.median(rates)
     print(f"engine: {len(households)} households (mix of 1-6 persons), {args.rounds} rounds, one process")
-    print(f"latency per household: p50 {samples[len(samples) // 2]:.1f} us, p95 {samples[int(len(samples) * 0.95)]:.1f} us, "
-          f"p99 {samples[int(len(samples) * 0.99)]:.1f} us")
-    print(f"memory: {peak / len(results) / 1024:.1f} KiB per kept result (peak {peak / 1024 / 1024:.1f} MiB for 1000); "
-          f"process max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    print(
+        f"latency per household: p50 {samples[len(samples) // 2]:.1f} us, p95 {samples[int(len(samples) * 0.95)]:.1f} us, "
+        f"p99 {samples[int(len(samples) * 0.99)]:.1f} us"
+    )
+    print(
+        f"memory: {peak / len(results) / 1024:.1f} KiB per kept result (peak {peak / 1024 / 1024:.1f} MiB for 1000); "
+        f"process max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
+    )
     print(f"{rate:,.0f} households/s")
 
 

@@ -6,6 +6,7 @@ reports wall time, households per second and the command's peak memory (max RSS)
 
     .venv/bin/python bench/demo_households.py --households 10000 [--repeat 3]
 """
+
 import argparse
 import os
 import resource
@@ -20,14 +21,21 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def hogo(*args, env):
-    return subprocess.run([sys.executable, "-m", "hogo.cli", *args], env=env, cwd=ROOT, check=True,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "hogo.cli", *args], env=env, cwd=ROOT, check=True, capture_output=True, text=True
+    )
 
 
 def one_run(households: int, seed: int) -> tuple[float, int]:
     with tempfile.TemporaryDirectory() as var_dir:
-        env = {**os.environ, "HOGO_ENV_FILE": "", "HOGO_VAR_DIR": var_dir, "HOGO_SECRET_KEY": "bench-" + "x" * 40,
-               "HOGO_ALLOW_DEMO": "true", "HOGO_HTTPS": "false"}
+        env = {
+            **os.environ,
+            "HOGO_ENV_FILE": "",
+            "HOGO_VAR_DIR": var_dir,
+            "HOGO_SECRET_KEY": "bench-" + "x" * 40,
+            "HOGO_ALLOW_DEMO": "true",
+            "HOGO_HTTPS": "false",
+        }
         if "DATABASE_URL" in env:
             hogo("flush", "--noinput", env=env)
         hogo("migrate", "--noinput", "-v0", env=env)

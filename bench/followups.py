@@ -11,6 +11,7 @@ follow-ups once), then times, in one process:
 Without --database-url a temporary SQLite file is used. A PostgreSQL database named by the URL is
 flushed first (use a scratch database).
 """
+
 import argparse
 import os
 import resource
@@ -30,9 +31,16 @@ def main():
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
     var_dir = tempfile.mkdtemp(prefix="hogo-bench-")
-    env = {**os.environ, "HOGO_ENV_FILE": "", "HOGO_VAR_DIR": var_dir, "HOGO_SECRET_KEY": "bench-" + "x" * 40,
-           "HOGO_ALLOW_DEMO": "true", "HOGO_HTTPS": "false", "DJANGO_SETTINGS_MODULE": "hogo.settings.core",
-           "HOGO_LOG_LEVEL": "WARNING"}
+    env = {
+        **os.environ,
+        "HOGO_ENV_FILE": "",
+        "HOGO_VAR_DIR": var_dir,
+        "HOGO_SECRET_KEY": "bench-" + "x" * 40,
+        "HOGO_ALLOW_DEMO": "true",
+        "HOGO_HTTPS": "false",
+        "DJANGO_SETTINGS_MODULE": "hogo.settings.core",
+        "HOGO_LOG_LEVEL": "WARNING",
+    }
     env.pop("DATABASE_URL", None)
     if args.database_url:
         env["DATABASE_URL"] = args.database_url
@@ -41,7 +49,9 @@ def main():
     sys.path.insert(0, str(ROOT))
 
     def hogo(*cmd):
-        subprocess.run([sys.executable, "-m", "hogo.cli", *cmd], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "hogo.cli", *cmd], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL
+        )
 
     hogo("migrate", "--noinput", "-v0")
     if backend == "postgresql":
@@ -72,11 +82,15 @@ def main():
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"database        {backend} ({connection.vendor})")
     print(f"households      {households}  (seeded with hogo demo in {seed_seconds:.1f} s)")
-    print(f"first run       {first_seconds:.1f} s  {households / first_seconds:,.0f} households/s  "
-          f"({first['created']:,} items created; {items:,} in the table)")
-    print(f"nightly run     {nightly_seconds:.1f} s  {households / nightly_seconds:,.0f} households/s  "
-          f"(created {nightly['created']:,}, updated {nightly['updated']:,}, withdrawn {nightly['withdrawn']:,}, "
-          f"closed {nightly['closed']:,})")
+    print(
+        f"first run       {first_seconds:.1f} s  {households / first_seconds:,.0f} households/s  "
+        f"({first['created']:,} items created; {items:,} in the table)"
+    )
+    print(
+        f"nightly run     {nightly_seconds:.1f} s  {households / nightly_seconds:,.0f} households/s  "
+        f"(created {nightly['created']:,}, updated {nightly['updated']:,}, withdrawn {nightly['withdrawn']:,}, "
+        f"closed {nightly['closed']:,})"
+    )
     print(f"peak RSS        {peak_mib:.0f} MiB")
     print(f"{households / first_seconds:.0f} households/s")
 

@@ -5,6 +5,7 @@ the way caseworkers ask), is the provision that answers it first (recall@1) or i
     .venv/bin/python bench/knowledge_eval.py [--database-url postgres://…] [--show-misses]
 
 Uses a fresh temporary SQLite database unless --database-url is given (flushed first)."""
+
 import argparse
 import json
 import os
@@ -24,9 +25,15 @@ def main():
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--rounds", type=int, default=5, help="how many times the question set is timed")
     args = parser.parse_args()
-    env = {**os.environ, "HOGO_ENV_FILE": "", "HOGO_VAR_DIR": tempfile.mkdtemp(prefix="hogo-bench-"),
-           "HOGO_SECRET_KEY": "bench-" + "x" * 40, "HOGO_HTTPS": "false", "DJANGO_SETTINGS_MODULE": "hogo.settings.core",
-           "HOGO_LOG_LEVEL": "WARNING"}
+    env = {
+        **os.environ,
+        "HOGO_ENV_FILE": "",
+        "HOGO_VAR_DIR": tempfile.mkdtemp(prefix="hogo-bench-"),
+        "HOGO_SECRET_KEY": "bench-" + "x" * 40,
+        "HOGO_HTTPS": "false",
+        "DJANGO_SETTINGS_MODULE": "hogo.settings.core",
+        "HOGO_LOG_LEVEL": "WARNING",
+    }
     env.pop("DATABASE_URL", None)
     if args.database_url:
         env["DATABASE_URL"] = args.database_url
@@ -55,11 +62,22 @@ def main():
             if round_number:
                 continue
             citations = [h.citation for h in hits]
-            first = bool(citations) and any(citations[0].startswith(a) and (citations[0] == a or not citations[0][len(a):][:1].isdigit()
-                                                                              and not citations[0][len(a):].startswith("の"))
-                                            for a in item["a"])
-            five = any(any(c.startswith(a) and (c == a or not c[len(a):][:1].isdigit() and not c[len(a):].startswith("の"))
-                           for a in item["a"]) for c in citations)
+            first = bool(citations) and any(
+                citations[0].startswith(a)
+                and (
+                    citations[0] == a
+                    or not citations[0][len(a) :][:1].isdigit()
+                    and not citations[0][len(a) :].startswith("の")
+                )
+                for a in item["a"]
+            )
+            five = any(
+                any(
+                    c.startswith(a) and (c == a or not c[len(a) :][:1].isdigit() and not c[len(a) :].startswith("の"))
+                    for a in item["a"]
+                )
+                for c in citations
+            )
             at1 += first
             at5 += five
             if args.show_misses and not five:

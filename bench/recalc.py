@@ -11,6 +11,7 @@ until every chunk is done.
 Without --database-url a temporary SQLite file is used. A PostgreSQL database named by the URL is
 flushed first (use a scratch database).
 """
+
 import argparse
 import os
 import resource
@@ -33,9 +34,16 @@ def main():
     parser.add_argument("--seed-only", action="store_true", help="prepare the database and stop (for profiling)")
     args = parser.parse_args()
     var_dir = tempfile.mkdtemp(prefix="hogo-bench-")
-    env = {**os.environ, "HOGO_ENV_FILE": "", "HOGO_VAR_DIR": var_dir, "HOGO_SECRET_KEY": "bench-" + "x" * 40,
-           "HOGO_ALLOW_DEMO": "true", "HOGO_HTTPS": "false", "DJANGO_SETTINGS_MODULE": "hogo.settings.core",
-           "HOGO_LOG_LEVEL": "WARNING"}
+    env = {
+        **os.environ,
+        "HOGO_ENV_FILE": "",
+        "HOGO_VAR_DIR": var_dir,
+        "HOGO_SECRET_KEY": "bench-" + "x" * 40,
+        "HOGO_ALLOW_DEMO": "true",
+        "HOGO_HTTPS": "false",
+        "DJANGO_SETTINGS_MODULE": "hogo.settings.core",
+        "HOGO_LOG_LEVEL": "WARNING",
+    }
     env.pop("DATABASE_URL", None)
     if args.database_url:
         env["DATABASE_URL"] = args.database_url
@@ -45,7 +53,9 @@ def main():
     sys.path.insert(0, str(ROOT))
 
     def hogo(*cmd):
-        subprocess.run([sys.executable, "-m", "hogo.cli", *cmd], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "hogo.cli", *cmd], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL
+        )
 
     hogo("migrate", "--noinput", "-v0")
     if backend == "postgresql":
@@ -74,9 +84,22 @@ def main():
         with_start = Decision.objects.filter(household__office=office).values("household_id")
         ids = list(Household.objects.filter(office=office).exclude(pk__in=with_start).values_list("id", flat=True))
         for i in range(0, len(ids), 5000):
-            Decision.objects.bulk_create([
-                Decision(household_id=h, kind="start", effective_from=date(2026, 4, 1), amounts={}, benefit_total=0,
-                         reasons="bench", status="approved", approved_at=now, drafted_by=drafter) for h in ids[i:i + 5000]])
+            Decision.objects.bulk_create(
+                [
+                    Decision(
+                        household_id=h,
+                        kind="start",
+                        effective_from=date(2026, 4, 1),
+                        amounts={},
+                        benefit_total=0,
+                        reasons="bench",
+                        status="approved",
+                        approved_at=now,
+                        drafted_by=drafter,
+                    )
+                    for h in ids[i : i + 5000]
+                ]
+            )
     seed_decisions = time.perf_counter() - t0
     if args.seed_only:
         print(f"seeded {args.households} households in {var_dir}")
@@ -84,12 +107,31 @@ def main():
 
     as_of = date.fromisoformat(args.as_of)
     start = time.perf_counter()
-    runs = [recalc.start_recalc(User.objects.get(username=f"{key}-clerk"), office, as_of, "基準改定（ベンチマーク）")
-            for key, office in zip("ab", Office.objects.order_by("municipality_code"))]
+    runs = [
+        recalc.start_recalc(User.objects.get(username=f"{key}-clerk"), office, as_of, "基準改定（ベンチマーク）")
+        for key, office in zip("ab", Office.objects.order_by("municipality_code"))
+    ]
     enqueue = time.perf_counter() - start
-    procs = [subprocess.Popen([sys.executable, "-m", "hogo.cli", "db_worker", "--batch", "--no-reload",
-                               "--no-startup-delay", "--interval", "0"], env=env, cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(workers)]
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "hogo.cli",
+                "db_worker",
+                "--batch",
+                "--no-reload",
+                "--no-startup-delay",
+                "--interval",
+                "0",
+            ],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(workers)
+    ]
     for p in procs:
         p.wait()
     elapsed = time.perf_counter() - start

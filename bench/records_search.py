@@ -12,6 +12,7 @@ section chief (the whole office, about half the records) and as a caseworker (th
 Without --database-url a temporary SQLite file is used. A PostgreSQL database named by the URL is
 flushed first (use a scratch database).
 """
+
 import argparse
 import os
 import random
@@ -27,11 +28,48 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-QUERIES = ["通院", "通院した", "通院している", "求職している", "求職活動", "整形外科", "デイサービス", "不登校",
-           "滞納", "督促", "仕送り", "トラブル", "社会福祉協議会", "保健所に相談", "同行訪問", "退院", "ごみ", "拒否",
-           "不在", "医療要否意見書", "眼鏡", "暖房", "転居を希望", "年金 通知書", "給与明細", "通帳", "ケアマネジャー",
-           "中学校 登校", "高校進学", "通院 服薬", "求職 面接", "介護保険 更新", "家賃", "整頓", "食器", "民生委員",
-           "金銭管理", "アルコール", "ソーシャルワーカー", "住まい"]
+QUERIES = [
+    "通院",
+    "通院した",
+    "通院している",
+    "求職している",
+    "求職活動",
+    "整形外科",
+    "デイサービス",
+    "不登校",
+    "滞納",
+    "督促",
+    "仕送り",
+    "トラブル",
+    "社会福祉協議会",
+    "保健所に相談",
+    "同行訪問",
+    "退院",
+    "ごみ",
+    "拒否",
+    "不在",
+    "医療要否意見書",
+    "眼鏡",
+    "暖房",
+    "転居を希望",
+    "年金 通知書",
+    "給与明細",
+    "通帳",
+    "ケアマネジャー",
+    "中学校 登校",
+    "高校進学",
+    "通院 服薬",
+    "求職 面接",
+    "介護保険 更新",
+    "家賃",
+    "整頓",
+    "食器",
+    "民生委員",
+    "金銭管理",
+    "アルコール",
+    "ソーシャルワーカー",
+    "住まい",
+]
 
 
 def main():
@@ -41,9 +79,16 @@ def main():
     parser.add_argument("--queries", type=int, default=200)
     args = parser.parse_args()
     var_dir = tempfile.mkdtemp(prefix="hogo-bench-")
-    env = {**os.environ, "HOGO_ENV_FILE": "", "HOGO_VAR_DIR": var_dir, "HOGO_SECRET_KEY": "bench-" + "x" * 40,
-           "HOGO_ALLOW_DEMO": "true", "HOGO_HTTPS": "false", "DJANGO_SETTINGS_MODULE": "hogo.settings.core",
-           "HOGO_LOG_LEVEL": "WARNING"}
+    env = {
+        **os.environ,
+        "HOGO_ENV_FILE": "",
+        "HOGO_VAR_DIR": var_dir,
+        "HOGO_SECRET_KEY": "bench-" + "x" * 40,
+        "HOGO_ALLOW_DEMO": "true",
+        "HOGO_HTTPS": "false",
+        "DJANGO_SETTINGS_MODULE": "hogo.settings.core",
+        "HOGO_LOG_LEVEL": "WARNING",
+    }
     env.pop("DATABASE_URL", None)
     if args.database_url:
         env["DATABASE_URL"] = args.database_url
@@ -52,7 +97,9 @@ def main():
     sys.path.insert(0, str(ROOT))
 
     def hogo(*cmd):
-        subprocess.run([sys.executable, "-m", "hogo.cli", *cmd], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "hogo.cli", *cmd], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL
+        )
 
     hogo("migrate", "--noinput", "-v0")
     if backend == "postgresql":
@@ -66,9 +113,9 @@ def main():
     from django.db import connection
     from django.utils import timezone
 
+    from hogo.casework.demo import text_pool
     from hogo.casework.models import CaseRecord
     from hogo.casework.queries import search_records
-    from hogo.casework.demo import text_pool
     from hogo.households.models import Household
 
     rng = random.Random(1)
@@ -79,7 +126,17 @@ def main():
     author = User.objects.get(username="a-cw001").pk
     today = timezone.localdate()
     now = timezone.now()
-    columns = ["public_id", "household_id", "kind", "occurred_on", "members", "body", "author_id", "created_at", "search_terms"]
+    columns = [
+        "public_id",
+        "household_id",
+        "kind",
+        "occurred_on",
+        "members",
+        "body",
+        "author_id",
+        "created_at",
+        "search_terms",
+    ]
     kinds = ["visit", "visit", "phone", "office_visit", "agency"]
     t0 = time.perf_counter()
     with connection.cursor() as cursor:
@@ -89,15 +146,27 @@ def main():
             for _ in range(min(50_000, args.records - start)):
                 body, terms = pool[rng.randrange(len(pool))]
                 public_id = uuid.uuid4()
-                rows.append((public_id if backend == "postgresql" else public_id.hex, rng.choice(households), rng.choice(kinds),
-                             (today - timedelta(days=rng.randrange(0, 1095))).isoformat(), "[]", body, author,
-                             now.isoformat(), terms))
+                rows.append(
+                    (
+                        public_id if backend == "postgresql" else public_id.hex,
+                        rng.choice(households),
+                        rng.choice(kinds),
+                        (today - timedelta(days=rng.randrange(0, 1095))).isoformat(),
+                        "[]",
+                        body,
+                        author,
+                        now.isoformat(),
+                        terms,
+                    )
+                )
             if backend == "postgresql":
                 with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
                     for row in rows:
                         copy.write_row(row)
             else:
-                cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})", rows)
+                cursor.executemany(
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})", rows
+                )
         cursor.execute("ANALYZE")
     load_seconds = time.perf_counter() - t0
 
@@ -113,15 +182,23 @@ def main():
             latencies.append((time.perf_counter() - t) * 1000)
             hits.append(len(found))
         latencies.sort()
-        return (statistics.median(latencies), latencies[int(len(latencies) * 0.95) - 1], latencies[-1],
-                statistics.mean(hits))
+        return (
+            statistics.median(latencies),
+            latencies[int(len(latencies) * 0.95) - 1],
+            latencies[-1],
+            statistics.mean(hits),
+        )
 
     print(f"database        {backend}")
-    print(f"records         {CaseRecord.objects.count():,} over {len(households):,} households "
-          f"(texts tokenised in {tokenise_seconds:.1f} s, loaded in {load_seconds:.1f} s)")
+    print(
+        f"records         {CaseRecord.objects.count():,} over {len(households):,} households "
+        f"(texts tokenised in {tokenise_seconds:.1f} s, loaded in {load_seconds:.1f} s)"
+    )
     for label, username in (("section chief (whole office)", "a-chief"), ("caseworker (own team)", "a-cw001")):
         p50, p95, worst, hits = measure(username)
-        print(f"{label:30} p50 {p50:.1f} ms  p95 {p95:.1f} ms  max {worst:.1f} ms  ({hits:.0f} results shown on average)")
+        print(
+            f"{label:30} p50 {p50:.1f} ms  p95 {p95:.1f} ms  max {worst:.1f} ms  ({hits:.0f} results shown on average)"
+        )
     p50, p95, *_ = measure("a-chief")
     print(f"peak RSS        {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
     print(f"p50 {p50:.1f} ms")

@@ -3,6 +3,7 @@
 Reads `var/hogo.env` (written by `make setup`) when present and not overridden by
 HOGO_ENV_FILE, so the same settings apply to the web server, the worker and admin commands.
 """
+
 import os
 import sys
 from pathlib import Path

@@ -3,6 +3,7 @@
 Copies the files Hogo serves, with their licences, into hogo/common/static/vendor/ and writes a
 manifest naming each package version and the SHA-256 of each file. The output is not committed.
 """
+
 import hashlib
 import json
 import shutil

@@ -3,6 +3,7 @@
 Usage: .venv/bin/python scripts/screenshots.py [BASE_URL] [OUT_DIR]
 Needs a running Hogo with the demo data (`make run`) and Debian's chromium.
 """
+
 import sys
 from pathlib import Path
 
@@ -11,8 +12,14 @@ from playwright.sync_api import sync_playwright
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
 OUT = Path(sys.argv[2] if len(sys.argv) > 2 else "screenshots")
 PASSWORD = "hogo-demo-2026"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def login(page, username):

@@ -2,6 +2,7 @@
 
 A random secret key, plain http on the loopback address, and demo data allowed. Production
 sets its own environment instead (docs/operations.md)."""
+
 import secrets
 import sys
 from pathlib import Path

@@ -2,6 +2,7 @@
 and supervisor sv; team 2 has cw_other and sv_other. Each office has a chief, a clerk and an
 admin; office B mirrors the roles. Households: own (cw's), mate (cw_mate's), other_team
 (cw_other's), unassigned (A, no caseworker), b_household (office B)."""
+
 from dataclasses import dataclass
 
 import pytest
@@ -45,7 +46,9 @@ def cast(db):
         "own": make_household(office_a, staff["cw"], head_name="山田 太郎", head_kana="ヤマダ タロウ"),
         "mate": make_household(office_a, staff["cw_mate"], head_name="松本 さくら", head_kana="マツモト サクラ"),
         "other_team": make_household(office_a, staff["cw_other"], head_name="井上 健", head_kana="イノウエ ケン"),
-        "unassigned": make_household(office_a, None, head_name="木村 陽子", head_kana="キムラ ヨウコ", status="consultation"),
+        "unassigned": make_household(
+            office_a, None, head_name="木村 陽子", head_kana="キムラ ヨウコ", status="consultation"
+        ),
         "b_household": make_household(office_b, staff["b_cw"], head_name="林 正男", head_kana="ハヤシ マサオ"),
     }
     return Cast(office_a, office_b, {k: v.user for k, v in staff.items()}, staff, households)
@@ -56,4 +59,5 @@ def login(client):
     def as_user(user):
         client.force_login(user)
         return client
+
     return as_user

@@ -1,4 +1,5 @@
 """Builders for test data. Synthetic names only."""
+
 from datetime import date, timedelta
 
 import factory
@@ -56,16 +57,40 @@ def make_staff(office, role, *, team=None, username=None, name=None, since=LONG_
 _case_numbers = iter(range(100000, 999999))
 
 
-def make_household(office, caseworker=None, *, head_name="山田 太郎", head_kana="ヤマダ タロウ", status="active",
-                   household_type="elderly", since=LONG_AGO, case_number=None, birth_date=date(1950, 5, 1)):
+def make_household(
+    office,
+    caseworker=None,
+    *,
+    head_name="山田 太郎",
+    head_kana="ヤマダ タロウ",
+    status="active",
+    household_type="elderly",
+    since=LONG_AGO,
+    case_number=None,
+    birth_date=date(1950, 5, 1),
+):
     household = Household.objects.create(
-        office=office, case_number=case_number or f"{next(_case_numbers)}", address="東京都みなと市一丁目1番1号",
-        grade_area=office.default_grade_area, winter_region=office.default_winter_region,
-        household_type=household_type, status=status)
-    Member.objects.create(household=household, name=head_name, name_kana=head_kana, search_name=search_key(head_name),
-                          search_kana=search_key(head_kana), birth_date=birth_date, sex="male", relation="head")
-    StatusChange.objects.create(household=household, from_status="", to_status=status, effective_date=since,
-                                reason="テスト")
+        office=office,
+        case_number=case_number or f"{next(_case_numbers)}",
+        address="東京都みなと市一丁目1番1号",
+        grade_area=office.default_grade_area,
+        winter_region=office.default_winter_region,
+        household_type=household_type,
+        status=status,
+    )
+    Member.objects.create(
+        household=household,
+        name=head_name,
+        name_kana=head_kana,
+        search_name=search_key(head_name),
+        search_kana=search_key(head_kana),
+        birth_date=birth_date,
+        sex="male",
+        relation="head",
+    )
+    StatusChange.objects.create(
+        household=household, from_status="", to_status=status, effective_date=since, reason="テスト"
+    )
     if caseworker is not None:
         CaseworkerAssignment.objects.create(household=household, caseworker=caseworker, valid_from=since)
     return household

@@ -1,4 +1,5 @@
 """Hashing of audit entries. Pure functions, no Django import."""
+
 import hashlib
 import json
 from datetime import datetime, timedelta, timezone

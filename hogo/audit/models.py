@@ -4,6 +4,7 @@ Each entry's hash covers its own fields and the previous entry's hash; `AuditHea
 last sequence number and hash, so an edited row, a deleted row in the middle and a deleted
 tail are all detectable (`hogo audit verify`).
 """
+
 from django.db import models
 
 

@@ -1,6 +1,7 @@
 """Writing and verifying the audit log. Every service that reads or changes a person's record
 calls `record` inside its own transaction, so a rolled-back change leaves no entry and a
 committed one always has its entry."""
+
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -25,8 +26,17 @@ class Event:
     detail: dict | None = None
 
 
-def record(actor, action: str, *, target=None, target_type: str = "", target_id: str = "",
-           office_id: int | None = None, source: str = "", detail: dict | None = None) -> AuditEntry:
+def record(
+    actor,
+    action: str,
+    *,
+    target=None,
+    target_type: str = "",
+    target_id: str = "",
+    office_id: int | None = None,
+    source: str = "",
+    detail: dict | None = None,
+) -> AuditEntry:
     """Append one entry. `target` may be any object with `audit_type`, `audit_id`, `office_id`."""
     if target is not None:
         target_type, target_id = target.audit_type, str(target.audit_id)
@@ -45,9 +55,19 @@ def record_many(actor, events: list[Event], source: str = "") -> list[AuditEntry
         entries = []
         for event in events:
             seq += 1
-            fields = dict(seq=seq, at=now, actor_id=actor_id, actor_username=actor_username, action=event.action,
-                          target_type=event.target_type, target_id=event.target_id, office_id=event.office_id,
-                          source=source[:64], detail=event.detail or {}, prev_hash=prev_hash)
+            fields = dict(
+                seq=seq,
+                at=now,
+                actor_id=actor_id,
+                actor_username=actor_username,
+                action=event.action,
+                target_type=event.target_type,
+                target_id=event.target_id,
+                office_id=event.office_id,
+                source=source[:64],
+                detail=event.detail or {},
+                prev_hash=prev_hash,
+            )
             prev_hash = entry_hash(**fields)
             entries.append(AuditEntry(**fields, hash=prev_hash))
         AuditEntry.objects.bulk_create(entries, batch_size=2000)
@@ -70,19 +90,36 @@ def verify(chunk_size: int = 5000) -> VerifyResult:
     expected_seq, prev_hash, checked = 1, GENESIS_HASH, 0
     for entry in AuditEntry.objects.order_by("seq").iterator(chunk_size=chunk_size):
         if entry.seq != expected_seq:
-            return VerifyResult(False, checked, prev_hash, expected_seq, f"entry {expected_seq} is missing (next is {entry.seq})")
+            return VerifyResult(
+                False, checked, prev_hash, expected_seq, f"entry {expected_seq} is missing (next is {entry.seq})"
+            )
         if entry.prev_hash != prev_hash:
-            return VerifyResult(False, checked, prev_hash, entry.seq, f"entry {entry.seq} does not follow entry {entry.seq - 1}")
+            return VerifyResult(
+                False, checked, prev_hash, entry.seq, f"entry {entry.seq} does not follow entry {entry.seq - 1}"
+            )
         recomputed = entry_hash(
-            seq=entry.seq, at=entry.at, actor_id=entry.actor_id, actor_username=entry.actor_username,
-            action=entry.action, target_type=entry.target_type, target_id=entry.target_id,
-            office_id=entry.office_id, source=entry.source, detail=entry.detail, prev_hash=entry.prev_hash,
+            seq=entry.seq,
+            at=entry.at,
+            actor_id=entry.actor_id,
+            actor_username=entry.actor_username,
+            action=entry.action,
+            target_type=entry.target_type,
+            target_id=entry.target_id,
+            office_id=entry.office_id,
+            source=entry.source,
+            detail=entry.detail,
+            prev_hash=entry.prev_hash,
         )
         if recomputed != entry.hash:
             return VerifyResult(False, checked, prev_hash, entry.seq, f"entry {entry.seq} was altered (hash mismatch)")
         prev_hash, expected_seq, checked = entry.hash, expected_seq + 1, checked + 1
     last_seq = head.last_seq if head else 0
     if last_seq != checked or (head and head.last_hash != prev_hash):
-        return VerifyResult(False, checked, prev_hash, checked + 1,
-                            f"entry {checked + 1} is missing: the chain head records {last_seq} entries")
+        return VerifyResult(
+            False,
+            checked,
+            prev_hash,
+            checked + 1,
+            f"entry {checked + 1} is missing: the chain head records {last_seq} entries",
+        )
     return VerifyResult(True, checked, prev_hash)

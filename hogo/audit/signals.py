@@ -18,5 +18,9 @@ def on_logout(sender, request, user, **kwargs):
 
 @receiver(user_login_failed)
 def on_login_failed(sender, credentials, request=None, **kwargs):
-    record(None, Action.LOGIN_FAILED, source=client_address(request),
-           detail={"username": str(credentials.get("username", ""))[:150]})
+    record(
+        None,
+        Action.LOGIN_FAILED,
+        source=client_address(request),
+        detail={"username": str(credentials.get("username", ""))[:150]},
+    )

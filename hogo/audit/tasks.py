@@ -1,4 +1,5 @@
 """Background jobs of the audit log, run by the worker (`hogo db_worker`)."""
+
 import logging
 
 from django_tasks import task

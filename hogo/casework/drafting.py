@@ -1,6 +1,7 @@
 """Optional: a draft case record from the caseworker's own interview notes, through the office's
 OpenAI-compatible endpoint (hogo.common.llm; off by default, no connection otherwise). The draft
 is shown beside its input and is never saved unless the caseworker edits and saves it."""
+
 from hogo.common import llm
 
 MAX_NOTES = 8000
@@ -30,4 +31,6 @@ def draft_from_notes(notes: str, required_items: list[str]) -> str:
     try:
         return llm.chat(INSTRUCTIONS.format(items="、".join(required_items)), notes)
     except llm.Unavailable as exc:
-        raise DraftUnavailable(f"下書きを作れませんでした（{str(exc).strip('。')}）。メモから直接記録を書いてください。") from exc
+        raise DraftUnavailable(
+            f"下書きを作れませんでした（{str(exc).strip('。')}）。メモから直接記録を書いてください。"
+        ) from exc

@@ -11,7 +11,9 @@ RESULTS = [("", "未確認"), ("same", "変化なし"), ("changed", "変化あ�
 
 class GradeForm(LabelledForm):
     chosen = forms.ChoiceField(label="格付け", choices=VisitGrade.choices, required=False)
-    override_reason = forms.CharField(label="推奨と異なる理由", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    override_reason = forms.CharField(
+        label="推奨と異なる理由", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
 
 class VisitPlanForm(LabelledForm):
@@ -27,17 +29,23 @@ class VisitRecordForm(LabelledForm):
     met = forms.CharField(label="面接者", max_length=100, help_text="例: 世帯主 本人")
     policy = forms.CharField(label="今後の方針", widget=forms.Textarea(attrs={"rows": 2}), required=False)
     photo_purpose = forms.ChoiceField(label="写真の目的", choices=PhotoPurpose.choices, required=False)
-    photo = forms.FileField(label="写真（JPEG・PNG・HEIC）", required=False,
-                            widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/heic,image/heif",
-                                                                   "capture": "environment"}))
+    photo = forms.FileField(
+        label="写真（JPEG・PNG・HEIC）",
+        required=False,
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/heic,image/heif", "capture": "environment"}
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for key, label in CHECKLIST:
-            self.fields[f"{key}_result"] = forms.ChoiceField(label=label, choices=RESULTS, required=False,
-                                                             widget=forms.RadioSelect)
-            self.fields[f"{key}_note"] = forms.CharField(label=f"{label}（内容）", required=False,
-                                                         widget=forms.Textarea(attrs={"rows": 2}))
+            self.fields[f"{key}_result"] = forms.ChoiceField(
+                label=label, choices=RESULTS, required=False, widget=forms.RadioSelect
+            )
+            self.fields[f"{key}_note"] = forms.CharField(
+                label=f"{label}（内容）", required=False, widget=forms.Textarea(attrs={"rows": 2})
+            )
         self.name_fields_in_messages()
 
     def checklist_rows(self):

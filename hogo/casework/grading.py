@@ -7,6 +7,7 @@ office-practice default, not law: they lean to frequent visits where the househo
 change fast (a recent incident, children, someone able to work who is looking for a job, mental
 illness, an elderly person living alone, unresolved overdue checks) and to fewer where it is stable.
 """
+
 from dataclasses import dataclass, field
 
 THRESHOLDS = (("A", 7), ("B", 4), ("C", 2))  # at least this many points; fewer is D

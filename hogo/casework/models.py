@@ -3,6 +3,7 @@
 Grade decisions and record addenda are insert-only. A case record can be edited by its author
 until a supervisor signs it; after that it is never edited, only amended with a dated addendum.
 """
+
 import uuid
 
 from django.conf import settings
@@ -61,7 +62,9 @@ class Visit(HouseholdRecord, models.Model):
         ordering = ["planned_on", "id"]
         constraints = [
             models.CheckConstraint(condition=Q(status__in=VisitStatus.values), name="visit_known_status"),
-            models.CheckConstraint(condition=~Q(status=VisitStatus.DONE) | Q(done_on__isnull=False), name="visit_done_has_date"),
+            models.CheckConstraint(
+                condition=~Q(status=VisitStatus.DONE) | Q(done_on__isnull=False), name="visit_done_has_date"
+            ),
         ]
         indexes = [models.Index(fields=["household", "planned_on"])]
 
@@ -79,8 +82,9 @@ class RecordTemplate(models.Model):
 
     office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="record_templates")
     kind = models.CharField("記録の種類", max_length=20, choices=RecordKind.choices)
-    required_items = models.JSONField("必須の記載項目", default=list,
-                                      help_text="見出しの一覧。記録の本文に「【見出し】」の形で含める必要があります")
+    required_items = models.JSONField(
+        "必須の記載項目", default=list, help_text="見出しの一覧。記録の本文に「【見出し】」の形で含める必要があります"
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "ケース記録の様式"
@@ -98,7 +102,9 @@ class CaseRecord(HouseholdRecord, models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField("CWの確定", null=True, blank=True)
-    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     signed_at = models.DateTimeField("査察指導員の確認", null=True, blank=True)
     search_terms = models.TextField(blank=True, editable=False)
 
@@ -109,11 +115,16 @@ class CaseRecord(HouseholdRecord, models.Model):
         ordering = ["-occurred_on", "-id"]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=RecordKind.values), name="case_record_known_kind"),
-            models.CheckConstraint(condition=Q(signed_at__isnull=True) | Q(confirmed_at__isnull=False),
-                                   name="case_record_signed_after_confirmed"),
+            models.CheckConstraint(
+                condition=Q(signed_at__isnull=True) | Q(confirmed_at__isnull=False),
+                name="case_record_signed_after_confirmed",
+            ),
         ]
-        indexes = [models.Index(fields=["household", "occurred_on"]), models.Index(fields=["author", "occurred_on"]),
-                   models.Index(fields=["-occurred_on", "-id"], name="case_record_newest_first")]
+        indexes = [
+            models.Index(fields=["household", "occurred_on"]),
+            models.Index(fields=["author", "occurred_on"]),
+            models.Index(fields=["-occurred_on", "-id"], name="case_record_newest_first"),
+        ]
 
     @property
     def signed(self) -> bool:
@@ -156,8 +167,9 @@ class Photo(HouseholdRecord, models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="photos")
     visit = models.ForeignKey(Visit, on_delete=models.PROTECT, null=True, blank=True, related_name="photos")
-    declaration = models.ForeignKey("followups.Declaration", on_delete=models.PROTECT, null=True, blank=True,
-                                    related_name="photos")
+    declaration = models.ForeignKey(
+        "followups.Declaration", on_delete=models.PROTECT, null=True, blank=True, related_name="photos"
+    )
     purpose = models.CharField("目的", max_length=12, choices=PhotoPurpose.choices)
     caption = models.CharField("説明", max_length=200, blank=True)
     image = models.FileField(upload_to=photo_path)

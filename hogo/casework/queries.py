@@ -1,4 +1,5 @@
 """Reads for visits and case records, always starting from the scoping function."""
+
 from dataclasses import dataclass
 from datetime import date
 
@@ -6,6 +7,7 @@ from django.db import connection
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
 
+from hogo.common.search_terms import terms
 from hogo.followups.models import FollowUp, State
 from hogo.followups.schedule import urgency
 from hogo.households.models import Member, Relation
@@ -14,7 +16,6 @@ from hogo.offices.models import Role
 from hogo.offices.queries import standing_of
 
 from .models import CaseRecord, Visit, VisitStatus
-from hogo.common.search_terms import terms
 
 SEARCH_LIMIT = 50
 
@@ -36,37 +37,67 @@ def due_visits(user, month_start: date, month_end: date, today: date) -> list[Du
     """The caseworker's households whose visit is due by the end of the month (overdue ones too),
     with visits already planned in the month."""
     caseload = caseload_of(user, today)
-    items = {i.household_id: i for i in FollowUp.objects.filter(
-        household__in=caseload, rule__code="home_visit", state__in=(State.OPEN, State.SNOOZED), due_on__lte=month_end)}
+    items = {
+        i.household_id: i
+        for i in FollowUp.objects.filter(
+            household__in=caseload,
+            rule__code="home_visit",
+            state__in=(State.OPEN, State.SNOOZED),
+            due_on__lte=month_end,
+        )
+    }
     planned: dict[int, list] = {}
     for visit in Visit.objects.filter(household__in=caseload, planned_on__range=(month_start, month_end)).exclude(
-            status=VisitStatus.CANCELLED):
+        status=VisitStatus.CANCELLED
+    ):
         planned.setdefault(visit.household_id, []).append(visit)
     ids = set(items) | set(planned)
     rows = []
     for household in with_head(caseload.filter(pk__in=ids)):
         item = items.get(household.pk)
-        rows.append(DueVisit(household, item.due_on if item else None,
-                             urgency(item.due_on, item.warn_on, today) if item else "upcoming", planned.get(household.pk, [])))
+        rows.append(
+            DueVisit(
+                household,
+                item.due_on if item else None,
+                urgency(item.due_on, item.warn_on, today) if item else "upcoming",
+                planned.get(household.pk, []),
+            )
+        )
     rows.sort(key=lambda r: (r.due_on or month_end, r.household.case_number))
     return rows
 
 
 def month_visits(user, month_start: date, month_end: date, today: date) -> list[Visit]:
-    return list(Visit.objects.filter(household__in=caseload_of(user, today), planned_on__range=(month_start, month_end))
-                .exclude(status=VisitStatus.CANCELLED).select_related("household").order_by("planned_on", "slot"))
+    return list(
+        Visit.objects.filter(household__in=caseload_of(user, today), planned_on__range=(month_start, month_end))
+        .exclude(status=VisitStatus.CANCELLED)
+        .select_related("household")
+        .order_by("planned_on", "slot")
+    )
 
 
-def search_records(user, query: str = "", *, household=None, caseworker_id=None, kind: str = "",
-                   date_from: date | None = None, date_to: date | None = None, today: date | None = None):
+def search_records(
+    user,
+    query: str = "",
+    *,
+    household=None,
+    caseworker_id=None,
+    kind: str = "",
+    date_from: date | None = None,
+    date_to: date | None = None,
+    today: date | None = None,
+):
     """Records the user may see, matching every content word of the query by its normalised form
     (so 通院した finds 通院). Newest first."""
     records = _in_scope(user, today)
     if household is not None:
         records = records.filter(household=household)
     if caseworker_id:
-        records = records.filter(household__in=active_assignments(today or date.today()).filter(
-            caseworker_id=caseworker_id).values("household_id"))
+        records = records.filter(
+            household__in=active_assignments(today or date.today())
+            .filter(caseworker_id=caseworker_id)
+            .values("household_id")
+        )
     if kind:
         records = records.filter(kind=kind)
     if date_from:
@@ -103,5 +134,6 @@ def match_terms(records: QuerySet, words: list[str]) -> QuerySet:
         return records.extra(where=[MATCH], params=[" ".join(words)])
     # SQLite: the FTS5 table of migration 0004; every word must match.
     expression = " AND ".join('"' + word.replace('"', '""') + '"' for word in words)
-    return records.filter(pk__in=RawSQL(
-        "SELECT rowid FROM casework_caserecord_fts WHERE casework_caserecord_fts MATCH %s", [expression]))
+    return records.filter(
+        pk__in=RawSQL("SELECT rowid FROM casework_caserecord_fts WHERE casework_caserecord_fts MATCH %s", [expression])
+    )

@@ -1,5 +1,6 @@
 """A visit's checklist becomes a draft case record in plain Japanese, which the caseworker edits.
 Pure functions, no Django import."""
+
 import re
 from dataclasses import dataclass
 

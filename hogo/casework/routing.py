@@ -2,12 +2,14 @@
 Google OR-Tools (routing library, one vehicle, start and end at the office), and the length of
 visiting in list order for comparison. Distances are great-circle metres between stored
 coordinates: a map-free estimate (roads are longer), good enough to choose an order."""
+
 import math
 from dataclasses import dataclass
 
 from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 
 EARTH_RADIUS_M = 6_371_000
+
 
 def search_milliseconds(stops: int) -> int:
     """Guided local search runs until its time limit: short for a day's handful of visits."""
@@ -47,8 +49,7 @@ def plan_route(office: tuple[float, float], stops: list[Stop]) -> Route:
     matrix = [[distance_m(p, q) for q in points] for p in points]
     manager = pywrapcp.RoutingIndexManager(len(points), 1, 0)
     routing = pywrapcp.RoutingModel(manager)
-    transit = routing.RegisterTransitCallback(
-        lambda i, j: matrix[manager.IndexToNode(i)][manager.IndexToNode(j)])
+    transit = routing.RegisterTransitCallback(lambda i, j: matrix[manager.IndexToNode(i)][manager.IndexToNode(j)])
     routing.SetArcCostEvaluatorOfAllVehicles(transit)
     params = pywrapcp.DefaultRoutingSearchParameters()
     params.first_solution_strategy = routing_enums_pb2.FirstSolutionStrategy.PATH_CHEAPEST_ARC

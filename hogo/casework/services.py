@@ -1,5 +1,6 @@
 """Every change to grades, visits, case records and photos: one function per use case, in a
 transaction, permission checked, audited. Bad input raises ValidationError naming the field."""
+
 import hashlib
 import io
 from datetime import date, timedelta
@@ -13,6 +14,7 @@ from django.utils import timezone
 
 from hogo.audit.models import Action
 from hogo.audit.services import record
+from hogo.common.search_terms import index_text
 from hogo.common.wareki import wareki
 from hogo.followups.models import FollowUp, State
 from hogo.followups.services import complete_by_work
@@ -25,7 +27,6 @@ from hogo.offices.queries import standing_of
 
 from . import grading, records_text
 from .models import Addendum, CaseRecord, GradeDecision, Photo, RecordKind, RecordTemplate, Visit, VisitStatus
-from hogo.common.search_terms import index_text
 
 NOT_YOURS = "この世帯の訪問・記録を扱う権限がありません。"
 VISIT_RULE = "home_visit"
@@ -38,22 +39,31 @@ def grade_facts(household: Household, today: date | None = None) -> grading.Grad
     def age(m):
         return today.year - m.birth_date.year - ((today.month, today.day) < (m.birth_date.month, m.birth_date.day))
 
-    recent = CaseRecord.objects.filter(household=household, occurred_on__gte=today - timedelta(days=90),
-                                       body__contains="【事故・トラブル】").exists()
+    recent = CaseRecord.objects.filter(
+        household=household, occurred_on__gte=today - timedelta(days=90), body__contains="【事故・トラブル】"
+    ).exists()
     overdue = FollowUp.objects.filter(household=household, state=State.OPEN, due_on__lt=today).count()
     return grading.GradeFacts(
-        household_type=household.household_type, in_institution=household.residence != Residence.HOME,
-        members=len(members), children=sum(age(m) < 18 for m in members),
+        household_type=household.household_type,
+        in_institution=household.residence != Residence.HOME,
+        members=len(members),
+        children=sum(age(m) < 18 for m in members),
         elderly_alone=len(members) == 1 and age(members[0]) >= 75,
         working=any(i.kind == "earnings" for m in members for i in m.incomes.all()),
-        seeking_work=any(m.able_to_work for m in members), mental_illness=any(m.disability_kind == "mental" for m in members),
+        seeking_work=any(m.able_to_work for m in members),
+        mental_illness=any(m.disability_kind == "mental" for m in members),
         outpatient=any(m.medical_care == MedicalCare.OUTPATIENT for m in members),
-        care_certified=any(m.care_level for m in members), recent_incident=recent, overdue_checks=overdue,
-        cautions=bool(household.cautions.strip()))
+        care_certified=any(m.care_level for m in members),
+        recent_incident=recent,
+        overdue_checks=overdue,
+        cautions=bool(household.cautions.strip()),
+    )
 
 
 @transaction.atomic
-def decide_grade(actor, household: Household, *, chosen: str, override_reason: str = "", source: str = "") -> GradeDecision:
+def decide_grade(
+    actor, household: Household, *, chosen: str, override_reason: str = "", source: str = ""
+) -> GradeDecision:
     """Accept the recommended grade or choose another with a reason. The SV sees overrides."""
     require_edit(actor, household, NOT_YOURS)
     recommendation = grading.recommend(grade_facts(household))
@@ -65,28 +75,46 @@ def decide_grade(actor, household: Household, *, chosen: str, override_reason: s
         raise ValidationError({"chosen": "居宅の世帯には格付けを選んでください。"})
     differs = chosen != (recommendation.grade if recommendation.grade != grading.INSTITUTION else "")
     if differs and not override_reason:
-        raise ValidationError({"override_reason": f"推奨（{recommendation.grade}）と異なる格付けにする理由を入力してください。"})
+        raise ValidationError(
+            {"override_reason": f"推奨（{recommendation.grade}）と異なる格付けにする理由を入力してください。"}
+        )
     decision = GradeDecision.objects.create(
-        household=household, recommended=recommendation.grade, reasons=[list(r) for r in recommendation.reasons],
-        chosen=chosen, override_reason=override_reason if differs else "", decided_by=actor)
+        household=household,
+        recommended=recommendation.grade,
+        reasons=[list(r) for r in recommendation.reasons],
+        chosen=chosen,
+        override_reason=override_reason if differs else "",
+        decided_by=actor,
+    )
     household.visit_grade = chosen
     household.save(update_fields=["visit_grade", "updated_at"])
-    record(actor, Action.UPDATE, target=household, source=source,
-           detail={"visit_grade": chosen, "recommended": recommendation.grade, "overridden": differs})
+    record(
+        actor,
+        Action.UPDATE,
+        target=household,
+        source=source,
+        detail={"visit_grade": chosen, "recommended": recommendation.grade, "overridden": differs},
+    )
     check_facts_changed.send(sender=Household, household=household)
     return decision
 
 
 @transaction.atomic
-def propose_visit(actor, household: Household, *, planned_on: date, slot: str = "", purpose: str = "",
-                  source: str = "") -> Visit:
+def propose_visit(
+    actor, household: Household, *, planned_on: date, slot: str = "", purpose: str = "", source: str = ""
+) -> Visit:
     require_edit(actor, household, NOT_YOURS)
     if planned_on is None:
         raise ValidationError({"planned_on": "予定日を入力してください。"})
     if planned_on < timezone.localdate():
         raise ValidationError({"planned_on": "予定日が過去の日付です。"})
-    visit = Visit.objects.create(household=household, planned_on=planned_on, slot=(slot or "").strip(),
-                                 purpose=(purpose or "").strip(), created_by=actor)
+    visit = Visit.objects.create(
+        household=household,
+        planned_on=planned_on,
+        slot=(slot or "").strip(),
+        purpose=(purpose or "").strip(),
+        created_by=actor,
+    )
     record(actor, Action.CREATE, target=visit, source=source, detail={"planned_on": planned_on.isoformat()})
     return visit
 
@@ -94,8 +122,13 @@ def propose_visit(actor, household: Household, *, planned_on: date, slot: str = 
 @transaction.atomic
 def set_visit_status(actor, visit: Visit, status: str, source: str = "") -> Visit:
     require_edit(actor, visit.household, NOT_YOURS)
-    if status not in (VisitStatus.PROPOSED, VisitStatus.CONFIRMED, VisitStatus.DECLINED, VisitStatus.ABSENT,
-                      VisitStatus.CANCELLED):
+    if status not in (
+        VisitStatus.PROPOSED,
+        VisitStatus.CONFIRMED,
+        VisitStatus.DECLINED,
+        VisitStatus.ABSENT,
+        VisitStatus.CANCELLED,
+    ):
         raise ValidationError({"status": "状態は一覧から選んでください（訪問済みは訪問記録で登録します）。"})
     if visit.status == VisitStatus.DONE:
         raise ValidationError("訪問済みの予定は変更できません。")
@@ -111,8 +144,17 @@ def template_items(office, kind: str) -> list[str]:
 
 
 @transaction.atomic
-def record_visit(actor, household: Household, *, done_on: date, met: str, findings: list, policy: str = "",
-                 visit: Visit | None = None, source: str = "") -> CaseRecord:
+def record_visit(
+    actor,
+    household: Household,
+    *,
+    done_on: date,
+    met: str,
+    findings: list,
+    policy: str = "",
+    visit: Visit | None = None,
+    source: str = "",
+) -> CaseRecord:
     """A visit was made: the visit is stored with its checklist, a draft record is written from it
     for the CW to edit, and the household's visit follow-up is done with the next one scheduled."""
     require_edit(actor, household, NOT_YOURS)
@@ -129,16 +171,24 @@ def record_visit(actor, household: Household, *, done_on: date, met: str, findin
     visit.status, visit.done_on, visit.checklist = VisitStatus.DONE, done_on, checklist
     visit.save()
     body = records_text.draft_visit_record(wareki(done_on), met, findings, policy)
-    draft = CaseRecord.objects.create(household=household, kind=RecordKind.VISIT, occurred_on=done_on, body=body,
-                                      visit=visit, author=actor, search_terms=index_text(body))
+    draft = CaseRecord.objects.create(
+        household=household,
+        kind=RecordKind.VISIT,
+        occurred_on=done_on,
+        body=body,
+        visit=visit,
+        author=actor,
+        search_terms=index_text(body),
+    )
     complete_by_work(actor, household, VISIT_RULE, done_on, "訪問を記録しました。")
     record(actor, Action.CREATE, target=draft, source=source, detail={"visit": str(visit.public_id), "draft": True})
     return draft
 
 
 @transaction.atomic
-def create_record(actor, household: Household, *, kind: str, occurred_on: date, body: str, members=(),
-                  source: str = "") -> CaseRecord:
+def create_record(
+    actor, household: Household, *, kind: str, occurred_on: date, body: str, members=(), source: str = ""
+) -> CaseRecord:
     require_edit(actor, household, NOT_YOURS)
     errors = {}
     if kind not in RecordKind.values:
@@ -152,9 +202,15 @@ def create_record(actor, household: Household, *, kind: str, occurred_on: date, 
         errors["members"] = "この世帯の世帯員ではない人が含まれています。"
     if errors:
         raise ValidationError(errors)
-    created = CaseRecord.objects.create(household=household, kind=kind, occurred_on=occurred_on, body=body.strip(),
-                                        members=[str(m) for m in members], author=actor,
-                                        search_terms=index_text(body))
+    created = CaseRecord.objects.create(
+        household=household,
+        kind=kind,
+        occurred_on=occurred_on,
+        body=body.strip(),
+        members=[str(m) for m in members],
+        author=actor,
+        search_terms=index_text(body),
+    )
     record(actor, Action.CREATE, target=created, source=source)
     return created
 
@@ -213,7 +269,8 @@ def add_addendum(actor, case_record: CaseRecord, *, body: str, source: str = "")
         raise ValidationError({"body": "追記の内容を入力してください。"})
     addendum = Addendum.objects.create(record=case_record, body=body.strip(), author=actor)
     CaseRecord.objects.filter(pk=case_record.pk).update(
-        search_terms=index_text(case_record.body + "\n" + "\n".join(case_record.addenda.values_list("body", flat=True))))
+        search_terms=index_text(case_record.body + "\n" + "\n".join(case_record.addenda.values_list("body", flat=True)))
+    )
     record(actor, Action.UPDATE, target=case_record, source=source, detail={"addendum": addendum.pk})
     return addendum
 
@@ -222,8 +279,17 @@ ACCEPTED_FORMATS = {"JPEG": "jpeg", "PNG": "png", "HEIF": "heic"}
 
 
 @transaction.atomic
-def attach_photo(actor, household: Household, *, upload, purpose: str, caption: str = "", visit: Visit | None = None,
-                 declaration=None, source: str = "") -> Photo:
+def attach_photo(
+    actor,
+    household: Household,
+    *,
+    upload,
+    purpose: str,
+    caption: str = "",
+    visit: Visit | None = None,
+    declaration=None,
+    source: str = "",
+) -> Photo:
     """Check type and size, drop EXIF (and with it any GPS position) by re-encoding as JPEG."""
     require_edit(actor, household, NOT_YOURS)
     from PIL import Image, ImageOps, UnidentifiedImageError
@@ -233,8 +299,12 @@ def attach_photo(actor, household: Household, *, upload, purpose: str, caption: 
     if upload is None:
         raise ValidationError({"image": "写真を選んでください。"})
     if upload.size > settings.HOGO_PHOTO_MAX_BYTES:
-        raise ValidationError({"image": f"写真が大きすぎます（{upload.size // 1024 // 1024}MB）。"
-                                        f"{settings.HOGO_PHOTO_MAX_BYTES // 1024 // 1024}MBまでです。"})
+        raise ValidationError(
+            {
+                "image": f"写真が大きすぎます（{upload.size // 1024 // 1024}MB）。"
+                f"{settings.HOGO_PHOTO_MAX_BYTES // 1024 // 1024}MBまでです。"
+            }
+        )
     if purpose not in ("room", "document"):
         raise ValidationError({"purpose": "写真の目的は一覧から選んでください。"})
     if declaration is not None and declaration.household_id != household.pk:
@@ -251,9 +321,18 @@ def attach_photo(actor, household: Household, *, upload, purpose: str, caption: 
     out = io.BytesIO()
     image.save(out, "JPEG", quality=85)  # a new file: no EXIF, no GPS, no maker notes
     data = out.getvalue()
-    photo = Photo(household=household, visit=visit, declaration=declaration, purpose=purpose,
-                  caption=(caption or "").strip(), original_type=ACCEPTED_FORMATS[kind], width=image.width,
-                  height=image.height, sha256=hashlib.sha256(data).hexdigest(), uploaded_by=actor)
+    photo = Photo(
+        household=household,
+        visit=visit,
+        declaration=declaration,
+        purpose=purpose,
+        caption=(caption or "").strip(),
+        original_type=ACCEPTED_FORMATS[kind],
+        width=image.width,
+        height=image.height,
+        sha256=hashlib.sha256(data).hexdigest(),
+        uploaded_by=actor,
+    )
     photo.image.save("photo.jpg", ContentFile(data), save=False)
     photo.save()
     record(actor, Action.CREATE, target=photo, source=source, detail={"purpose": purpose, "bytes": len(data)})

@@ -18,15 +18,18 @@ POINTS = [
 
 
 class IssueForm(LabelledForm):
-    code = forms.ChoiceField(label="課題（表24）", choices=[("", "（下の欄に入力）")] + matching.issues(), required=False)
+    code = forms.ChoiceField(
+        label="課題（表24）", choices=[("", "（下の欄に入力）")] + matching.issues(), required=False
+    )
     custom = forms.CharField(label="その他の課題", max_length=40, required=False, help_text="例: 多頭飼育")
     note = forms.CharField(label="内容", max_length=200, required=False)
 
 
 class ConsentForm(LabelledForm):
     member = forms.ModelChoiceField(label="世帯員", queryset=None)
-    agencies = forms.ModelMultipleChoiceField(label="共有してよい関係機関", queryset=None, required=False,
-                                              widget=forms.CheckboxSelectMultiple)
+    agencies = forms.ModelMultipleChoiceField(
+        label="共有してよい関係機関", queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
     all_conference_members = forms.BooleanField(label="会議の構成員すべて", required=False)
     information = forms.CharField(label="共有してよい情報", widget=forms.Textarea(attrs={"rows": 2}))
     given_on = forms.DateField(label="同意日", widget=DATE_WIDGET)
@@ -40,18 +43,28 @@ class ConsentForm(LabelledForm):
 
 class AssessmentForm(LabelledForm):
     trigger = forms.ChoiceField(label="検討のきっかけ", choices=Trigger.choices)
-    points = forms.MultipleChoiceField(label="検討の観点", choices=POINTS, widget=forms.CheckboxSelectMultiple, required=False)
+    points = forms.MultipleChoiceField(
+        label="検討の観点", choices=POINTS, widget=forms.CheckboxSelectMultiple, required=False
+    )
     background = forms.CharField(label="表出している課題の背景", widget=forms.Textarea(attrs={"rows": 3}))
-    purpose = forms.ChoiceField(label="連携の型", choices=[
-        ("other_measures", "他法他施策などの活用を前に進めるための連携"),
-        ("finding_a_way", "どのように支援していけばよいかを考えるための連携")])
-    hold = forms.TypedChoiceField(label="会議を開くか", coerce=lambda v: v == "yes", choices=[("yes", "会議を開く"), ("no", "開かない")])
+    purpose = forms.ChoiceField(
+        label="連携の型",
+        choices=[
+            ("other_measures", "他法他施策などの活用を前に進めるための連携"),
+            ("finding_a_way", "どのように支援していけばよいかを考えるための連携"),
+        ],
+    )
+    hold = forms.TypedChoiceField(
+        label="会議を開くか", coerce=lambda v: v == "yes", choices=[("yes", "会議を開く"), ("no", "開かない")]
+    )
     reason = forms.CharField(label="判断の理由", widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class MeetingForm(LabelledForm):
     held_on = forms.DateField(label="開催日", widget=DATE_WIDGET)
-    attended = forms.MultipleChoiceField(label="出席した関係機関", choices=(), widget=forms.CheckboxSelectMultiple, required=False)
+    attended = forms.MultipleChoiceField(
+        label="出席した関係機関", choices=(), widget=forms.CheckboxSelectMultiple, required=False
+    )
     minutes = forms.CharField(label="会議録", widget=forms.Textarea(attrs={"rows": 6}))
     conclusions = forms.CharField(label="結論", widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
@@ -66,8 +79,12 @@ class PlanForm(LabelledForm):
     issues = forms.CharField(label="解決すべき課題", widget=forms.Textarea(attrs={"rows": 2}))
     period_from = forms.DateField(label="計画の期間（から）", widget=DATE_WIDGET)
     period_to = forms.DateField(label="計画の期間（まで）", widget=DATE_WIDGET)
-    contingencies = forms.CharField(label="状況が変わったときの取り決め", widget=forms.Textarea(attrs={"rows": 3}), required=False,
-                                    help_text="例: 本人が受診に前向きになったら、CWが保健所の○○さんに連絡し、同行受診を依頼する")
+    contingencies = forms.CharField(
+        label="状況が変わったときの取り決め",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="例: 本人が受診に前向きになったら、CWが保健所の○○さんに連絡し、同行受診を依頼する",
+    )
     meeting_dates = forms.CharField(label="会議の開催日", required=False)
     next_monitoring_on = forms.DateField(label="次回モニタリング予定日", widget=DATE_WIDGET)
 
@@ -94,7 +111,11 @@ class EvaluationForm(LabelledForm):
     evaluator = forms.CharField(label="評価担当者", max_length=100)
     evaluated_on = forms.DateField(label="記入日", widget=DATE_WIDGET)
     economic = forms.CharField(label="見られた変化（経済面）", widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    daily_life = forms.CharField(label="見られた変化（日常生活面）", widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    social_life = forms.CharField(label="見られた変化（社会生活面）", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    daily_life = forms.CharField(
+        label="見られた変化（日常生活面）", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    social_life = forms.CharField(
+        label="見られた変化（社会生活面）", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
     remaining = forms.CharField(label="今後解決すべき課題", widget=forms.Textarea(attrs={"rows": 2}), required=False)
     plan_must_change = forms.BooleanField(label="計画の変更が必要", required=False)

@@ -1,5 +1,6 @@
 """Which agencies to invite for a household's issues, from the 表24 matrix (seed 002) and the
 office's own directory. Pure functions, no Django import."""
+
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache

@@ -1,6 +1,7 @@
 """Partner agencies, household issues, consent, need assessments, case conferences (法第27条の3
 調整会議) with pledges and materials, and versioned support plans (支援計画) with assignments and
 evaluations. Pledges, consents, withdrawals, plans and evaluations are insert-only."""
+
 import uuid
 
 from django.conf import settings
@@ -20,8 +21,9 @@ class Agency(models.Model):
     kind = models.CharField("種別", max_length=40, choices=matching.kinds() + [("other", "その他")])
     area = models.CharField("担当地域", max_length=120, blank=True)
     contact = models.TextField("連絡先", blank=True)
-    extra_issues = models.JSONField("扱う課題（表24以外も）", default=list, blank=True,
-                                    help_text="例: [\"多頭飼育\"]。表24の課題コードも書けます")
+    extra_issues = models.JSONField(
+        "扱う課題（表24以外も）", default=list, blank=True, help_text='例: ["多頭飼育"]。表24の課題コードも書けます'
+    )
     active = models.BooleanField("有効", default=True)
 
     class Meta:
@@ -61,8 +63,11 @@ class HouseholdIssue(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "世帯の課題"
-        constraints = [models.UniqueConstraint(fields=["household", "code"], condition=Q(resolved_on__isnull=True),
-                                               name="one_open_issue_per_code")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["household", "code"], condition=Q(resolved_on__isnull=True), name="one_open_issue_per_code"
+            )
+        ]
 
     @property
     def label(self):
@@ -112,9 +117,14 @@ class NeedAssessment(InsertOnly):
     trigger = models.CharField("きっかけ", max_length=20, choices=Trigger.choices)
     points = models.JSONField("検討の観点", default=list)
     background = models.TextField("表出している課題の背景")
-    purpose = models.CharField("連携の型", max_length=20, choices=[
-        ("other_measures", "他法他施策などの活用を前に進めるための連携"),
-        ("finding_a_way", "どのように支援していけばよいかを考えるための連携")])
+    purpose = models.CharField(
+        "連携の型",
+        max_length=20,
+        choices=[
+            ("other_measures", "他法他施策などの活用を前に進めるための連携"),
+            ("finding_a_way", "どのように支援していけばよいかを考えるための連携"),
+        ],
+    )
     hold = models.BooleanField("会議を開く")
     reason = models.TextField("判断の理由")
     suggestions = models.JSONField("提案された関係機関", default=list)
@@ -131,7 +141,9 @@ class Conference(HouseholdRecord, models.Model):
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="conferences")
     assessment = models.ForeignKey(NeedAssessment, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     purpose = models.TextField("会議の目的")
-    legal_basis = models.TextField("開催の根拠", default="生活保護法第27条の3（調整会議）。構成員は同条第6項により守秘義務を負う。")
+    legal_basis = models.TextField(
+        "開催の根拠", default="生活保護法第27条の3（調整会議）。構成員は同条第6項により守秘義務を負う。"
+    )
     held_on = models.DateField("開催日", null=True, blank=True)
     minutes = models.TextField("会議録", blank=True)
     conclusions = models.TextField("結論", blank=True)
@@ -181,8 +193,11 @@ class ConferenceMember(models.Model):
     left_on = models.DateField("離脱日", null=True, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["conference", "member"], condition=Q(left_on__isnull=True),
-                                               name="one_open_membership")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conference", "member"], condition=Q(left_on__isnull=True), name="one_open_membership"
+            )
+        ]
 
 
 class Pledge(InsertOnly):
@@ -241,8 +256,14 @@ class Assignment(models.Model):
     """Who does what in a plan version. Kept with its dates, so history stays after a case closes."""
 
     plan = models.ForeignKey(SupportPlan, on_delete=models.PROTECT, related_name="assignments")
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="assignments",
-                               help_text="空欄は福祉事務所")
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assignments",
+        help_text="空欄は福祉事務所",
+    )
     person = models.CharField("担当者", max_length=100)
     task = models.TextField("実施すること")
     for_whom = models.CharField("対象者", max_length=100)
@@ -251,8 +272,10 @@ class Assignment(models.Model):
     valid_to = models.DateField("終了日")
 
     class Meta:
-        constraints = [models.CheckConstraint(condition=Q(valid_to__gte=F("valid_from")), name="assignment_period_ordered"),
-                       models.CheckConstraint(condition=~Q(person=""), name="assignment_has_owner")]
+        constraints = [
+            models.CheckConstraint(condition=Q(valid_to__gte=F("valid_from")), name="assignment_period_ordered"),
+            models.CheckConstraint(condition=~Q(person=""), name="assignment_has_owner"),
+        ]
 
 
 class Evaluation(InsertOnly):

@@ -1,5 +1,6 @@
 """Every change in collaboration: one function per use case, in a transaction, permission checked,
 audited. Agency members act only on conferences they belong to, after signing the pledge."""
+
 import re
 from datetime import date, timedelta
 
@@ -16,18 +17,36 @@ from hogo.households.models import Household
 from hogo.households.services import open_household_record, require_edit
 
 from . import matching
-from .models import (Agency, AgencyMember, Assignment, CandidateDate, Conference, ConferenceMember, Consent,
-                     ConsentWithdrawal, DateAnswer, Evaluation, HouseholdIssue, Invitation, Material, NeedAssessment,
-                     Pledge, SupportPlan)
+from .models import (
+    Agency,
+    AgencyMember,
+    Assignment,
+    CandidateDate,
+    Conference,
+    ConferenceMember,
+    Consent,
+    ConsentWithdrawal,
+    DateAnswer,
+    Evaluation,
+    HouseholdIssue,
+    Invitation,
+    Material,
+    NeedAssessment,
+    Pledge,
+    SupportPlan,
+)
 
 NOT_YOURS = "この世帯の連携・会議を扱う権限がありません。"
-PLEDGE_TEXT = ("私は、この調整会議（生活保護法第27条の3）の構成員として、会議で知り得た被保護世帯の秘密を、"
-               "正当な理由なく漏らしません（同条第6項）。構成員でなくなった後も同様とします。"
-               "配布された資料は会議の目的以外に使わず、適切に管理します。")
+PLEDGE_TEXT = (
+    "私は、この調整会議（生活保護法第27条の3）の構成員として、会議で知り得た被保護世帯の秘密を、"
+    "正当な理由なく漏らしません（同条第6項）。構成員でなくなった後も同様とします。"
+    "配布された資料は会議の目的以外に使わず、適切に管理します。"
+)
 MONITORING_WARNING = timedelta(days=14)
 
 
 # --- issues, consent, need assessment -------------------------------------------------------
+
 
 @transaction.atomic
 def note_issue(actor, household: Household, *, code: str, note: str = "", source: str = "") -> HouseholdIssue:
@@ -37,8 +56,9 @@ def note_issue(actor, household: Household, *, code: str, note: str = "", source
         raise ValidationError({"code": "課題を選ぶか入力してください。"})
     if HouseholdIssue.objects.filter(household=household, code=code, resolved_on__isnull=True).exists():
         raise ValidationError({"code": f"「{matching.issue_label(code)}」は既に記録されています。"})
-    issue = HouseholdIssue.objects.create(household=household, code=code, note=(note or "").strip(), noted_by=actor,
-                                          noted_on=timezone.localdate())
+    issue = HouseholdIssue.objects.create(
+        household=household, code=code, note=(note or "").strip(), noted_by=actor, noted_on=timezone.localdate()
+    )
     record(actor, Action.UPDATE, target=household, source=source, detail={"issue": code})
     return issue
 
@@ -53,8 +73,18 @@ def suggestions_for(household) -> list[matching.Suggestion]:
 
 
 @transaction.atomic
-def record_consent(actor, household: Household, *, member, agencies, all_conference_members: bool, information: str,
-                   given_on: date, how: str, source: str = "") -> Consent:
+def record_consent(
+    actor,
+    household: Household,
+    *,
+    member,
+    agencies,
+    all_conference_members: bool,
+    information: str,
+    given_on: date,
+    how: str,
+    source: str = "",
+) -> Consent:
     require_edit(actor, household, NOT_YOURS)
     errors = {}
     if member is None or member.household_id != household.pk:
@@ -69,41 +99,73 @@ def record_consent(actor, household: Household, *, member, agencies, all_confere
         errors["agencies"] = "他の事務所の関係機関は選べません。"
     if errors:
         raise ValidationError(errors)
-    consent = Consent.objects.create(household=household, member=member, all_conference_members=all_conference_members,
-                                     information=information.strip(), given_on=given_on, how=how, recorded_by=actor)
+    consent = Consent.objects.create(
+        household=household,
+        member=member,
+        all_conference_members=all_conference_members,
+        information=information.strip(),
+        given_on=given_on,
+        how=how,
+        recorded_by=actor,
+    )
     consent.agencies.set(agencies or [])
-    record(actor, Action.CREATE, target=household, source=source, detail={"consent": consent.pk, "member": str(member.public_id)})
+    record(
+        actor,
+        Action.CREATE,
+        target=household,
+        source=source,
+        detail={"consent": consent.pk, "member": str(member.public_id)},
+    )
     return consent
 
 
 @transaction.atomic
-def withdraw_consent(actor, consent: Consent, *, withdrawn_on: date | None = None, source: str = "") -> ConsentWithdrawal:
+def withdraw_consent(
+    actor, consent: Consent, *, withdrawn_on: date | None = None, source: str = ""
+) -> ConsentWithdrawal:
     """Takes effect at once: materials shared from now on state that consent is not held."""
     require_edit(actor, consent.household, NOT_YOURS)
     if ConsentWithdrawal.objects.filter(consent=consent).exists():
         raise ValidationError("この同意は既に撤回されています。")
-    withdrawal = ConsentWithdrawal.objects.create(consent=consent, withdrawn_on=withdrawn_on or timezone.localdate(),
-                                                  recorded_by=actor)
+    withdrawal = ConsentWithdrawal.objects.create(
+        consent=consent, withdrawn_on=withdrawn_on or timezone.localdate(), recorded_by=actor
+    )
     record(actor, Action.UPDATE, target=consent.household, source=source, detail={"consent_withdrawn": consent.pk})
     return withdrawal
 
 
 def active_consents(household, on: date | None = None):
     on = on or timezone.localdate()
-    return (Consent.objects.filter(household=household, given_on__lte=on)
-            .exclude(withdrawal__withdrawn_on__lte=on).select_related("member").prefetch_related("agencies"))
+    return (
+        Consent.objects.filter(household=household, given_on__lte=on)
+        .exclude(withdrawal__withdrawn_on__lte=on)
+        .select_related("member")
+        .prefetch_related("agencies")
+    )
 
 
 def consent_status(household, on: date | None = None) -> list[dict]:
     """Per current member: the consents in force (or none)."""
     consents = list(active_consents(household, on))
-    return [{"member": m, "consents": [c for c in consents if c.member_id == m.pk]}
-            for m in household.members.filter(left_on__isnull=True).order_by("pk")]
+    return [
+        {"member": m, "consents": [c for c in consents if c.member_id == m.pk]}
+        for m in household.members.filter(left_on__isnull=True).order_by("pk")
+    ]
 
 
 @transaction.atomic
-def assess_need(actor, household: Household, *, trigger: str, points: list, background: str, purpose: str, hold: bool,
-                reason: str, source: str = "") -> NeedAssessment:
+def assess_need(
+    actor,
+    household: Household,
+    *,
+    trigger: str,
+    points: list,
+    background: str,
+    purpose: str,
+    hold: bool,
+    reason: str,
+    source: str = "",
+) -> NeedAssessment:
     require_edit(actor, household, NOT_YOURS)
     errors = {}
     if not (background or "").strip():
@@ -112,20 +174,35 @@ def assess_need(actor, household: Household, *, trigger: str, points: list, back
         errors["reason"] = "判断の理由を入力してください。"
     if errors:
         raise ValidationError(errors)
-    suggestions = [{"agency": s.agency.id, "name": s.agency.name, "score": s.score, "reasons": s.reasons}
-                   for s in suggestions_for(household)]
+    suggestions = [
+        {"agency": s.agency.id, "name": s.agency.name, "score": s.score, "reasons": s.reasons}
+        for s in suggestions_for(household)
+    ]
     assessment = NeedAssessment.objects.create(
-        household=household, trigger=trigger, points=list(points or []), background=background.strip(), purpose=purpose,
-        hold=hold, reason=reason.strip(), suggestions=suggestions, assessed_by=actor, assessed_on=timezone.localdate())
-    record(actor, Action.CREATE, target=household, source=source, detail={"need_assessment": assessment.pk, "hold": hold})
+        household=household,
+        trigger=trigger,
+        points=list(points or []),
+        background=background.strip(),
+        purpose=purpose,
+        hold=hold,
+        reason=reason.strip(),
+        suggestions=suggestions,
+        assessed_by=actor,
+        assessed_on=timezone.localdate(),
+    )
+    record(
+        actor, Action.CREATE, target=household, source=source, detail={"need_assessment": assessment.pk, "hold": hold}
+    )
     return assessment
 
 
 # --- conferences ----------------------------------------------------------------------------
 
+
 @transaction.atomic
-def open_conference(actor, household: Household, *, purpose: str, invitations: list[tuple], assessment=None,
-                    source: str = "") -> Conference:
+def open_conference(
+    actor, household: Household, *, purpose: str, invitations: list[tuple], assessment=None, source: str = ""
+) -> Conference:
     """`invitations`: [(agency, reason)]; each invited agency needs its reason, as in 表26/27."""
     require_edit(actor, household, NOT_YOURS)
     errors = {}
@@ -140,9 +217,12 @@ def open_conference(actor, household: Household, *, purpose: str, invitations: l
         errors["invitations"] = "他の事務所の関係機関は招集できません。"
     if errors:
         raise ValidationError(errors)
-    conference = Conference.objects.create(household=household, purpose=purpose.strip(), assessment=assessment,
-                                           created_by=actor)
-    Invitation.objects.bulk_create([Invitation(conference=conference, agency=a, reason=why.strip()) for a, why in invitations])
+    conference = Conference.objects.create(
+        household=household, purpose=purpose.strip(), assessment=assessment, created_by=actor
+    )
+    Invitation.objects.bulk_create(
+        [Invitation(conference=conference, agency=a, reason=why.strip()) for a, why in invitations]
+    )
     record(actor, Action.CREATE, target=conference, source=source, detail={"agencies": [a.pk for a, _ in invitations]})
     return conference
 
@@ -173,7 +253,9 @@ def remove_member(actor, membership: ConferenceMember, source: str = "") -> Conf
     require_edit(actor, membership.conference.household, NOT_YOURS)
     membership.left_on = timezone.localdate()
     membership.save(update_fields=["left_on"])
-    record(actor, Action.UPDATE, target=membership.conference, source=source, detail={"member_left": membership.member_id})
+    record(
+        actor, Action.UPDATE, target=membership.conference, source=source, detail={"member_left": membership.member_id}
+    )
     return membership
 
 
@@ -183,26 +265,42 @@ def town_of(address: str) -> str:
 
 
 def shareable_facts(household) -> list[tuple[str, str]]:
-    return [("composition", "世帯構成（続柄・年齢）"), ("issues", "世帯の課題"), ("health", "健康・障害・介護の状況"),
-            ("income", "収入の種類（金額なし）"), ("policy", "援助方針"), ("area", "住所（町名まで）"),
-            ("names", "氏名")]
+    return [
+        ("composition", "世帯構成（続柄・年齢）"),
+        ("issues", "世帯の課題"),
+        ("health", "健康・障害・介護の状況"),
+        ("income", "収入の種類（金額なし）"),
+        ("policy", "援助方針"),
+        ("area", "住所（町名まで）"),
+        ("names", "氏名"),
+    ]
 
 
 def _fact_text(household, key: str) -> str:
     members = list(household.members.filter(left_on__isnull=True).order_by("pk").prefetch_related("incomes"))
     today = timezone.localdate()
     if key == "composition":
-        return "、".join(f"{m.get_relation_display()}（{today.year - m.birth_date.year}歳・{m.get_sex_display()}）" for m in members)
+        return "、".join(
+            f"{m.get_relation_display()}（{today.year - m.birth_date.year}歳・{m.get_sex_display()}）" for m in members
+        )
     if key == "names":
         return "、".join(f"{m.get_relation_display()} {m.name}" for m in members)
     if key == "issues":
-        return "、".join(i.label + (f"（{i.note}）" if i.note else "") for i in household.issues.filter(resolved_on__isnull=True))
+        return "、".join(
+            i.label + (f"（{i.note}）" if i.note else "") for i in household.issues.filter(resolved_on__isnull=True)
+        )
     if key == "health":
         parts = []
         for m in members:
-            bits = [x for x in (m.get_disability_kind_display() if m.disability_kind else "",
-                                m.get_care_level_display() if m.care_level else "",
-                                m.get_medical_care_display() if m.medical_care else "") if x]
+            bits = [
+                x
+                for x in (
+                    m.get_disability_kind_display() if m.disability_kind else "",
+                    m.get_care_level_display() if m.care_level else "",
+                    m.get_medical_care_display() if m.medical_care else "",
+                )
+                if x
+            ]
             if bits:
                 parts.append(f"{m.get_relation_display()}: {'・'.join(bits)}")
         return "、".join(parts) or "特記なし"
@@ -231,24 +329,39 @@ def share_materials(actor, conference: Conference, *, facts: list[str], source: 
         raise ValidationError({"facts": f"「{'」「'.join(unknown)}」は資料に含められる項目ではありません。"})
     consents = list(active_consents(household))
     if consents:
-        basis = "同意あり: " + "、".join(f"{c.member.name}（{c.given_on.isoformat()}、{c.get_how_display()}）" for c in consents)
+        basis = "同意あり: " + "、".join(
+            f"{c.member.name}（{c.given_on.isoformat()}、{c.get_how_display()}）" for c in consents
+        )
     else:
         basis = "本人の同意なし。構成員の守秘義務（生活保護法第27条の3第6項）に基づき共有する。"
-    material = Material.objects.create(conference=conference, facts=list(facts), content=content, consent_basis=basis,
-                                       created_by=actor)
+    material = Material.objects.create(
+        conference=conference, facts=list(facts), content=content, consent_basis=basis, created_by=actor
+    )
     record(actor, Action.CREATE, target=conference, source=source, detail={"material": material.pk, "facts": facts})
     return material
 
 
 @transaction.atomic
-def record_meeting(actor, conference: Conference, *, held_on: date, attended: list[int], minutes: str, conclusions: str,
-                   source: str = "") -> Conference:
+def record_meeting(
+    actor,
+    conference: Conference,
+    *,
+    held_on: date,
+    attended: list[int],
+    minutes: str,
+    conclusions: str,
+    source: str = "",
+) -> Conference:
     require_edit(actor, conference.household, NOT_YOURS)
     if held_on is None or held_on > timezone.localdate():
         raise ValidationError({"held_on": "開催日を正しく入力してください（未来の日付は使えません）。"})
     if not (minutes or "").strip():
         raise ValidationError({"minutes": "会議録を入力してください。"})
-    conference.held_on, conference.minutes, conference.conclusions = held_on, minutes.strip(), (conclusions or "").strip()
+    conference.held_on, conference.minutes, conference.conclusions = (
+        held_on,
+        minutes.strip(),
+        (conclusions or "").strip(),
+    )
     conference.save(update_fields=["held_on", "minutes", "conclusions"])
     for invitation in conference.invitations.all():
         invitation.attended = invitation.agency_id in set(attended or [])
@@ -258,6 +371,7 @@ def record_meeting(actor, conference: Conference, *, held_on: date, attended: li
 
 
 # --- agency members -------------------------------------------------------------------------
+
 
 def agency_member_of(user) -> AgencyMember | None:
     member = AgencyMember.objects.filter(user=user).select_related("agency").first() if user.is_authenticated else None
@@ -280,16 +394,31 @@ def open_for_member(user, public_id, *, need_pledge: bool, source: str = "") -> 
     if member is None or conference is None:
         problem = "not_member"
     elif not ConferenceMember.objects.filter(conference=conference, member=member, left_on__isnull=True).exists():
-        problem = "left" if ConferenceMember.objects.filter(conference=conference, member=member).exists() else "not_member"
+        problem = (
+            "left" if ConferenceMember.objects.filter(conference=conference, member=member).exists() else "not_member"
+        )
     elif need_pledge and not Pledge.objects.filter(conference=conference, member=member).exists():
         problem = "no_pledge"
     if problem:
-        record(user, Action.DENIED, target_type=Conference.audit_type, target_id=str(public_id),
-               office_id=conference.household.office_id if conference else None, source=source, detail={"why": problem})
+        record(
+            user,
+            Action.DENIED,
+            target_type=Conference.audit_type,
+            target_id=str(public_id),
+            office_id=conference.household.office_id if conference else None,
+            source=source,
+            detail={"why": problem},
+        )
         if problem == "no_pledge":
             raise PermissionDenied("資料を見るには、先に守秘義務の誓約に署名してください。")
         raise Http404("会議が見つかりません。")
-    record(user, Action.VIEW, target=conference, source=source, detail={"agency_member": member.pk, "materials": need_pledge})
+    record(
+        user,
+        Action.VIEW,
+        target=conference,
+        source=source,
+        detail={"agency_member": member.pk, "materials": need_pledge},
+    )
     return conference, member
 
 
@@ -306,23 +435,42 @@ def sign_pledge(user, public_id, source: str = "") -> Pledge:
 @transaction.atomic
 def answer_date(user, candidate: CandidateDate, available: bool, source: str = "") -> DateAnswer:
     conference, member = open_for_member(user, candidate.conference.public_id, need_pledge=False, source=source)
-    answer, _ = DateAnswer.objects.update_or_create(candidate=candidate, member=member, defaults={"available": available})
+    answer, _ = DateAnswer.objects.update_or_create(
+        candidate=candidate, member=member, defaults={"available": available}
+    )
     return answer
 
 
 # --- support plans --------------------------------------------------------------------------
 
+
 @transaction.atomic
-def create_plan(actor, household: Household, *, conference: Conference | None, basic_info: str, purpose: str, issues: str,
-                period_from: date, period_to: date, next_monitoring_on: date, assignments: list[dict],
-                contingencies: str = "", meeting_dates: str = "", source: str = "") -> SupportPlan:
+def create_plan(
+    actor,
+    household: Household,
+    *,
+    conference: Conference | None,
+    basic_info: str,
+    purpose: str,
+    issues: str,
+    period_from: date,
+    period_to: date,
+    next_monitoring_on: date,
+    assignments: list[dict],
+    contingencies: str = "",
+    meeting_dates: str = "",
+    source: str = "",
+) -> SupportPlan:
     """A new version of the household's plan. Every assignment needs an owner (担当者). The
     monitoring date and each assignment's end become follow-ups; the previous version's open
     follow-ups are handed over to this one."""
     require_edit(actor, household, NOT_YOURS)
     errors = {}
-    for field, value, label in (("purpose", purpose, "支援の目的"), ("issues", issues, "解決すべき課題"),
-                                ("basic_info", basic_info, "基本情報")):
+    for field, value, label in (
+        ("purpose", purpose, "支援の目的"),
+        ("issues", issues, "解決すべき課題"),
+        ("basic_info", basic_info, "基本情報"),
+    ):
         if not (value or "").strip():
             errors[field] = f"{label}を入力してください。"
     if period_from and period_to and period_to < period_from:
@@ -344,65 +492,131 @@ def create_plan(actor, household: Household, *, conference: Conference | None, b
         raise ValidationError(errors)
     version = (SupportPlan.objects.filter(household=household).aggregate(v=Max("version"))["v"] or 0) + 1
     plan = SupportPlan.objects.create(
-        household=household, conference=conference, version=version, basic_info=basic_info.strip(), purpose=purpose.strip(),
-        issues=issues.strip(), period_from=period_from, period_to=period_to, contingencies=(contingencies or "").strip(),
-        meeting_dates=(meeting_dates or "").strip(), next_monitoring_on=next_monitoring_on, created_by=actor)
-    rows = Assignment.objects.bulk_create([Assignment(plan=plan, agency=a.get("agency"), person=a["person"].strip(),
-                                                      task=a["task"].strip(), for_whom=(a.get("for_whom") or "").strip(),
-                                                      frequency=(a.get("frequency") or "").strip(), valid_from=a["valid_from"],
-                                                      valid_to=a["valid_to"]) for a in assignments])
-    FollowUp.objects.filter(household=household, source=Source.SUPPORT_PLAN, state__in=(State.OPEN, State.SNOOZED)).update(
-        state=State.DONE, done_on=timezone.localdate(), done_note=f"第{version}版の支援計画に引き継ぎました。")
-    items = [FollowUp(household=household, source=Source.SUPPORT_PLAN, key=f"plan:{plan.pk}:monitoring",
-                      subject_id=str(plan.public_id), title="支援計画のモニタリング", period_label=f"第{version}版",
-                      due_on=next_monitoring_on, warn_on=next_monitoring_on - MONITORING_WARNING,
-                      basis="支援計画（表25）の次回モニタリング予定日")]
+        household=household,
+        conference=conference,
+        version=version,
+        basic_info=basic_info.strip(),
+        purpose=purpose.strip(),
+        issues=issues.strip(),
+        period_from=period_from,
+        period_to=period_to,
+        contingencies=(contingencies or "").strip(),
+        meeting_dates=(meeting_dates or "").strip(),
+        next_monitoring_on=next_monitoring_on,
+        created_by=actor,
+    )
+    rows = Assignment.objects.bulk_create(
+        [
+            Assignment(
+                plan=plan,
+                agency=a.get("agency"),
+                person=a["person"].strip(),
+                task=a["task"].strip(),
+                for_whom=(a.get("for_whom") or "").strip(),
+                frequency=(a.get("frequency") or "").strip(),
+                valid_from=a["valid_from"],
+                valid_to=a["valid_to"],
+            )
+            for a in assignments
+        ]
+    )
+    FollowUp.objects.filter(
+        household=household, source=Source.SUPPORT_PLAN, state__in=(State.OPEN, State.SNOOZED)
+    ).update(state=State.DONE, done_on=timezone.localdate(), done_note=f"第{version}版の支援計画に引き継ぎました。")
+    items = [
+        FollowUp(
+            household=household,
+            source=Source.SUPPORT_PLAN,
+            key=f"plan:{plan.pk}:monitoring",
+            subject_id=str(plan.public_id),
+            title="支援計画のモニタリング",
+            period_label=f"第{version}版",
+            due_on=next_monitoring_on,
+            warn_on=next_monitoring_on - MONITORING_WARNING,
+            basis="支援計画（表25）の次回モニタリング予定日",
+        )
+    ]
     for row in Assignment.objects.filter(plan=plan).select_related("agency"):
         who = row.agency.name if row.agency_id else "福祉事務所"
-        items.append(FollowUp(household=household, source=Source.SUPPORT_PLAN, key=f"plan:{plan.pk}:assignment:{row.pk}",
-                              subject_id=str(plan.public_id), title=f"役割の期限: {who}（{row.person}）",
-                              period_label=row.task[:40], due_on=row.valid_to, warn_on=row.valid_to - MONITORING_WARNING,
-                              basis="支援計画（表25）の役割分担"))
+        items.append(
+            FollowUp(
+                household=household,
+                source=Source.SUPPORT_PLAN,
+                key=f"plan:{plan.pk}:assignment:{row.pk}",
+                subject_id=str(plan.public_id),
+                title=f"役割の期限: {who}（{row.person}）",
+                period_label=row.task[:40],
+                due_on=row.valid_to,
+                warn_on=row.valid_to - MONITORING_WARNING,
+                basis="支援計画（表25）の役割分担",
+            )
+        )
     FollowUp.objects.bulk_create(items)
     record(actor, Action.CREATE, target=plan, source=source, detail={"version": version, "assignments": len(rows)})
     return plan
 
 
 @transaction.atomic
-def evaluate_plan(actor, plan: SupportPlan, *, evaluator: str, evaluated_on: date, economic: str = "", daily_life: str = "",
-                  social_life: str = "", remaining: str = "", plan_must_change: bool = False, source: str = "") -> Evaluation:
+def evaluate_plan(
+    actor,
+    plan: SupportPlan,
+    *,
+    evaluator: str,
+    evaluated_on: date,
+    economic: str = "",
+    daily_life: str = "",
+    social_life: str = "",
+    remaining: str = "",
+    plan_must_change: bool = False,
+    source: str = "",
+) -> Evaluation:
     require_edit(actor, plan.household, NOT_YOURS)
     if not (evaluator or "").strip():
         raise ValidationError({"evaluator": "評価担当者を入力してください。"})
     if evaluated_on is None or evaluated_on > timezone.localdate():
         raise ValidationError({"evaluated_on": "記入日を正しく入力してください。"})
-    evaluation = Evaluation.objects.create(plan=plan, evaluator=evaluator.strip(), evaluated_on=evaluated_on, economic=economic,
-                                           daily_life=daily_life, social_life=social_life, remaining=remaining,
-                                           plan_must_change=plan_must_change, recorded_by=actor)
-    FollowUp.objects.filter(household=plan.household, key=f"plan:{plan.pk}:monitoring", state__in=(State.OPEN, State.SNOOZED)).update(
-        state=State.DONE, done_on=evaluated_on, done_note="評価を記録しました。")
+    evaluation = Evaluation.objects.create(
+        plan=plan,
+        evaluator=evaluator.strip(),
+        evaluated_on=evaluated_on,
+        economic=economic,
+        daily_life=daily_life,
+        social_life=social_life,
+        remaining=remaining,
+        plan_must_change=plan_must_change,
+        recorded_by=actor,
+    )
+    FollowUp.objects.filter(
+        household=plan.household, key=f"plan:{plan.pk}:monitoring", state__in=(State.OPEN, State.SNOOZED)
+    ).update(state=State.DONE, done_on=evaluated_on, done_note="評価を記録しました。")
     record(actor, Action.UPDATE, target=plan, source=source, detail={"evaluation": evaluation.pk})
     return evaluation
 
 
 def basic_info_of(household) -> str:
     """表25 item 1 from the household's record, for the CW to complete."""
-    lines = [f"【世帯】{_fact_text(household, 'composition')}",
-             f"【住まい】{household.get_residence_display()}（{town_of(household.address)}）",
-             f"【健康・障害の状況】{_fact_text(household, 'health')}",
-             f"【収入・公的給付】{_fact_text(household, 'income')}",
-             f"【生活保護の状況】{household.get_status_display()}",
-             f"【課題】{_fact_text(household, 'issues') or '（なし）'}"]
+    lines = [
+        f"【世帯】{_fact_text(household, 'composition')}",
+        f"【住まい】{household.get_residence_display()}（{town_of(household.address)}）",
+        f"【健康・障害の状況】{_fact_text(household, 'health')}",
+        f"【収入・公的給付】{_fact_text(household, 'income')}",
+        f"【生活保護の状況】{household.get_status_display()}",
+        f"【課題】{_fact_text(household, 'issues') or '（なし）'}",
+    ]
     return "\n".join(lines)
 
 
 def assignment_history(household):
     """Every assignment of every plan version, with its dates: who did what, and until when."""
-    return (Assignment.objects.filter(plan__household=household).select_related("agency", "plan")
-            .order_by("-valid_from", "plan__version"))
+    return (
+        Assignment.objects.filter(plan__household=household)
+        .select_related("agency", "plan")
+        .order_by("-valid_from", "plan__version")
+    )
 
 
 # --- reading (staff) -------------------------------------------------------------------------
+
 
 def open_conference_for_staff(actor, public_id, source: str = "") -> Conference:
     return open_household_record(actor, Conference, public_id, source, "会議が見つかりません。")
@@ -412,9 +626,8 @@ def open_plan(actor, public_id, source: str = "") -> SupportPlan:
     return open_household_record(actor, SupportPlan, public_id, source, "支援計画が見つかりません。")
 
 
-
-
 # --- learning ---------------------------------------------------------------------------------
+
 
 def decade(age: int) -> str:
     return f"{age // 10 * 10}代" if age >= 20 else ("10代" if age >= 10 else "10歳未満")
@@ -450,11 +663,20 @@ def anonymised_example(actor, conference: Conference, source: str = "") -> dict:
 
     example = {
         "keywords": [i.label for i in household.issues.all()],
-        "household": "、".join(f"{aliases[m.name]}（{m.get_relation_display()}・{decade(today.year - m.birth_date.year)}"
-                              f"{m.get_sex_display()}性）" for m in members if m.left_on is None),
+        "household": "、".join(
+            f"{aliases[m.name]}（{m.get_relation_display()}・{decade(today.year - m.birth_date.year)}"
+            f"{m.get_sex_display()}性）"
+            for m in members
+            if m.left_on is None
+        ),
         "purpose": scrub(conference.purpose),
-        "agencies": [{"agency": i.agency.get_kind_display() if i.agency.kind != "other" else i.agency.name,
-                      "reason": scrub(i.reason)} for i in conference.invitations.select_related("agency")],
+        "agencies": [
+            {
+                "agency": i.agency.get_kind_display() if i.agency.kind != "other" else i.agency.name,
+                "reason": scrub(i.reason),
+            }
+            for i in conference.invitations.select_related("agency")
+        ],
         "minutes": scrub(conference.minutes),
         "conclusions": scrub(conference.conclusions),
     }

@@ -3,6 +3,7 @@
 Search must not care about 全角/半角 or hiragana/katakana: both the stored key and the
 query go through `search_key`.
 """
+
 import re
 import unicodedata
 

@@ -2,6 +2,7 @@
 (HOGO_DRAFT_ENDPOINT, HOGO_DRAFT_MODEL, HOGO_DRAFT_API_KEY). Off by default: `enabled()` is false
 and nothing here opens a connection. Used for record drafts (casework) and answer drafts
 (knowledge); every caller shows the text beside its sources and never saves it on its own."""
+
 import json
 import urllib.error
 import urllib.request
@@ -22,11 +23,17 @@ def enabled() -> bool:
 def chat(system: str, user: str) -> str:
     if not enabled():
         raise Unavailable("文章生成サービスは設定されていません。")
-    payload = {"model": settings.HOGO_DRAFT_MODEL or "default", "temperature": 0,
-               "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}]}
-    request = urllib.request.Request(settings.HOGO_DRAFT_ENDPOINT.rstrip("/") + "/chat/completions",
-                                     data=json.dumps(payload, ensure_ascii=False).encode(), method="POST",
-                                     headers={"Content-Type": "application/json"})
+    payload = {
+        "model": settings.HOGO_DRAFT_MODEL or "default",
+        "temperature": 0,
+        "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}],
+    }
+    request = urllib.request.Request(
+        settings.HOGO_DRAFT_ENDPOINT.rstrip("/") + "/chat/completions",
+        data=json.dumps(payload, ensure_ascii=False).encode(),
+        method="POST",
+        headers={"Content-Type": "application/json"},
+    )
     if settings.HOGO_DRAFT_API_KEY:
         request.add_header("Authorization", f"Bearer {settings.HOGO_DRAFT_API_KEY}")
     try:

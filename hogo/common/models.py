@@ -1,4 +1,5 @@
 """Model building blocks shared by the apps."""
+
 from django.core.exceptions import ValidationError
 from django.db import models
 

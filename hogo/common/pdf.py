@@ -1,5 +1,6 @@
 """Shared PDF typography (ReportLab with the CID font HeiseiMin-W3, so the text extracts as
 Japanese with pdftotext) for notices, support plans and conference minutes."""
+
 from io import BytesIO
 
 from reportlab.lib import colors
@@ -33,16 +34,21 @@ def grid(rows: list[list], widths: list[float]) -> Table:
 
     cells = [[Paragraph(escape(str(c)), SMALL) if isinstance(c, (str, int)) else c for c in row] for row in rows]
     table = Table(cells, colWidths=[w * mm for w in widths], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.94, 0.98)),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.94, 0.98)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
     return table
 
 
 def build(story: list, title: str) -> bytes:
     out = BytesIO()
-    SimpleDocTemplate(out, pagesize=A4, title=title, leftMargin=20 * mm, rightMargin=20 * mm,
-                      topMargin=18 * mm, bottomMargin=18 * mm).build(story)
+    SimpleDocTemplate(
+        out, pagesize=A4, title=title, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm, bottomMargin=18 * mm
+    ).build(story)
     return out.getvalue()

@@ -4,6 +4,7 @@ both index 通院, and a query is matched the same way. Particles, auxiliary ver
 verbs are dropped. A record is indexed with the long units of mode C *and* their short parts
 (mode A), so a query for 督促 finds 督促状 and 通帳 finds 預金通帳; a query uses mode C, and every
 one of its words must match."""
+
 from functools import lru_cache
 
 import jaconv
@@ -29,7 +30,7 @@ def _content(morpheme) -> str:
 def _morphemes(text: str):
     text = jaconv.normalize(text or "", "NFKC")
     for start in range(0, len(text), 4000):  # Sudachi refuses very long inputs
-        yield from _tokenizer().tokenize(text[start:start + 4000])
+        yield from _tokenizer().tokenize(text[start : start + 4000])
 
 
 def terms(text: str) -> list[str]:

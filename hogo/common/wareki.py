@@ -5,6 +5,7 @@ Era start dates are those of the era-name proclamations: 大正 1912-07-30, 昭�
 明治 is counted from 1868-01-25 (明治元年1月1日 in the Gregorian calendar) so that every
 date from then on has an era; the first year of an era is written 元年.
 """
+
 from datetime import date
 
 ERAS = (

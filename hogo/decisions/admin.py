@@ -1,5 +1,6 @@
 """Office settings of the decision flow: the investigation items and the approval steps.
 Applications, need tests and decisions themselves are not editable here."""
+
 from django.contrib import admin
 
 from .models import ApprovalRoute, ChecklistItemTemplate

@@ -9,6 +9,7 @@ Periods in days do not count the first day (民法第140条), so the deadline is
 where no business is done by custom on that day, which a welfare office's legal deadline does not
 assume).
 """
+
 from datetime import date, timedelta
 
 STANDARD_DAYS = 14

@@ -8,17 +8,42 @@ The mapping from the case record to the engine's input is deliberate and narrow:
   recorded, so none are deducted), 年金・手当・仕送り → recognised in full.
 - Members who left the household before the day do not count; incomes count from their start.
 """
+
 from hogo.households.models import DisabilityKind, Household, IncomeKind, Relation
 
 SEVERE_GRADES = {DisabilityKind.PHYSICAL: {"1級", "2級"}, DisabilityKind.MENTAL: {"1級"}}
 MODERATE_GRADES = {DisabilityKind.PHYSICAL: {"3級"}, DisabilityKind.MENTAL: {"2級"}}
-INCOME_KIND = {IncomeKind.EARNINGS: "employment", IncomeKind.PENSION: "pension", IncomeKind.ALLOWANCE: "allowance",
-               IncomeKind.SUPPORT: "support", IncomeKind.OTHER: "other"}
+INCOME_KIND = {
+    IncomeKind.EARNINGS: "employment",
+    IncomeKind.PENSION: "pension",
+    IncomeKind.ALLOWANCE: "allowance",
+    IncomeKind.SUPPORT: "support",
+    IncomeKind.OTHER: "other",
+}
 ENGINE_RELATIONS = {r.value for r in Relation}
-HOUSEHOLD_FIELDS = ("id", "grade_area", "winter_region", "prefecture", "municipality", "rent", "office__name",
-                    "case_number", "address", "postal_code")
-MEMBER_FIELDS = ("id", "household_id", "public_id", "name", "birth_date", "relation", "disability_kind",
-                 "disability_grade", "left_on")
+HOUSEHOLD_FIELDS = (
+    "id",
+    "grade_area",
+    "winter_region",
+    "prefecture",
+    "municipality",
+    "rent",
+    "office__name",
+    "case_number",
+    "address",
+    "postal_code",
+)
+MEMBER_FIELDS = (
+    "id",
+    "household_id",
+    "public_id",
+    "name",
+    "birth_date",
+    "relation",
+    "disability_kind",
+    "disability_grade",
+    "left_on",
+)
 INCOME_FIELDS = ("member_id", "kind", "monthly_amount", "since")
 
 
@@ -38,19 +63,29 @@ def engine_input_from(household: dict, members: list[dict], incomes_by_member: d
         if m["left_on"] is not None and m["left_on"] < as_of:
             continue
         member_id = str(m["public_id"])
-        entry = {"id": member_id, "birth_date": m["birth_date"].isoformat(),
-                 "relation": m["relation"] if m["relation"] in ENGINE_RELATIONS else "other"}
+        entry = {
+            "id": member_id,
+            "birth_date": m["birth_date"].isoformat(),
+            "relation": m["relation"] if m["relation"] in ENGINE_RELATIONS else "other",
+        }
         level = disability_level(m["disability_kind"], m["disability_grade"])
         if level:
             entry["disability"] = level
         data_members.append(entry)
         for income in incomes_by_member.get(m["id"], ()):
             if income["since"] <= as_of:
-                incomes.append({"member": member_id, "kind": INCOME_KIND[income["kind"]], "gross": income["monthly_amount"]})
+                incomes.append(
+                    {"member": member_id, "kind": INCOME_KIND[income["kind"]], "gross": income["monthly_amount"]}
+                )
     return {
-        "as_of": as_of.isoformat(), "grade_area": household["grade_area"], "winter_region": household["winter_region"],
-        "prefecture": household["prefecture"] or household["office__name"], "municipality": household["municipality"],
-        "members": data_members, "rent": household["rent"], "incomes": incomes,
+        "as_of": as_of.isoformat(),
+        "grade_area": household["grade_area"],
+        "winter_region": household["winter_region"],
+        "prefecture": household["prefecture"] or household["office__name"],
+        "municipality": household["municipality"],
+        "members": data_members,
+        "rent": household["rent"],
+        "incomes": incomes,
     }
 
 
@@ -71,9 +106,13 @@ def load_rows(household_ids) -> tuple[dict[int, dict], dict[int, list[dict]], di
 def addressee_from(household: dict, members: list[dict]) -> dict:
     """Who a notice is addressed to, as it stands when the decision is drafted."""
     head = next((m for m in members if m["relation"] == Relation.HEAD), None)
-    return {"case_number": household["case_number"], "office": household["office__name"],
-            "head_name": head["name"] if head else "", "address": household["address"],
-            "postal_code": household["postal_code"]}
+    return {
+        "case_number": household["case_number"],
+        "office": household["office__name"],
+        "head_name": head["name"] if head else "",
+        "address": household["address"],
+        "postal_code": household["postal_code"],
+    }
 
 
 def engine_input(household: Household, as_of) -> dict:

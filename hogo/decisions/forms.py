@@ -10,10 +10,14 @@ class ConsultationForm(LabelledForm):
     visitor_name = forms.CharField(label="来所者", max_length=100)
     visitor_relation = forms.CharField(label="世帯との関係", max_length=50, initial="本人")
     said = forms.CharField(label="相談内容（主訴）", widget=forms.Textarea(attrs={"rows": 4}))
-    explained = forms.CharField(label="説明した内容", widget=forms.Textarea(attrs={"rows": 4}),
-                                help_text="制度の説明、他法他施策、必要な書類など")
-    right_explained = forms.BooleanField(label="保護の申請が権利であること、申請の意思があればいつでも申請できることを説明した",
-                                         required=False)
+    explained = forms.CharField(
+        label="説明した内容",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="制度の説明、他法他施策、必要な書類など",
+    )
+    right_explained = forms.BooleanField(
+        label="保護の申請が権利であること、申請の意思があればいつでも申請できることを説明した", required=False
+    )
     outcome = forms.ChoiceField(label="結果", choices=ConsultationOutcome.choices)
     referred_to = forms.CharField(label="つないだ先", max_length=100, required=False)
 
@@ -23,8 +27,9 @@ class ApplicationForm(LabelledForm):
     applicant_name = forms.CharField(label="申請者", max_length=100)
     applicant_relation = forms.CharField(label="要保護者との関係", max_length=50, initial="本人")
     reason = forms.CharField(label="保護を受けようとする理由", widget=forms.Textarea(attrs={"rows": 3}))
-    documents = forms.MultipleChoiceField(label="受理した書類", choices=DOCUMENTS, required=False,
-                                          widget=forms.CheckboxSelectMultiple)
+    documents = forms.MultipleChoiceField(
+        label="受理した書類", choices=DOCUMENTS, required=False, widget=forms.CheckboxSelectMultiple
+    )
 
 
 class ExtensionForm(LabelledForm):
@@ -35,7 +40,9 @@ class ExtensionForm(LabelledForm):
 class ChecklistItemForm(LabelledForm):
     status = forms.ChoiceField(label="状況", choices=ItemStatus.choices)
     done_on = forms.DateField(label="実施日", widget=DATE_WIDGET, required=False)
-    exemption = forms.ChoiceField(label="扶養照会を行わない理由", choices=SupportInquiryExemption.choices, required=False)
+    exemption = forms.ChoiceField(
+        label="扶養照会を行わない理由", choices=SupportInquiryExemption.choices, required=False
+    )
     note = forms.CharField(label="メモ", widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
@@ -46,23 +53,30 @@ class NeedTestForm(LabelledForm):
 class DecisionForm(LabelledForm):
     kind = forms.ChoiceField(label="決定の種類", choices=DecisionKind.choices)
     effective_from = forms.DateField(label="効力発生日", widget=DATE_WIDGET)
-    application = forms.ModelChoiceField(label="申請", queryset=None, required=False, empty_label="（なし）",
-                                         to_field_name="public_id")
-    need_test = forms.ModelChoiceField(label="要否判定", queryset=None, required=False, empty_label="（なし）",
-                                       to_field_name="public_id")
+    application = forms.ModelChoiceField(
+        label="申請", queryset=None, required=False, empty_label="（なし）", to_field_name="public_id"
+    )
+    need_test = forms.ModelChoiceField(
+        label="要否判定", queryset=None, required=False, empty_label="（なし）", to_field_name="public_id"
+    )
     reasons = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 4}))
-    late_reason = forms.CharField(label="14日を超えた理由（期限を過ぎた場合）", widget=forms.Textarea(attrs={"rows": 2}),
-                                  required=False)
-    retroactive_reason = forms.CharField(label="遡及の理由（さかのぼる場合）", widget=forms.Textarea(attrs={"rows": 2}),
-                                         required=False)
+    late_reason = forms.CharField(
+        label="14日を超えた理由（期限を過ぎた場合）", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    retroactive_reason = forms.CharField(
+        label="遡及の理由（さかのぼる場合）", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
     def __init__(self, *args, household, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["application"].queryset = household.applications.all()
-        self.fields["application"].label_from_instance = lambda a: f"{a.received_on.isoformat()} 申請（{a.applicant_name}）"
+        self.fields["application"].label_from_instance = lambda a: (
+            f"{a.received_on.isoformat()} 申請（{a.applicant_name}）"
+        )
         self.fields["need_test"].queryset = household.need_tests.all()
-        self.fields["need_test"].label_from_instance = (
-            lambda t: f"{t.as_of.isoformat()} 判定: {'要' if t.need else '否'}・扶助額 {t.benefit:,}円（基準 {t.standards_version}）")
+        self.fields["need_test"].label_from_instance = lambda t: (
+            f"{t.as_of.isoformat()} 判定: {'要' if t.need else '否'}・扶助額 {t.benefit:,}円（基準 {t.standards_version}）"
+        )
 
 
 class ApprovalForm(LabelledForm):

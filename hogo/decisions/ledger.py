@@ -7,6 +7,7 @@ same unconfirmed rule as the engine's proration, standards/proration.json). Afte
 termination or rejection nothing is owed, medical and care assistance included: they end with the
 case.
 """
+
 import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta

@@ -4,16 +4,15 @@ Need tests, approval actions and approved decisions are insert-only: a correctio
 A decision keeps a snapshot of what it was based on (the need test's input and result, the
 addressee), so it can be re-explained after the household has changed.
 """
+
 import uuid
 
 from django.conf import settings
 from django.db import models
-
-from hogo.common.models import InsertOnly
-
-from hogo.common.fields import JSONField
 from django.db.models import Q
 
+from hogo.common.fields import JSONField
+from hogo.common.models import InsertOnly
 from hogo.households.models import Household
 from hogo.offices.models import Office
 
@@ -73,10 +72,14 @@ class Application(models.Model):
         ordering = ["-received_on", "-id"]
         verbose_name = verbose_name_plural = "保護申請"
         constraints = [
-            models.CheckConstraint(condition=Q(extended_days__isnull=True) | Q(extended_days__gte=15, extended_days__lte=30),
-                                   name="application_extension_15_to_30_days"),
-            models.CheckConstraint(condition=Q(extended_days__isnull=True) | ~Q(extension_reason=""),
-                                   name="application_extension_needs_reason"),
+            models.CheckConstraint(
+                condition=Q(extended_days__isnull=True) | Q(extended_days__gte=15, extended_days__lte=30),
+                name="application_extension_15_to_30_days",
+            ),
+            models.CheckConstraint(
+                condition=Q(extended_days__isnull=True) | ~Q(extension_reason=""),
+                name="application_extension_needs_reason",
+            ),
         ]
 
     @property
@@ -131,7 +134,10 @@ class SupportInquiryExemption(models.TextChoices):
     NONE = "", "—"
     NO_CONTACT_10_YEARS = "no_contact", "概ね10年程度音信不通など交流が断絶している"
     ABUSE = "abuse", "DV・虐待など照会が本人の自立を阻害する"
-    CANNOT_SUPPORT = "cannot_support", "扶養義務者が被保護者・施設入所者・長期入院・未成年・概ね70歳以上の高齢者など、扶養を期待できない"
+    CANNOT_SUPPORT = (
+        "cannot_support",
+        "扶養義務者が被保護者・施設入所者・長期入院・未成年・概ね70歳以上の高齢者など、扶養を期待できない",
+    )
     OTHER = "other", "その他（理由を記入）"
 
 
@@ -195,9 +201,12 @@ class Decision(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="decisions")
     kind = models.CharField("種類", max_length=20, choices=DecisionKind.choices)
-    application = models.ForeignKey(Application, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions")
-    need_test = models.ForeignKey(NeedTest, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions",
-                                  db_index=False)
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions"
+    )
+    need_test = models.ForeignKey(
+        NeedTest, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions", db_index=False
+    )
     effective_from = models.DateField("効力発生日")
     amounts = models.JSONField("扶助別の月額", default=dict)
     benefit_total = models.PositiveIntegerField("扶助額の合計（月額）", default=0)
@@ -206,8 +215,9 @@ class Decision(models.Model):
     retroactive_reason = models.TextField("遡及の理由", blank=True)
     snapshot = models.JSONField("通知に載せる事項（起案時）", default=dict)
     status = models.CharField(max_length=20, choices=DecisionStatus.choices, default=DecisionStatus.DRAFT)
-    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="drafted_decisions",
-                                   db_index=False)
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="drafted_decisions", db_index=False
+    )
     drafted_at = models.DateTimeField(auto_now_add=True)
     approved_at = models.DateTimeField(null=True, blank=True)
 
@@ -264,7 +274,9 @@ class ApprovalAction(InsertOnly):
         ordering = ["at", "id"]
         constraints = [
             # a step is approved once: the service checks it, and this holds even under a race
-            models.UniqueConstraint(fields=["decision", "step"], condition=Q(action="approve"), name="one_approval_per_step"),
+            models.UniqueConstraint(
+                fields=["decision", "step"], condition=Q(action="approve"), name="one_approval_per_step"
+            ),
         ]
 
 
@@ -341,4 +353,6 @@ class LedgerAdjustment(InsertOnly):
     class Meta:
         ordering = ["month", "id"]
         verbose_name = verbose_name_plural = "遡及による差額"
-        constraints = [models.UniqueConstraint(fields=["decision", "month", "assistance"], name="one_adjustment_per_month")]
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "month", "assistance"], name="one_adjustment_per_month")
+        ]

@@ -3,10 +3,10 @@
 The appeal instruction follows 行政不服審査法第18条 (three months from the day after learning of the
 decision), 生活保護法第64条 (審査請求 to the prefectural governor) and 第69条 (a suit only after the
 審査請求 has been decided), with 行政事件訴訟法第14条 (six months from learning of that ruling)."""
+
 from io import BytesIO
 
 from django.utils import timezone
-
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -61,8 +61,10 @@ def render_notice(decision: Decision) -> bytes:
         Paragraph(TITLES[decision.kind], _title),
     ]
     if decision.application_id:
-        opening = (f"{wareki(decision.application.received_on)}に申請のあった生活保護について、"
-                   "次のとおり決定したので通知します。")
+        opening = (
+            f"{wareki(decision.application.received_on)}に申請のあった生活保護について、"
+            "次のとおり決定したので通知します。"
+        )
     else:
         opening = "あなたの世帯の生活保護について、次のとおり決定したので通知します。"
     story += [Paragraph(opening, _base), Spacer(1, 3 * mm)]
@@ -71,23 +73,38 @@ def render_notice(decision: Decision) -> bytes:
         rows += [[label, _yen(decision.amounts.get(code, 0))] for code, label in ASSISTANCE_ROWS]
         rows.append(["合計（月額）", _yen(decision.benefit_total)])
     table = Table(rows, colWidths=[45 * mm, 60 * mm], hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), FONT, 10.5),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#EEF2FF")),
-        ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 10.5),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#EEF2FF")),
+                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
     story += [table, Paragraph("理由", _head), Paragraph(decision.reasons.replace("\n", "<br/>"), _base)]
     late = decision.late_reason or (decision.application.extension_reason if decision.application_id else "")
     if late:
-        story += [Paragraph("申請から14日以内に通知できなかった理由（生活保護法第24条第6項）", _head), Paragraph(late, _base)]
+        story += [
+            Paragraph("申請から14日以内に通知できなかった理由（生活保護法第24条第6項）", _head),
+            Paragraph(late, _base),
+        ]
     story += [Spacer(1, 5 * mm), Paragraph("教示", _head)]
     prefecture = decision.household.prefecture
     story += [Paragraph(text, _small) for text in appeal_instruction(prefecture)]
     buffer = BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=22 * mm, rightMargin=22 * mm, topMargin=20 * mm,
-                            bottomMargin=20 * mm, title=TITLES[decision.kind], author=snap.get("office", ""))
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=22 * mm,
+        rightMargin=22 * mm,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+        title=TITLES[decision.kind],
+        author=snap.get("office", ""),
+    )
     doc.build(story)
     return buffer.getvalue()

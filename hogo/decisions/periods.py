@@ -1,5 +1,6 @@
 """Which decision governs a day, and whether a new decision fits the household's history.
 Pure functions over (kind, effective_from) pairs of approved decisions, in approval order."""
+
 from datetime import date
 
 ASSISTED = ("start", "change")
@@ -23,15 +24,24 @@ def check_fits(kind: str, effective_from: date, approved: list[tuple[str, date]]
         if current in ("start", "change", "suspension"):
             raise ValueError(f"{effective_from.isoformat()} には既に保護が行われています（開始決定が重なります）。")
         if later:
-            raise ValueError(f"{effective_from.isoformat()} より後に効力を生じる決定があるため、この日からは開始できません。")
+            raise ValueError(
+                f"{effective_from.isoformat()} より後に効力を生じる決定があるため、この日からは開始できません。"
+            )
         return
     if kind == "rejection":
         return
-    allowed = {"change": ("start", "change", "suspension"), "suspension": ("start", "change"),
-               "termination": ("start", "change", "suspension")}[kind]
+    allowed = {
+        "change": ("start", "change", "suspension"),
+        "suspension": ("start", "change"),
+        "termination": ("start", "change", "suspension"),
+    }[kind]
     if current not in allowed:
-        state = {None: "保護が行われていない", "termination": "保護が廃止されている", "rejection": "申請が却下されている",
-                 "suspension": "保護が停止中の"}.get(current, "この")
+        state = {
+            None: "保護が行われていない",
+            "termination": "保護が廃止されている",
+            "rejection": "申請が却下されている",
+            "suspension": "保護が停止中の",
+        }.get(current, "この")
         raise ValueError(f"{effective_from.isoformat()} は{state}時点のため、この決定はできません。")
     if later and not retroactive_reason.strip():
         raise ValueError("現在の決定の効力発生日より前にさかのぼる決定には、遡及の理由が必要です。")

@@ -1,6 +1,7 @@
 """Mass recalculation (一斉更正): run the engine for every household under assistance and draft a
 change decision only where the monthly amounts change. Work is split into chunks, one background
 task each, so more workers finish sooner; each chunk is idempotent."""
+
 from datetime import date
 
 from django.db import IntegrityError, transaction
@@ -17,8 +18,8 @@ from hogo.offices.queries import standing_of
 
 from . import periods
 from .facts import addressee_from, engine_input_from, load_rows
-from .services import monthly_amounts
 from .models import Decision, DecisionKind, DecisionStatus, NeedTest, RecalcResult, RecalcRun
+from .services import monthly_amounts
 
 CHUNK_SIZE = 1000
 BIG_CHANGE_SHARE = 10  # a change of more than 10 % of the monthly total is listed for review
@@ -39,12 +40,22 @@ def start_recalc(actor, office, as_of: date, reason: str, source: str = "", enqu
         raise PermissionDenied("一斉更正を開始できるのは課長と事務です。")
     if not reason.strip():
         raise ValidationError({"reason": "理由を入力してください（例: 基準改定）。"})
-    ids = list(Household.objects.filter(office=office, status__in=UNDER_ASSISTANCE).order_by("id").values_list("id", flat=True))
+    ids = list(
+        Household.objects.filter(office=office, status__in=UNDER_ASSISTANCE).order_by("id").values_list("id", flat=True)
+    )
     with transaction.atomic():
-        run = RecalcRun.objects.create(office=office, as_of=as_of, reason=reason.strip(), requested_by=actor, total=len(ids))
-        record(actor, Action.CREATE, target=run, office_id=office.pk, source=source,
-               detail={"as_of": as_of.isoformat(), "households": len(ids)})
-    chunks = [ids[i:i + CHUNK_SIZE] for i in range(0, len(ids), CHUNK_SIZE)]
+        run = RecalcRun.objects.create(
+            office=office, as_of=as_of, reason=reason.strip(), requested_by=actor, total=len(ids)
+        )
+        record(
+            actor,
+            Action.CREATE,
+            target=run,
+            office_id=office.pk,
+            source=source,
+            detail={"as_of": as_of.isoformat(), "households": len(ids)},
+        )
+    chunks = [ids[i : i + CHUNK_SIZE] for i in range(0, len(ids), CHUNK_SIZE)]
     if not chunks:
         RecalcRun.objects.filter(pk=run.pk).update(status=RecalcRun.Status.DONE, finished_at=timezone.now())
     if enqueue:
@@ -72,13 +83,21 @@ def _exception(old_total: int, new_total: int, need: bool) -> str:
 def process_chunk(run: RecalcRun, household_ids: list[int]) -> dict:
     """Recalculate these households for the run; returns the counts it added."""
     standards = load_standards()
-    done = set(RecalcResult.objects.filter(run=run, household_id__in=household_ids).values_list("household_id", flat=True))
+    done = set(
+        RecalcResult.objects.filter(run=run, household_id__in=household_ids).values_list("household_id", flat=True)
+    )
     todo = [h for h in household_ids if h not in done]
     households, members, incomes = load_rows(todo)
-    approved = _governing(Decision.objects.filter(household_id__in=todo, status=DecisionStatus.APPROVED)
-                          .order_by("approved_at", "id")
-                          .values_list("household_id", "kind", "effective_from", "amounts", "benefit_total"))
-    pending = set(Decision.objects.filter(household_id__in=todo, status=DecisionStatus.DRAFT).values_list("household_id", flat=True))
+    approved = _governing(
+        Decision.objects.filter(household_id__in=todo, status=DecisionStatus.APPROVED)
+        .order_by("approved_at", "id")
+        .values_list("household_id", "kind", "effective_from", "amounts", "benefit_total")
+    )
+    pending = set(
+        Decision.objects.filter(household_id__in=todo, status=DecisionStatus.DRAFT).values_list(
+            "household_id", flat=True
+        )
+    )
     actor, as_of = run.requested_by, run.as_of
     results, tests, drafts, events = [], [], [], []
     for household_id in todo:
@@ -87,37 +106,72 @@ def process_chunk(run: RecalcRun, household_ids: list[int]) -> dict:
         current = max(current, key=lambda d: d[1]) if current else None
         if household_id in pending or current is None or current[0] not in ("start", "change"):
             reason = "決裁待ちの決定がある" if household_id in pending else "適用日に開始・変更の決定がない"
-            results.append(RecalcResult(run=run, household_id=household_id, outcome=RecalcResult.Outcome.SKIPPED,
-                                        exception=reason))
+            results.append(
+                RecalcResult(run=run, household_id=household_id, outcome=RecalcResult.Outcome.SKIPPED, exception=reason)
+            )
             continue
         facts = engine_input_from(households[household_id], members.get(household_id, []), incomes, as_of)
         try:
             calc = calculate(parse_household(facts), standards)
             periods.check_fits("change", as_of, [(d[0], d[1]) for d in history])
         except (InputError, ValueError) as exc:
-            results.append(RecalcResult(run=run, household_id=household_id, outcome=RecalcResult.Outcome.SKIPPED,
-                                        exception=str(exc)[:200]))
+            results.append(
+                RecalcResult(
+                    run=run, household_id=household_id, outcome=RecalcResult.Outcome.SKIPPED, exception=str(exc)[:200]
+                )
+            )
             continue
         new_amounts = monthly_amounts(calc.benefit_by_assistance)
         new_total = sum(new_amounts.values())
         old_total = current[3]
         if new_amounts == current[2]:
-            results.append(RecalcResult(run=run, household_id=household_id, outcome=RecalcResult.Outcome.UNCHANGED,
-                                        old_total=old_total, new_total=new_total))
+            results.append(
+                RecalcResult(
+                    run=run,
+                    household_id=household_id,
+                    outcome=RecalcResult.Outcome.UNCHANGED,
+                    old_total=old_total,
+                    new_total=new_total,
+                )
+            )
             continue
         result = calc.as_record()
-        test = NeedTest(household_id=household_id, as_of=as_of, facts=facts, result=result,
-                        standards_version=calc.standards_version, minimum_cost_of_living=calc.minimum_cost_of_living,
-                        recognized_income=calc.recognized_income, benefit=calc.benefit, need=calc.need, run_by=actor)
-        draft = Decision(household_id=household_id, kind=DecisionKind.CHANGE, need_test=test, effective_from=as_of,
-                         amounts=new_amounts, benefit_total=new_total,
-                         snapshot=addressee_from(households[household_id], members.get(household_id, [])),
-                         reasons=f"{run.reason}（一斉更正 {as_of.isoformat()}）", drafted_by=actor)
+        test = NeedTest(
+            household_id=household_id,
+            as_of=as_of,
+            facts=facts,
+            result=result,
+            standards_version=calc.standards_version,
+            minimum_cost_of_living=calc.minimum_cost_of_living,
+            recognized_income=calc.recognized_income,
+            benefit=calc.benefit,
+            need=calc.need,
+            run_by=actor,
+        )
+        draft = Decision(
+            household_id=household_id,
+            kind=DecisionKind.CHANGE,
+            need_test=test,
+            effective_from=as_of,
+            amounts=new_amounts,
+            benefit_total=new_total,
+            snapshot=addressee_from(households[household_id], members.get(household_id, [])),
+            reasons=f"{run.reason}（一斉更正 {as_of.isoformat()}）",
+            drafted_by=actor,
+        )
         tests.append(test)
         drafts.append(draft)
-        results.append(RecalcResult(run=run, household_id=household_id, outcome=RecalcResult.Outcome.CHANGED,
-                                    old_total=old_total, new_total=new_total, decision=draft,
-                                    exception=_exception(old_total, new_total, calc.need)))
+        results.append(
+            RecalcResult(
+                run=run,
+                household_id=household_id,
+                outcome=RecalcResult.Outcome.CHANGED,
+                old_total=old_total,
+                new_total=new_total,
+                decision=draft,
+                exception=_exception(old_total, new_total, calc.need),
+            )
+        )
     with transaction.atomic():
         try:
             with transaction.atomic():
@@ -132,18 +186,31 @@ def process_chunk(run: RecalcRun, household_ids: list[int]) -> dict:
         for r in changed:
             r.decision_id = r.decision.pk
         RecalcResult.objects.bulk_create(changed, batch_size=1000)
-        events = [Event(Action.CREATE, Decision.audit_type, str(d.public_id), run.office_id,
-                        {"kind": "change", "recalc_run": str(run.public_id), "benefit_total": d.benefit_total})
-                  for d in drafts]
+        events = [
+            Event(
+                Action.CREATE,
+                Decision.audit_type,
+                str(d.public_id),
+                run.office_id,
+                {"kind": "change", "recalc_run": str(run.public_id), "benefit_total": d.benefit_total},
+            )
+            for d in drafts
+        ]
         if events:
             record_many(actor, events, source="recalc")
-        counts = {"processed": len(results), "changed": len(changed),
-                  "skipped": sum(1 for r in results if r.outcome == RecalcResult.Outcome.SKIPPED)}
-        RecalcRun.objects.filter(pk=run.pk).update(processed=F("processed") + counts["processed"],
-                                                   changed=F("changed") + counts["changed"],
-                                                   skipped=F("skipped") + counts["skipped"])
+        counts = {
+            "processed": len(results),
+            "changed": len(changed),
+            "skipped": sum(1 for r in results if r.outcome == RecalcResult.Outcome.SKIPPED),
+        }
+        RecalcRun.objects.filter(pk=run.pk).update(
+            processed=F("processed") + counts["processed"],
+            changed=F("changed") + counts["changed"],
+            skipped=F("skipped") + counts["skipped"],
+        )
         RecalcRun.objects.filter(pk=run.pk, processed__gte=F("total"), status=RecalcRun.Status.RUNNING).update(
-            status=RecalcRun.Status.DONE, finished_at=timezone.now())
+            status=RecalcRun.Status.DONE, finished_at=timezone.now()
+        )
     return counts
 
 
@@ -164,9 +231,9 @@ def approve_run(actor, run: RecalcRun, source: str = "") -> dict:
     Each approval goes through the same rules as a single one; refusals are counted, not raised."""
     from .services import Refused, approve
 
-    results = (RecalcResult.objects.filter(run=run, outcome=RecalcResult.Outcome.CHANGED, exception="",
-                                           decision__status=DecisionStatus.DRAFT)
-               .select_related("decision__household__office"))
+    results = RecalcResult.objects.filter(
+        run=run, outcome=RecalcResult.Outcome.CHANGED, exception="", decision__status=DecisionStatus.DRAFT
+    ).select_related("decision__household__office")
     counts = {"approved": 0, "refused": 0}
     for result in results:
         try:

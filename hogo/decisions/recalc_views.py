@@ -1,4 +1,5 @@
 """Screens of the mass recalculation: start a run, watch it, review exceptions, approve in bulk."""
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -36,14 +37,22 @@ def recalc_list(request):
     if not standing.offices_with(Role.CHIEF, Role.CLERK, Role.SUPERVISOR):
         raise PermissionDenied("一斉更正を扱えるのは課長・事務・査察指導員です。")
     starter_offices = standing.offices_with(Role.CHIEF, Role.CLERK)
-    form = RecalcForm(request.POST or None, initial={"as_of": timezone.localdate().replace(day=1)}) if starter_offices else None
+    form = (
+        RecalcForm(request.POST or None, initial={"as_of": timezone.localdate().replace(day=1)})
+        if starter_offices
+        else None
+    )
     if request.method == "POST":
         if form is None:
             raise PermissionDenied("一斉更正を開始できるのは課長と事務です。")
         if form.is_valid():
             try:
-                run = recalc.start_recalc(request.user, Office.objects.get(pk=starter_offices[0]),
-                                          source=client_address(request), **form.cleaned_data)
+                run = recalc.start_recalc(
+                    request.user,
+                    Office.objects.get(pk=starter_offices[0]),
+                    source=client_address(request),
+                    **form.cleaned_data,
+                )
             except ValidationError as exc:
                 put_errors_on_fields(form, exc)
             else:
@@ -55,11 +64,18 @@ def recalc_list(request):
 @login_required
 def recalc_detail(request, public_id):
     run = _run_or_404(request, public_id)
-    exceptions = (RecalcResult.objects.filter(run=run).exclude(exception="")
-                  .select_related("household", "decision").order_by("outcome", "household__case_number")[:200])
-    context = {"run": run, "exceptions": exceptions,
-               "may_approve": standing_of(request.user).has_role(Role.SUPERVISOR, run.office_id)
-               or standing_of(request.user).has_role(Role.CHIEF, run.office_id)}
+    exceptions = (
+        RecalcResult.objects.filter(run=run)
+        .exclude(exception="")
+        .select_related("household", "decision")
+        .order_by("outcome", "household__case_number")[:200]
+    )
+    context = {
+        "run": run,
+        "exceptions": exceptions,
+        "may_approve": standing_of(request.user).has_role(Role.SUPERVISOR, run.office_id)
+        or standing_of(request.user).has_role(Role.CHIEF, run.office_id),
+    }
     if request.headers.get("HX-Request"):
         response = render(request, "decisions/_recalc_progress.html", context)
         if run.status == run.Status.DONE:

@@ -1,6 +1,7 @@
 """Every change in the application-to-decision flow: one function per use case, each in a
 transaction, checking permission and writing the audit record. A refused approval writes nothing
 but its audit entry."""
+
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
@@ -19,9 +20,23 @@ from hogo.offices.queries import standing_of
 
 from . import deadlines, ledger, periods
 from .facts import addressee_from, engine_input, load_rows
-from .models import (DOCUMENTS, Application, ApprovalAction, ApprovalRoute, ChecklistItem, ChecklistItemTemplate,
-                     Consultation, ConsultationOutcome, Decision, DecisionKind, DecisionStatus, ItemStatus,
-                     LedgerAdjustment, NeedTest, SupportInquiryExemption)
+from .models import (
+    DOCUMENTS,
+    Application,
+    ApprovalAction,
+    ApprovalRoute,
+    ChecklistItem,
+    ChecklistItemTemplate,
+    Consultation,
+    ConsultationOutcome,
+    Decision,
+    DecisionKind,
+    DecisionStatus,
+    ItemStatus,
+    LedgerAdjustment,
+    NeedTest,
+    SupportInquiryExemption,
+)
 
 DEFAULT_ROUTE = [Role.SUPERVISOR, Role.CHIEF]
 ONE_TIME = ("year_end",)  # 期末一時扶助: paid in December only, not part of the monthly amounts a decision sets
@@ -32,8 +47,14 @@ def monthly_amounts(by_assistance: dict) -> dict:
     return {k: v for k, v in by_assistance.items() if k not in ONE_TIME}
 
 
-ASSISTANCE_ROWS = [("living", "生活扶助"), ("housing", "住宅扶助"), ("education", "教育扶助"), ("occupational", "生業扶助"),
-                   ("care", "介護扶助"), ("medical", "医療扶助")]
+ASSISTANCE_ROWS = [
+    ("living", "生活扶助"),
+    ("housing", "住宅扶助"),
+    ("education", "教育扶助"),
+    ("occupational", "生業扶助"),
+    ("care", "介護扶助"),
+    ("medical", "医療扶助"),
+]
 
 # The investigation items every office starts with; an office edits its own copy in the admin.
 DEFAULT_CHECKLIST = [
@@ -58,9 +79,20 @@ def _require_caseworking(actor, household: Household):
 
 
 @transaction.atomic
-def record_consultation(actor, household: Household, *, held_on: date, visitor_name: str, visitor_relation: str,
-                        said: str, explained: str, right_explained: bool, outcome: str, referred_to: str = "",
-                        source: str = "") -> Consultation:
+def record_consultation(
+    actor,
+    household: Household,
+    *,
+    held_on: date,
+    visitor_name: str,
+    visitor_relation: str,
+    said: str,
+    explained: str,
+    right_explained: bool,
+    outcome: str,
+    referred_to: str = "",
+    source: str = "",
+) -> Consultation:
     _require_caseworking(actor, household)
     errors = {}
     if held_on > timezone.localdate():
@@ -72,26 +104,51 @@ def record_consultation(actor, household: Household, *, held_on: date, visitor_n
     if errors:
         raise ValidationError(errors)
     consultation = Consultation.objects.create(
-        household=household, held_on=held_on, visitor_name=visitor_name.strip(), visitor_relation=visitor_relation.strip(),
-        said=said.strip(), explained=explained.strip(), right_explained=right_explained, outcome=outcome,
-        referred_to=referred_to.strip(), recorded_by=actor)
-    record(actor, Action.CREATE, target=household, source=source,
-           detail={"consultation": str(consultation.public_id), "outcome": outcome})
+        household=household,
+        held_on=held_on,
+        visitor_name=visitor_name.strip(),
+        visitor_relation=visitor_relation.strip(),
+        said=said.strip(),
+        explained=explained.strip(),
+        right_explained=right_explained,
+        outcome=outcome,
+        referred_to=referred_to.strip(),
+        recorded_by=actor,
+    )
+    record(
+        actor,
+        Action.CREATE,
+        target=household,
+        source=source,
+        detail={"consultation": str(consultation.public_id), "outcome": outcome},
+    )
     return consultation
 
 
 def _ensure_checklist_templates(office) -> list[ChecklistItemTemplate]:
     templates = list(ChecklistItemTemplate.objects.filter(office=office, active=True))
     if not templates and not ChecklistItemTemplate.objects.filter(office=office).exists():
-        templates = ChecklistItemTemplate.objects.bulk_create([
-            ChecklistItemTemplate(office=office, code=code, label=label, basis=basis, due_days=due, order=i)
-            for i, (code, label, basis, due) in enumerate(DEFAULT_CHECKLIST)])
+        templates = ChecklistItemTemplate.objects.bulk_create(
+            [
+                ChecklistItemTemplate(office=office, code=code, label=label, basis=basis, due_days=due, order=i)
+                for i, (code, label, basis, due) in enumerate(DEFAULT_CHECKLIST)
+            ]
+        )
     return templates
 
 
 @transaction.atomic
-def receive_application(actor, household: Household, *, received_on: date, applicant_name: str,
-                        applicant_relation: str, reason: str, documents: list[str], source: str = "") -> Application:
+def receive_application(
+    actor,
+    household: Household,
+    *,
+    received_on: date,
+    applicant_name: str,
+    applicant_relation: str,
+    reason: str,
+    documents: list[str],
+    source: str = "",
+) -> Application:
     """Register an application, open its investigation checklist and move the household to 申請中."""
     _require_caseworking(actor, household)
     errors = {}
@@ -105,16 +162,34 @@ def receive_application(actor, household: Household, *, received_on: date, appli
     if errors:
         raise ValidationError(errors)
     application = Application.objects.create(
-        household=household, received_on=received_on, applicant_name=applicant_name.strip(),
-        applicant_relation=applicant_relation.strip(), reason=reason.strip(), documents=sorted(set(documents)),
-        recorded_by=actor)
-    ChecklistItem.objects.bulk_create([
-        ChecklistItem(application=application, code=t.code, label=t.label, basis=t.basis,
-                      due_on=received_on + timedelta(days=t.due_days) if t.due_days else None)
-        for t in _ensure_checklist_templates(household.office)])
+        household=household,
+        received_on=received_on,
+        applicant_name=applicant_name.strip(),
+        applicant_relation=applicant_relation.strip(),
+        reason=reason.strip(),
+        documents=sorted(set(documents)),
+        recorded_by=actor,
+    )
+    ChecklistItem.objects.bulk_create(
+        [
+            ChecklistItem(
+                application=application,
+                code=t.code,
+                label=t.label,
+                basis=t.basis,
+                due_on=received_on + timedelta(days=t.due_days) if t.due_days else None,
+            )
+            for t in _ensure_checklist_templates(household.office)
+        ]
+    )
     household_services.apply_decided_status(actor, household, "applying", received_on, "保護申請の受付", source)
-    record(actor, Action.CREATE, target=application, source=source,
-           detail={"received_on": received_on.isoformat(), "deadline": application.deadline.isoformat()})
+    record(
+        actor,
+        Action.CREATE,
+        target=application,
+        source=source,
+        detail={"received_on": received_on.isoformat(), "deadline": application.deadline.isoformat()},
+    )
     return application
 
 
@@ -142,8 +217,9 @@ def extend_deadline(actor, application: Application, *, days: int, reason: str, 
 
 
 @transaction.atomic
-def update_checklist_item(actor, item: ChecklistItem, *, status: str, done_on: date | None, note: str,
-                          exemption: str = "", source: str = "") -> ChecklistItem:
+def update_checklist_item(
+    actor, item: ChecklistItem, *, status: str, done_on: date | None, note: str, exemption: str = "", source: str = ""
+) -> ChecklistItem:
     application = item.application
     _require_caseworking(actor, application.household)
     errors = {}
@@ -161,15 +237,22 @@ def update_checklist_item(actor, item: ChecklistItem, *, status: str, done_on: d
         errors["note"] = "「その他」の理由を入力してください。"
     if errors:
         raise ValidationError(errors)
-    item.status, item.done_on, item.note, item.exemption, item.updated_by = status, done_on, note.strip(), exemption, actor
+    item.status, item.done_on, item.note, item.exemption, item.updated_by = (
+        status,
+        done_on,
+        note.strip(),
+        exemption,
+        actor,
+    )
     item.save(update_fields=["status", "done_on", "note", "exemption", "updated_by"])
     record(actor, Action.UPDATE, target=application, source=source, detail={"checklist": item.code, "status": status})
     return item
 
 
 @transaction.atomic
-def run_need_test(actor, household: Household, *, as_of: date, application: Application | None = None,
-                  source: str = "") -> NeedTest:
+def run_need_test(
+    actor, household: Household, *, as_of: date, application: Application | None = None, source: str = ""
+) -> NeedTest:
     """Run the engine on the household's facts now and keep facts, result and standards version."""
     _require_caseworking(actor, household)
     facts = engine_input(household, as_of)
@@ -179,17 +262,34 @@ def run_need_test(actor, household: Household, *, as_of: date, application: Appl
         raise ValidationError({"as_of": f"計算できません（{exc}）。世帯の情報を確認してください。"})
     result = calc.as_record()
     test = NeedTest.objects.create(
-        household=household, application=application, as_of=as_of, facts=facts, result=result,
-        standards_version=calc.standards_version, minimum_cost_of_living=calc.minimum_cost_of_living,
-        recognized_income=calc.recognized_income, benefit=calc.benefit, need=calc.need, run_by=actor)
-    record(actor, Action.CREATE, target=household, source=source,
-           detail={"need_test": str(test.public_id), "need": calc.need, "benefit": calc.benefit})
+        household=household,
+        application=application,
+        as_of=as_of,
+        facts=facts,
+        result=result,
+        standards_version=calc.standards_version,
+        minimum_cost_of_living=calc.minimum_cost_of_living,
+        recognized_income=calc.recognized_income,
+        benefit=calc.benefit,
+        need=calc.need,
+        run_by=actor,
+    )
+    record(
+        actor,
+        Action.CREATE,
+        target=household,
+        source=source,
+        detail={"need_test": str(test.public_id), "need": calc.need, "benefit": calc.benefit},
+    )
     return test
 
 
 def _approved(household: Household) -> list[tuple[str, date]]:
-    return list(Decision.objects.filter(household=household, status=DecisionStatus.APPROVED)
-                .order_by("approved_at", "id").values_list("kind", "effective_from"))
+    return list(
+        Decision.objects.filter(household=household, status=DecisionStatus.APPROVED)
+        .order_by("approved_at", "id")
+        .values_list("kind", "effective_from")
+    )
 
 
 def _addressee(household: Household) -> dict:
@@ -198,9 +298,19 @@ def _addressee(household: Household) -> dict:
 
 
 @transaction.atomic
-def draft_decision(actor, household: Household, *, kind: str, effective_from: date, reasons: str,
-                   application: Application | None = None, need_test: NeedTest | None = None, late_reason: str = "",
-                   retroactive_reason: str = "", source: str = "") -> Decision:
+def draft_decision(
+    actor,
+    household: Household,
+    *,
+    kind: str,
+    effective_from: date,
+    reasons: str,
+    application: Application | None = None,
+    need_test: NeedTest | None = None,
+    late_reason: str = "",
+    retroactive_reason: str = "",
+    source: str = "",
+) -> Decision:
     """A caseworker's draft (起案). Amounts come from the need test and are frozen here."""
     _require_caseworking(actor, household)
     Household.objects.select_for_update().get(pk=household.pk)
@@ -217,8 +327,10 @@ def draft_decision(actor, household: Household, *, kind: str, effective_from: da
         elif kind == DecisionKind.START:
             pending = [i.label for i in application.checklist.all() if i.status == ItemStatus.PENDING]
             if pending:
-                errors["application"] = ("調査項目に未了があります（" + "、".join(pending) + "）。"
-                                         "急迫の場合は「不要（理由あり）」として理由を記録してください。")
+                errors["application"] = (
+                    "調査項目に未了があります（" + "、".join(pending) + "）。"
+                    "急迫の場合は「不要（理由あり）」として理由を記録してください。"
+                )
     if kind in (DecisionKind.START, DecisionKind.CHANGE):
         if need_test is None or need_test.household_id != household.pk:
             errors["need_test"] = "開始・変更の決定には、この世帯の要否判定を選んでください。"
@@ -226,8 +338,10 @@ def draft_decision(actor, household: Household, *, kind: str, effective_from: da
             errors["need_test"] = "要否判定が「否」のため、開始決定はできません（却下を検討してください）。"
     if application and kind in (DecisionKind.START, DecisionKind.REJECTION) and not errors.get("application"):
         if timezone.localdate() > application.deadline and not (late_reason or application.extension_reason).strip():
-            errors["late_reason"] = (f"決定期限（{application.deadline.isoformat()}）を過ぎています。"
-                                     "遅れた理由を入力してください（通知書に明示します）。")
+            errors["late_reason"] = (
+                f"決定期限（{application.deadline.isoformat()}）を過ぎています。"
+                "遅れた理由を入力してください（通知書に明示します）。"
+            )
     if kind in DecisionKind.values and not errors.get("kind"):
         try:
             periods.check_fits(kind, effective_from, _approved(household), retroactive_reason)
@@ -235,18 +349,35 @@ def draft_decision(actor, household: Household, *, kind: str, effective_from: da
             errors["effective_from"] = str(exc)
     pending = Decision.objects.filter(household=household, status=DecisionStatus.DRAFT).first()
     if pending:
-        errors["kind"] = f"決裁待ちの決定（{pending.get_kind_display()}）があります。先に決裁又は差戻しを済ませてください。"
+        errors["kind"] = (
+            f"決裁待ちの決定（{pending.get_kind_display()}）があります。先に決裁又は差戻しを済ませてください。"
+        )
     if errors:
         raise ValidationError(errors)
     amounts = {}
     if need_test is not None and kind in (DecisionKind.START, DecisionKind.CHANGE):
         amounts = monthly_amounts(need_test.result["benefit"]["by_assistance"])
     decision = Decision.objects.create(
-        household=household, kind=kind, application=application, need_test=need_test, effective_from=effective_from,
-        amounts=amounts, benefit_total=sum(amounts.values()), reasons=reasons.strip(), late_reason=late_reason.strip(),
-        retroactive_reason=retroactive_reason.strip(), snapshot=_addressee(household), drafted_by=actor)
-    record(actor, Action.CREATE, target=decision, source=source,
-           detail={"kind": kind, "effective_from": effective_from.isoformat(), "benefit_total": decision.benefit_total})
+        household=household,
+        kind=kind,
+        application=application,
+        need_test=need_test,
+        effective_from=effective_from,
+        amounts=amounts,
+        benefit_total=sum(amounts.values()),
+        reasons=reasons.strip(),
+        late_reason=late_reason.strip(),
+        retroactive_reason=retroactive_reason.strip(),
+        snapshot=_addressee(household),
+        drafted_by=actor,
+    )
+    record(
+        actor,
+        Action.CREATE,
+        target=decision,
+        source=source,
+        detail={"kind": kind, "effective_from": effective_from.isoformat(), "benefit_total": decision.benefit_total},
+    )
     return decision
 
 
@@ -297,26 +428,41 @@ def _record_differences(decision: Decision):
     after = before + [ledger.Approved(decision.pk, decision.kind, decision.effective_from, decision.amounts)]
     first_paid = min((d.effective_from for d in before if d.kind in ledger.PAYING), default=decision.effective_from)
     diffs = ledger.differences(before, after, max(decision.effective_from, first_paid), this_month)
-    return LedgerAdjustment.objects.bulk_create([
-        LedgerAdjustment(decision=decision, household_id=decision.household_id, month=month, assistance=kind,
-                         amount=amount, kind=LedgerAdjustment.Kind.EXTRA_PAYMENT if amount > 0
-                         else LedgerAdjustment.Kind.REPAYMENT_CANDIDATE)
-        for month, kind, amount in diffs])
+    return LedgerAdjustment.objects.bulk_create(
+        [
+            LedgerAdjustment(
+                decision=decision,
+                household_id=decision.household_id,
+                month=month,
+                assistance=kind,
+                amount=amount,
+                kind=LedgerAdjustment.Kind.EXTRA_PAYMENT if amount > 0 else LedgerAdjustment.Kind.REPAYMENT_CANDIDATE,
+            )
+            for month, kind, amount in diffs
+        ]
+    )
 
 
 def _finalize(actor, decision: Decision, source: str):
-    periods.check_fits(decision.kind, decision.effective_from, _approved(decision.household), decision.retroactive_reason)
+    periods.check_fits(
+        decision.kind, decision.effective_from, _approved(decision.household), decision.retroactive_reason
+    )
     decision.status, decision.approved_at = DecisionStatus.APPROVED, timezone.now()
     decision.save(update_fields=["status", "approved_at"])
     _record_differences(decision)
     household = decision.household
-    new_status = {DecisionKind.START: "active", DecisionKind.SUSPENSION: "suspended",
-                  DecisionKind.TERMINATION: "terminated", DecisionKind.REJECTION: "rejected"}.get(decision.kind)
+    new_status = {
+        DecisionKind.START: "active",
+        DecisionKind.SUSPENSION: "suspended",
+        DecisionKind.TERMINATION: "terminated",
+        DecisionKind.REJECTION: "rejected",
+    }.get(decision.kind)
     if decision.kind == DecisionKind.CHANGE and household.status == "suspended":
         new_status = "active"  # a change after a suspension resumes assistance
     if new_status:
-        household_services.apply_decided_status(actor, household, new_status, decision.effective_from,
-                                                f"{decision.get_kind_display()}決定", source)
+        household_services.apply_decided_status(
+            actor, household, new_status, decision.effective_from, f"{decision.get_kind_display()}決定", source
+        )
     application = Application.objects.filter(pk=decision.application_id, decided_on__isnull=True).first()
     if application:
         application.decided_on = timezone.localdate()
@@ -334,8 +480,14 @@ def approve(actor, decision: Decision, comment: str = "", source: str = "") -> D
             step = next_step(decision)
             try:
                 with transaction.atomic():
-                    ApprovalAction.objects.create(decision=decision, action=ApprovalAction.Kind.APPROVE, step=step,
-                                                  role=route[step], actor=actor, comment=comment.strip())
+                    ApprovalAction.objects.create(
+                        decision=decision,
+                        action=ApprovalAction.Kind.APPROVE,
+                        step=step,
+                        role=route[step],
+                        actor=actor,
+                        comment=comment.strip(),
+                    )
             except IntegrityError:
                 problem = "この段階は既に承認されています。"
             else:
@@ -346,8 +498,13 @@ def approve(actor, decision: Decision, comment: str = "", source: str = "") -> D
                         problem = exc.messages[0] if hasattr(exc, "messages") else str(exc)
                         transaction.set_rollback(True)
                 if problem is None:
-                    record(actor, Action.UPDATE, target=decision, source=source,
-                           detail={"approve_step": step + 1, "of": len(route), "approved": step + 1 == len(route)})
+                    record(
+                        actor,
+                        Action.UPDATE,
+                        target=decision,
+                        source=source,
+                        detail={"approve_step": step + 1, "of": len(route), "approved": step + 1 == len(route)},
+                    )
     if problem:
         record(actor, Action.DENIED, target=decision, source=source, detail={"approve": problem})
         raise Refused(problem)
@@ -363,8 +520,13 @@ def return_decision(actor, decision: Decision, comment: str, source: str = "") -
         if problem is None and not comment.strip():
             problem = "差戻しの理由を入力してください。"
         if problem is None:
-            ApprovalAction.objects.create(decision=decision, action=ApprovalAction.Kind.RETURN,
-                                          step=next_step(decision), actor=actor, comment=comment.strip())
+            ApprovalAction.objects.create(
+                decision=decision,
+                action=ApprovalAction.Kind.RETURN,
+                step=next_step(decision),
+                actor=actor,
+                comment=comment.strip(),
+            )
             decision.status = DecisionStatus.RETURNED
             decision.save(update_fields=["status"])
             record(actor, Action.UPDATE, target=decision, source=source, detail={"returned": True})
@@ -376,8 +538,11 @@ def return_decision(actor, decision: Decision, comment: str, source: str = "") -
 
 def open_decision(actor, public_id, source: str = "") -> Decision:
     """Read a decision; it is visible exactly when its household is (404 and audited otherwise)."""
-    decision = Decision.objects.select_related("household__office", "need_test", "application").filter(
-        public_id=public_id).first()
+    decision = (
+        Decision.objects.select_related("household__office", "need_test", "application")
+        .filter(public_id=public_id)
+        .first()
+    )
     if decision is None:
         record(actor, Action.DENIED, target_type=Decision.audit_type, target_id=str(public_id), source=source)
         raise Http404("決定が見つかりません。")

@@ -1,4 +1,5 @@
 """Thin views for the application-to-decision flow."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,20 +9,29 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hogo.audit.services import client_address
+from hogo.benefits.engine.calculator import Line, expand_record
 from hogo.households.forms import save_through
 from hogo.households.scoping import may_edit
 from hogo.households.services import open_household, open_household_for_edit, require_edit
-from hogo.benefits.engine.calculator import Line, expand_record
 
 from . import deadlines, ledger, services
-from .forms import (ApplicationForm, ApprovalForm, ChecklistItemForm, ConsultationForm, DecisionForm, ExtensionForm,
-                    NeedTestForm)
+from .forms import (
+    ApplicationForm,
+    ApprovalForm,
+    ChecklistItemForm,
+    ConsultationForm,
+    DecisionForm,
+    ExtensionForm,
+    NeedTestForm,
+)
 from .models import DecisionStatus, NeedTest
 from .notices import render_notice
 
 
 def _editable_household(request, public_id):
-    return open_household_for_edit(request.user, public_id, source=client_address(request), message=services.NOT_CASEWORKING)
+    return open_household_for_edit(
+        request.user, public_id, source=client_address(request), message=services.NOT_CASEWORKING
+    )
 
 
 def _editable_application(request, public_id):
@@ -31,8 +41,9 @@ def _editable_application(request, public_id):
 
 
 def _form_page(request, form, household, title, submit):
-    return render(request, "households/form.html", {"form": form, "household": household, "title": title,
-                                                     "submit": submit})
+    return render(
+        request, "households/form.html", {"form": form, "household": household, "title": title, "submit": submit}
+    )
 
 
 @login_required
@@ -40,8 +51,12 @@ def _form_page(request, form, household, title, submit):
 def consultation_new(request, public_id):
     household = _editable_household(request, public_id)
     form = ConsultationForm(request.POST or None, initial={"held_on": timezone.localdate()})
-    if save_through(request, form, lambda **data: services.record_consultation(
-            request.user, household, source=client_address(request), **data), "面接相談を記録しました。"):
+    if save_through(
+        request,
+        form,
+        lambda **data: services.record_consultation(request.user, household, source=client_address(request), **data),
+        "面接相談を記録しました。",
+    ):
         return redirect("household_detail", public_id=household.public_id)
     return _form_page(request, form, household, "面接相談の記録", "記録する")
 
@@ -51,8 +66,12 @@ def consultation_new(request, public_id):
 def application_new(request, public_id):
     household = _editable_household(request, public_id)
     form = ApplicationForm(request.POST or None, initial={"received_on": timezone.localdate()})
-    application = save_through(request, form, lambda **data: services.receive_application(
-        request.user, household, source=client_address(request), **data), lambda a: f"申請を受け付けました。決定期限は {a.deadline.isoformat()} です。")
+    application = save_through(
+        request,
+        form,
+        lambda **data: services.receive_application(request.user, household, source=client_address(request), **data),
+        lambda a: f"申請を受け付けました。決定期限は {a.deadline.isoformat()} です。",
+    )
     if application:
         return redirect("application_detail", public_id=application.public_id)
     return _form_page(request, form, household, "保護申請の受付", "受け付ける")
@@ -64,18 +83,40 @@ def application_detail(request, public_id):
     household = application.household
     today = timezone.localdate()
     editable = may_edit(request.user, household) and not application.decided_on
-    items = [(item, ChecklistItemForm(prefix=f"item{item.pk}", initial={
-        "status": item.status, "done_on": item.done_on, "note": item.note, "exemption": item.exemption}))
-        for item in application.checklist.all()]
-    return render(request, "decisions/application.html", {
-        "application": application, "household": household, "items": items, "editable": editable,
-        "urgency": deadlines.urgency(application.deadline, today) if not application.decided_on else "done",
-        "days_left": (application.deadline - today).days, "days_overdue": (today - application.deadline).days,
-        "decided_days": (application.decided_on - application.received_on).days if application.decided_on else None,
-        "deemed_rejection": deadlines.deemed_rejection_date(application.received_on),
-        "need_tests": application.need_tests.all(), "need_test_form": NeedTestForm(initial={"as_of": today.replace(day=1)}),
-        "extension_form": ExtensionForm(), "decisions": application.decisions.all(),
-    })
+    items = [
+        (
+            item,
+            ChecklistItemForm(
+                prefix=f"item{item.pk}",
+                initial={
+                    "status": item.status,
+                    "done_on": item.done_on,
+                    "note": item.note,
+                    "exemption": item.exemption,
+                },
+            ),
+        )
+        for item in application.checklist.all()
+    ]
+    return render(
+        request,
+        "decisions/application.html",
+        {
+            "application": application,
+            "household": household,
+            "items": items,
+            "editable": editable,
+            "urgency": deadlines.urgency(application.deadline, today) if not application.decided_on else "done",
+            "days_left": (application.deadline - today).days,
+            "days_overdue": (today - application.deadline).days,
+            "decided_days": (application.decided_on - application.received_on).days if application.decided_on else None,
+            "deemed_rejection": deadlines.deemed_rejection_date(application.received_on),
+            "need_tests": application.need_tests.all(),
+            "need_test_form": NeedTestForm(initial={"as_of": today.replace(day=1)}),
+            "extension_form": ExtensionForm(),
+            "decisions": application.decisions.all(),
+        },
+    )
 
 
 def _post_to_service(request, form, act, done: str, label: str = ""):
@@ -98,8 +139,13 @@ def checklist_update(request, public_id, item_id):
     application = _editable_application(request, public_id)
     item = get_object_or_404(application.checklist, pk=item_id)
     form = ChecklistItemForm(request.POST, prefix=f"item{item.pk}")
-    _post_to_service(request, form, lambda **data: services.update_checklist_item(
-        request.user, item, source=client_address(request), **data), f"「{item.label}」を更新しました。", item.label)
+    _post_to_service(
+        request,
+        form,
+        lambda **data: services.update_checklist_item(request.user, item, source=client_address(request), **data),
+        f"「{item.label}」を更新しました。",
+        item.label,
+    )
     return redirect("application_detail", public_id=application.public_id)
 
 
@@ -107,8 +153,12 @@ def checklist_update(request, public_id, item_id):
 @require_POST
 def application_extend(request, public_id):
     application = _editable_application(request, public_id)
-    _post_to_service(request, ExtensionForm(request.POST), lambda **data: services.extend_deadline(
-        request.user, application, source=client_address(request), **data), "決定期限を延長しました。")
+    _post_to_service(
+        request,
+        ExtensionForm(request.POST),
+        lambda **data: services.extend_deadline(request.user, application, source=client_address(request), **data),
+        "決定期限を延長しました。",
+    )
     return redirect("application_detail", public_id=application.public_id)
 
 
@@ -119,8 +169,13 @@ def need_test_run(request, public_id):
     form = NeedTestForm(request.POST)
     if form.is_valid():
         try:
-            test = services.run_need_test(request.user, application.household, as_of=form.cleaned_data["as_of"],
-                                          application=application, source=client_address(request))
+            test = services.run_need_test(
+                request.user,
+                application.household,
+                as_of=form.cleaned_data["as_of"],
+                application=application,
+                source=client_address(request),
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
@@ -134,10 +189,15 @@ def need_test_detail(request, public_id):
     test = get_object_or_404(NeedTest.objects.select_related("household", "application"), public_id=public_id)
     open_household(request.user, test.household.public_id, source=client_address(request))
     result = expand_record(test.result)
-    lines = [Line(l["code"], l["label"], l["amount"], l["working"], l["source"], l["verified"], l["member"])
-             for l in result["explanation"]]
-    return render(request, "decisions/need_test.html", {"test": test, "household": test.household, "lines": lines,
-                                                        "result": result})
+    lines = [
+        Line(l["code"], l["label"], l["amount"], l["working"], l["source"], l["verified"], l["member"])
+        for l in result["explanation"]
+    ]
+    return render(
+        request,
+        "decisions/need_test.html",
+        {"test": test, "household": test.household, "lines": lines, "result": result},
+    )
 
 
 @login_required
@@ -152,8 +212,12 @@ def decision_new(request, public_id):
     if latest_test:
         initial["need_test"] = latest_test.public_id
     form = DecisionForm(request.POST or None, household=household, initial=initial)
-    decision = save_through(request, form, lambda **data: services.draft_decision(
-        request.user, household, source=client_address(request), **data), "決定を起案しました。決裁に回っています。")
+    decision = save_through(
+        request,
+        form,
+        lambda **data: services.draft_decision(request.user, household, source=client_address(request), **data),
+        "決定を起案しました。決裁に回っています。",
+    )
     if decision:
         return redirect("decision_detail", public_id=decision.public_id)
     return _form_page(request, form, household, "決定の起案", "起案する")
@@ -163,15 +227,26 @@ def decision_new(request, public_id):
 def decision_detail(request, public_id):
     decision = services.open_decision(request.user, public_id, source=client_address(request))
     route = services.route_of(decision.household.office)
-    problem = services.approval_problem(request.user, decision, route) if decision.status == DecisionStatus.DRAFT else "—"
-    return render(request, "decisions/decision.html", {
-        "decision": decision, "household": decision.household, "route": route,
-        "next_step": services.next_step(decision), "actions": decision.actions.select_related("actor__staff"),
-        "may_approve": problem is None, "approval_form": ApprovalForm(),
-        "amount_rows": [(label, decision.amounts.get(code, 0)) for code, label in services.ASSISTANCE_ROWS],
-        "application_urgency": deadlines.urgency(decision.application.deadline, timezone.localdate())
-        if decision.application else "",
-    })
+    problem = (
+        services.approval_problem(request.user, decision, route) if decision.status == DecisionStatus.DRAFT else "—"
+    )
+    return render(
+        request,
+        "decisions/decision.html",
+        {
+            "decision": decision,
+            "household": decision.household,
+            "route": route,
+            "next_step": services.next_step(decision),
+            "actions": decision.actions.select_related("actor__staff"),
+            "may_approve": problem is None,
+            "approval_form": ApprovalForm(),
+            "amount_rows": [(label, decision.amounts.get(code, 0)) for code, label in services.ASSISTANCE_ROWS],
+            "application_urgency": deadlines.urgency(decision.application.deadline, timezone.localdate())
+            if decision.application
+            else "",
+        },
+    )
 
 
 def _act_on_decision(request, public_id, act, done_message):
@@ -189,8 +264,16 @@ def _act_on_decision(request, public_id, act, done_message):
 @login_required
 @require_POST
 def decision_approve(request, public_id):
-    return _act_on_decision(request, public_id, services.approve, lambda d: (
-        "決裁しました。決定の効力が生じました。" if d.status == DecisionStatus.APPROVED else "承認しました。次の決裁者に回りました。"))
+    return _act_on_decision(
+        request,
+        public_id,
+        services.approve,
+        lambda d: (
+            "決裁しました。決定の効力が生じました。"
+            if d.status == DecisionStatus.APPROVED
+            else "承認しました。次の決裁者に回りました。"
+        ),
+    )
 
 
 @login_required
@@ -222,13 +305,29 @@ def household_ledger(request, public_id):
         months = list(reversed(ledger.ledger(decisions, first, today.replace(day=1))))
     by_id = {d.id: d for d in household.decisions.filter(status=DecisionStatus.APPROVED)}
     labels = dict(services.ASSISTANCE_ROWS)
-    rows = [{"month": m.month, "decisions": [by_id[i] for i in m.governing], "total": m.total,
-             "amounts": [m.owed[code] for code, _ in services.ASSISTANCE_ROWS]} for m in months]
-    adjustments = [(a, labels.get(a.assistance, a.assistance))
-                   for a in household.ledger_adjustments.select_related("decision").order_by("-month", "id")]
-    return render(request, "decisions/ledger.html", {
-        "household": household, "rows": rows, "labels": labels.values(), "adjustments": adjustments,
-    })
+    rows = [
+        {
+            "month": m.month,
+            "decisions": [by_id[i] for i in m.governing],
+            "total": m.total,
+            "amounts": [m.owed[code] for code, _ in services.ASSISTANCE_ROWS],
+        }
+        for m in months
+    ]
+    adjustments = [
+        (a, labels.get(a.assistance, a.assistance))
+        for a in household.ledger_adjustments.select_related("decision").order_by("-month", "id")
+    ]
+    return render(
+        request,
+        "decisions/ledger.html",
+        {
+            "household": household,
+            "rows": rows,
+            "labels": labels.values(),
+            "adjustments": adjustments,
+        },
+    )
 
 
 @login_required

@@ -1,6 +1,7 @@
 """Synthetic follow-up history for the demo: past checks done at spread-out dates (so some are
 due soon and a few are overdue, as in a real office), this month's declarations mostly received,
 and a few declarations waiting for recognition, one of them already late."""
+
 import random
 from collections import defaultdict
 from datetime import timedelta
@@ -32,23 +33,43 @@ def seed_followups(office, today, seed: int) -> None:
                 spec = rule.spec()
                 if not schedule.applies(spec, facts):
                     continue
-                months = spec.interval_months or schedule.visit_interval_months(spec, facts.visit_grade, "in_institution" in facts.facts)
+                months = spec.interval_months or schedule.visit_interval_months(
+                    spec, facts.visit_grade, "in_institution" in facts.facts
+                )
                 done_on = today - timedelta(days=rng.randrange(0, months * 30 + 10))
-                done.append(NewItem(hid, rule.pk, Source.RULE, rule_key(rule.pk, f"demo-{done_on}"), "", rule.title,
-                                    "", "", done_on, done_on))
+                done.append(
+                    NewItem(
+                        hid,
+                        rule.pk,
+                        Source.RULE,
+                        rule_key(rule.pk, f"demo-{done_on}"),
+                        "",
+                        rule.title,
+                        "",
+                        "",
+                        done_on,
+                        done_on,
+                    )
+                )
     insert_items(done, done_note="（デモデータ）実施済み")
     regenerate_all(today, [office.pk])
     # Most of this month's declarations are in and this year's June checks were done in June.
-    for kind, share, note in ((schedule.MONTHLY_ON_DAY, 0.85, "（デモデータ）受付済み"),
-                              (schedule.YEARLY_ON, 0.97, "（デモデータ）実施済み")):
-        past = FollowUp.objects.filter(household__office=office, state=State.OPEN, due_on__lt=today, rule__schedule=kind)
+    for kind, share, note in (
+        (schedule.MONTHLY_ON_DAY, 0.85, "（デモデータ）受付済み"),
+        (schedule.YEARLY_ON, 0.97, "（デモデータ）実施済み"),
+    ):
+        past = FollowUp.objects.filter(
+            household__office=office, state=State.OPEN, due_on__lt=today, rule__schedule=kind
+        )
         by_day = defaultdict(list)
         for pk, due_on in past.values_list("pk", "due_on"):
             if rng.random() < share:
                 by_day[due_on - timedelta(days=rng.randrange(0, 9))].append(pk)
         for done_on, pks in by_day.items():
             for start in range(0, len(pks), 5000):
-                FollowUp.objects.filter(pk__in=pks[start:start + 5000]).update(state=State.DONE, done_on=done_on, done_note=note)
+                FollowUp.objects.filter(pk__in=pks[start : start + 5000]).update(
+                    state=State.DONE, done_on=done_on, done_note=note
+                )
     _waiting_declarations(office, today)
 
 
@@ -57,7 +78,9 @@ def _waiting_declarations(office, today) -> None:
     yet recognised (enough to show red and amber on the demo accounts' screens)."""
     users = {u.staff.pk: u for u in get_user_model().objects.filter(staff__isnull=False).select_related("staff")}
     seen = {}
-    assignments = active_assignments(today).filter(household__office=office, household__status="active").order_by("household_id")
+    assignments = (
+        active_assignments(today).filter(household__office=office, household__status="active").order_by("household_id")
+    )
     for assignment in assignments.select_related("household__office"):
         if assignment.caseworker_id not in seen and len(seen) >= DEMO_CASEWORKERS_WITH_DECLARATIONS:
             continue
@@ -67,8 +90,13 @@ def _waiting_declarations(office, today) -> None:
         seen[assignment.caseworker_id] = taken + 1
         days_ago = (10, 5, 1)[taken]
         received = today - timedelta(days=days_ago)
-        register_declaration(users[assignment.caseworker_id], assignment.household, kind=DeclarationKind.INCOME,
-                             received_on=received, channel="paper", period_label=f"{received.year}年{received.month}月分",
-                             note="（デモデータ）給与明細あり", source="hogo demo")
-
-
+        register_declaration(
+            users[assignment.caseworker_id],
+            assignment.household,
+            kind=DeclarationKind.INCOME,
+            received_on=received,
+            channel="paper",
+            period_label=f"{received.year}年{received.month}月分",
+            note="（デモデータ）給与明細あり",
+            source="hogo demo",
+        )

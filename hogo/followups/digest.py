@@ -1,5 +1,6 @@
 """The daily digest: one in-app notice per user and day, also e-mailed when the user has an
 address. Caseworkers get their own list; supervisors get their team's overdue work."""
+
 from datetime import date
 
 from django.conf import settings
@@ -38,7 +39,9 @@ def compose(user, today: date) -> tuple[str, str] | None:
         names = {cw.pk: cw.name for cw in caseworkers_of_teams(standing.team_ids, today)}
         overdue = queries.team_overdue(user, today, names, limit=MAX_LINES + 1)
         if overdue:
-            title_bits.append(f"係の期限切れ {len(overdue) if len(overdue) <= MAX_LINES else str(MAX_LINES) + '件以上'}{'' if len(overdue) > MAX_LINES else '件'}")
+            title_bits.append(
+                f"係の期限切れ {len(overdue) if len(overdue) <= MAX_LINES else str(MAX_LINES) + '件以上'}{'' if len(overdue) > MAX_LINES else '件'}"
+            )
             parts.append("■ 係の期限切れ\n" + "\n".join(_line(r) for r in overdue[:MAX_LINES]))
     if not parts:
         return None
@@ -47,7 +50,9 @@ def compose(user, today: date) -> tuple[str, str] | None:
 
 
 def recipients(today: date):
-    staff_ids = RoleAssignment.objects.active_on(today).filter(role__in=(Role.CASEWORKER, Role.SUPERVISOR)).values("staff_id")
+    staff_ids = (
+        RoleAssignment.objects.active_on(today).filter(role__in=(Role.CASEWORKER, Role.SUPERVISOR)).values("staff_id")
+    )
     return get_user_model().objects.filter(is_active=True, staff__in=staff_ids).order_by("pk")
 
 
@@ -60,8 +65,9 @@ def send_digests(today: date) -> dict:
             continue
         title, body = message
         with transaction.atomic():
-            notice, created = Notice.objects.get_or_create(recipient=user, day=today,
-                                                           defaults={"title": title[:120], "body": body})
+            notice, created = Notice.objects.get_or_create(
+                recipient=user, day=today, defaults={"title": title[:120], "body": body}
+            )
             counts["notices"] += created
             if user.email and not notice.emailed:
                 send_mail(f"[Hogo] {notice.title}", notice.body, settings.DEFAULT_FROM_EMAIL, [user.email])

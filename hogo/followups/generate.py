@@ -5,14 +5,15 @@ open item whose due date moved (a new visit grade, a check done early) is update
 item whose rule no longer applies is withdrawn; an open item for a certificate whose date was
 renewed is closed as done, because entering the new date is where that work happened.
 """
+
 import uuid
 from collections import defaultdict
 from datetime import date, timedelta
 from typing import NamedTuple
 
 from django.db import connection, transaction
-from django.utils import timezone
 from django.db.models import Max, Q
+from django.utils import timezone
 
 from hogo.decisions.models import Application
 from hogo.households.models import Household, Income, IncomeKind, MedicalCare, Member, Residence, Status, StatusChange
@@ -32,20 +33,36 @@ APPLICATION_BASIS = "生活保護法第24条第5項（14日以内、特別な理
 def household_facts(household_ids: list[int], today: date) -> dict[int, schedule.HouseholdFacts]:
     """The facts the rules test, for a chunk of households, in a fixed number of queries."""
     rows = Household.objects.filter(pk__in=household_ids).values_list(
-        "pk", "status", "residence", "visit_grade", "created_at")
-    started = dict(StatusChange.objects.filter(household_id__in=household_ids, to_status=Status.ACTIVE)
-                   .values("household_id").annotate(last=Max("effective_date")).values_list("household_id", "last"))
+        "pk", "status", "residence", "visit_grade", "created_at"
+    )
+    started = dict(
+        StatusChange.objects.filter(household_id__in=household_ids, to_status=Status.ACTIVE)
+        .values("household_id")
+        .annotate(last=Max("effective_date"))
+        .values_list("household_id", "last")
+    )
     last_year = date(today.year - 1, 1, 1)
-    ended_recently = set(StatusChange.objects.filter(
-        household_id__in=household_ids, to_status__in=(Status.TERMINATED, Status.SUSPENDED),
-        effective_date__gte=last_year).values_list("household_id", flat=True))
+    ended_recently = set(
+        StatusChange.objects.filter(
+            household_id__in=household_ids,
+            to_status__in=(Status.TERMINATED, Status.SUSPENDED),
+            effective_date__gte=last_year,
+        ).values_list("household_id", flat=True)
+    )
     facts: dict[int, set] = defaultdict(set)
     dates: dict[int, dict] = defaultdict(lambda: defaultdict(list))
     current = Q(left_on__isnull=True) | Q(left_on__gt=today)
     for hid, mid, medical, able, care, care_until, disability_until in Member.objects.filter(
-            current, household_id__in=household_ids).values_list(
-            "household_id", "pk", "medical_care", "able_to_work", "care_level", "care_certified_until",
-            "disability_certificate_until"):
+        current, household_id__in=household_ids
+    ).values_list(
+        "household_id",
+        "pk",
+        "medical_care",
+        "able_to_work",
+        "care_level",
+        "care_certified_until",
+        "disability_certificate_until",
+    ):
         if medical == MedicalCare.INPATIENT:
             facts[hid].add("inpatient")
         elif medical == MedicalCare.OUTPATIENT:
@@ -59,8 +76,11 @@ def household_facts(household_ids: list[int], today: date) -> dict[int, schedule
         if disability_until:
             facts[hid].add("disability_certificate")
             dates[hid]["disability_certificate_until"].append((f"m{mid}", disability_until))
-    for hid, kind in Income.objects.filter(member__household_id__in=household_ids, since__lte=today).values_list(
-            "member__household_id", "kind").distinct():
+    for hid, kind in (
+        Income.objects.filter(member__household_id__in=household_ids, since__lte=today)
+        .values_list("member__household_id", "kind")
+        .distinct()
+    ):
         if kind == IncomeKind.EARNINGS:
             facts[hid].add("has_earnings")
         elif kind == IncomeKind.PENSION:
@@ -76,14 +96,19 @@ def household_facts(household_ids: list[int], today: date) -> dict[int, schedule
             own.add("no_earnings")
         own.add("at_home" if residence == Residence.HOME else "in_institution")
         result[hid] = schedule.HouseholdFacts(
-            household_id=hid, facts=frozenset(own), anchor=started.get(hid) or created_at.date(), visit_grade=grade,
-            dates={k: tuple(v) for k, v in dates[hid].items()})
+            household_id=hid,
+            facts=frozenset(own),
+            anchor=started.get(hid) or created_at.date(),
+            visit_grade=grade,
+            dates={k: tuple(v) for k, v in dates[hid].items()},
+        )
     return result
 
 
 def _rules_by_office(office_ids) -> dict[int, list[FollowupRule]]:
-    from .rules import ensure_rules
     from hogo.offices.models import Office
+
+    from .rules import ensure_rules
 
     by_office = {}
     for office in Office.objects.filter(pk__in=office_ids):
@@ -101,24 +126,38 @@ def regenerate_chunk(household_ids: list[int], today: date) -> dict:
         office_of = dict(Household.objects.filter(pk__in=household_ids).values_list("pk", "office_id"))
         rules = _rules_by_office(set(office_of.values()))
         facts = household_facts(list(office_of), today)
-        last_done = {(h, r): d for h, r, d in FollowUp.objects.filter(
-            household_id__in=office_of, source=Source.RULE, state=State.DONE)
-            .values("household_id", "rule_id").annotate(last=Max("done_on")).values_list("household_id", "rule_id", "last")}
+        last_done = {
+            (h, r): d
+            for h, r, d in FollowUp.objects.filter(household_id__in=office_of, source=Source.RULE, state=State.DONE)
+            .values("household_id", "rule_id")
+            .annotate(last=Max("done_on"))
+            .values_list("household_id", "rule_id", "last")
+        }
         existing: dict[tuple, dict[str, FollowUp]] = defaultdict(dict)
         for item in FollowUp.objects.filter(household_id__in=office_of, source=Source.RULE).only(
-                "pk", "household_id", "rule_id", "key", "state", "due_on", "warn_on"):
+            "pk", "household_id", "rule_id", "key", "state", "due_on", "warn_on"
+        ):
             existing[(item.household_id, item.rule_id)][item.key] = item
         to_create, to_update = [], []
         for hid, office_id in office_of.items():
             household = facts[hid]
             for rule in rules.get(office_id, ()):
-                _plan_rule(rule, household, last_done.get((hid, rule.pk)), existing.get((hid, rule.pk), {}), today,
-                           to_create, to_update, counts)
+                _plan_rule(
+                    rule,
+                    household,
+                    last_done.get((hid, rule.pk)),
+                    existing.get((hid, rule.pk), {}),
+                    today,
+                    to_create,
+                    to_update,
+                    counts,
+                )
         _plan_applications(office_of, today, to_create, to_update, counts)
         insert_items(to_create)
         if to_update:
-            FollowUp.objects.bulk_update(to_update, ["key", "due_on", "warn_on", "state", "done_on", "done_note"],
-                                         batch_size=1000)
+            FollowUp.objects.bulk_update(
+                to_update, ["key", "due_on", "warn_on", "state", "done_on", "done_note"], batch_size=1000
+            )
     counts["created"] = len(to_create)
     return counts
 
@@ -137,8 +176,24 @@ class NewItem(NamedTuple):
 
 
 ROWS_PER_INSERT = 500  # 8,000 parameters: inside SQLite's (32,766) and PostgreSQL's (65,535) limits
-INSERT_COLUMNS = ("public_id", "household_id", "rule_id", "source", "key", "subject_id", "title", "period_label", "basis",
-                  "due_on", "warn_on", "state", "snooze_reason", "done_on", "done_note", "created_at")
+INSERT_COLUMNS = (
+    "public_id",
+    "household_id",
+    "rule_id",
+    "source",
+    "key",
+    "subject_id",
+    "title",
+    "period_label",
+    "basis",
+    "due_on",
+    "warn_on",
+    "state",
+    "snooze_reason",
+    "done_on",
+    "done_note",
+    "created_at",
+)
 
 
 def insert_items(items: list[NewItem], done_note: str = "") -> None:
@@ -155,16 +210,30 @@ def insert_items(items: list[NewItem], done_note: str = "") -> None:
     now = created_field.get_db_prep_value(timezone.now(), connection)
     as_date = connection.ops.adapt_datefield_value
     state = State.DONE if done_note else State.OPEN
-    rows = [(uuid_field.get_db_prep_value(uuid.uuid4(), connection), *item[:8], as_date(item.due_on), as_date(item.warn_on),
-             state, "", as_date(item.due_on) if done_note else None, done_note, now) for item in items]
+    rows = [
+        (
+            uuid_field.get_db_prep_value(uuid.uuid4(), connection),
+            *item[:8],
+            as_date(item.due_on),
+            as_date(item.warn_on),
+            state,
+            "",
+            as_date(item.due_on) if done_note else None,
+            done_note,
+            now,
+        )
+        for item in items
+    ]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             _copy_then_insert(cursor, table, columns, rows)
             return
         for start in range(0, len(rows), ROWS_PER_INSERT):
-            batch = rows[start:start + ROWS_PER_INSERT]
-            cursor.execute(f"INSERT INTO {table} ({columns}) VALUES {', '.join([row_sql] * len(batch))} ON CONFLICT DO NOTHING",
-                           [value for row in batch for value in row])
+            batch = rows[start : start + ROWS_PER_INSERT]
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES {', '.join([row_sql] * len(batch))} ON CONFLICT DO NOTHING",
+                [value for row in batch for value in row],
+            )
 
 
 def _copy_then_insert(cursor, table: str, columns: str, rows: list[tuple]) -> None:
@@ -172,7 +241,9 @@ def _copy_then_insert(cursor, table: str, columns: str, rows: list[tuple]) -> No
     times faster than parameterised inserts, and still safe when a caseworker's action inserts the
     same item meanwhile)."""
     with transaction.atomic():
-        cursor.execute(f"CREATE TEMPORARY TABLE followup_staging ON COMMIT DROP AS SELECT {columns} FROM {table} WITH NO DATA")
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE followup_staging ON COMMIT DROP AS SELECT {columns} FROM {table} WITH NO DATA"
+        )
         with cursor.cursor.copy(f"COPY followup_staging ({columns}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
@@ -189,7 +260,9 @@ def _plan_rule(rule, household, last_done, existing: dict, today, to_create, to_
             to_update.append(item)
             counts["withdrawn"] += 1
         return
-    planned = [occ._replace(key=rule_key(rule.pk, occ.key)) for occ in schedule.occurrences(spec, household, last_done, today)]
+    planned = [
+        occ._replace(key=rule_key(rule.pk, occ.key)) for occ in schedule.occurrences(spec, household, last_done, today)
+    ]
     planned_keys = {o.key for o in planned}
     if rule.schedule == schedule.BEFORE_DATE:
         for item in open_items:
@@ -202,8 +275,20 @@ def _plan_rule(rule, household, last_done, existing: dict, today, to_create, to_
         if item is None and occ.reschedules and open_items:
             item = open_items[0]
         if item is None:
-            to_create.append(NewItem(household.household_id, rule.pk, Source.RULE, occ.key, "", rule.title,
-                                     occ.period_label, "", occ.due_on, occ.warn_on))
+            to_create.append(
+                NewItem(
+                    household.household_id,
+                    rule.pk,
+                    Source.RULE,
+                    occ.key,
+                    "",
+                    rule.title,
+                    occ.period_label,
+                    "",
+                    occ.due_on,
+                    occ.warn_on,
+                )
+            )
         elif item.state in OPEN_STATES and (item.key, item.due_on, item.warn_on) != (occ.key, occ.due_on, occ.warn_on):
             item.key, item.due_on, item.warn_on = occ.key, occ.due_on, occ.warn_on
             to_update.append(item)
@@ -219,8 +304,11 @@ def application_key(application_id) -> str:
 
 
 def _plan_applications(office_of: dict, today, to_create, to_update, counts):
-    applications = list(Application.objects.filter(household_id__in=office_of).only(
-        "pk", "public_id", "household_id", "received_on", "extended_days", "decided_on"))
+    applications = list(
+        Application.objects.filter(household_id__in=office_of).only(
+            "pk", "public_id", "household_id", "received_on", "extended_days", "decided_on"
+        )
+    )
     if not applications:
         return
     items = {i.key: i for i in FollowUp.objects.filter(household_id__in=office_of, source=Source.APPLICATION)}
@@ -232,10 +320,20 @@ def _sync_application(application, item, to_create, to_update, counts):
     deadline = application.deadline
     if application.decided_on is None:
         if item is None:
-            to_create.append(NewItem(
-                application.household_id, None, Source.APPLICATION, application_key(application.pk),
-                str(application.public_id), "保護申請の決定", "", APPLICATION_BASIS, deadline,
-                max(application.received_on, deadline - APPLICATION_WARNING)))
+            to_create.append(
+                NewItem(
+                    application.household_id,
+                    None,
+                    Source.APPLICATION,
+                    application_key(application.pk),
+                    str(application.public_id),
+                    "保護申請の決定",
+                    "",
+                    APPLICATION_BASIS,
+                    deadline,
+                    max(application.received_on, deadline - APPLICATION_WARNING),
+                )
+            )
         elif item.state in OPEN_STATES and item.due_on != deadline:
             item.due_on, item.warn_on = deadline, max(application.received_on, deadline - APPLICATION_WARNING)
             to_update.append(item)
@@ -262,7 +360,7 @@ def chunks_of_households(office_ids=None, size: int = CHUNK_SIZE):
         ids = ids.filter(office_id__in=office_ids)
     ids = list(ids.values_list("pk", flat=True))
     for start in range(0, len(ids), size):
-        yield ids[start:start + size]
+        yield ids[start : start + size]
 
 
 def regenerate_all(today: date, office_ids=None, size: int = CHUNK_SIZE) -> dict:

@@ -4,6 +4,7 @@ recognition, and in-app notices.
 A follow-up's owner is the household's current caseworker (derived, not stored), so reassigning a
 household moves its follow-ups at once; the caseworker's supervisor sees them on the dashboard.
 """
+
 import uuid
 
 from django.conf import settings
@@ -27,25 +28,33 @@ class DeclarationKind(models.TextChoices):
 
 
 class FollowupRule(models.Model):
-    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="followup_rules", verbose_name="福祉事務所")
+    office = models.ForeignKey(
+        Office, on_delete=models.PROTECT, related_name="followup_rules", verbose_name="福祉事務所"
+    )
     code = models.SlugField("コード", max_length=40)
     title = models.CharField("確認事項", max_length=100)
     schedule = models.CharField("周期の種類", max_length=20, choices=list(rules_schedule.SCHEDULES.items()))
-    applies_when = models.JSONField("対象世帯の条件", default=list, blank=True,
-                                    help_text="すべて満たす世帯が対象。使える項目: " + ", ".join(rules_schedule.FACTS))
+    applies_when = models.JSONField(
+        "対象世帯の条件",
+        default=list,
+        blank=True,
+        help_text="すべて満たす世帯が対象。使える項目: " + ", ".join(rules_schedule.FACTS),
+    )
     interval_months = models.PositiveSmallIntegerField("間隔（月）", null=True, blank=True)
     interval_days = models.PositiveSmallIntegerField("期限（受付からの日数）", null=True, blank=True)
     month = models.PositiveSmallIntegerField("月", null=True, blank=True)
     day = models.PositiveSmallIntegerField("日", null=True, blank=True)
-    date_field = models.CharField("期限日の項目", max_length=40, blank=True,
-                                  help_text="使える項目: " + ", ".join(rules_schedule.DATE_FIELDS))
+    date_field = models.CharField(
+        "期限日の項目", max_length=40, blank=True, help_text="使える項目: " + ", ".join(rules_schedule.DATE_FIELDS)
+    )
     grade_months = models.JSONField("訪問格付けごとの間隔（月）", default=dict, blank=True)
     warn_days = models.PositiveSmallIntegerField("何日前から知らせるか", default=14)
     closed_by = models.CharField("この届出の受付で完了", max_length=20, choices=DeclarationKind.choices, blank=True)
     basis = models.TextField("根拠")
     basis_confirmed = models.BooleanField("根拠の原文を確認済み", default=False)
-    effective_from = models.DateField("適用開始日", default=timezone.localdate,
-                                      help_text="この日より前が期限の確認事項は作りません")
+    effective_from = models.DateField(
+        "適用開始日", default=timezone.localdate, help_text="この日より前が期限の確認事項は作りません"
+    )
     active = models.BooleanField("有効", default=True)
 
     class Meta:
@@ -57,19 +66,34 @@ class FollowupRule(models.Model):
         return self.title
 
     def clean(self):
-        problems = rules_schedule.rule_problems({
-            "schedule": self.schedule, "applies_when": self.applies_when, "interval_months": self.interval_months,
-            "interval_days": self.interval_days, "day": self.day, "month": self.month, "date_field": self.date_field,
-            "grade_months": self.grade_months, "warn_days": self.warn_days,
-        })
+        problems = rules_schedule.rule_problems(
+            {
+                "schedule": self.schedule,
+                "applies_when": self.applies_when,
+                "interval_months": self.interval_months,
+                "interval_days": self.interval_days,
+                "day": self.day,
+                "month": self.month,
+                "date_field": self.date_field,
+                "grade_months": self.grade_months,
+                "warn_days": self.warn_days,
+            }
+        )
         if problems:
             raise ValidationError(problems)
 
     def spec(self) -> rules_schedule.RuleSpec:
         return rules_schedule.RuleSpec(
-            id=self.pk, schedule=self.schedule, applies_when=tuple(self.applies_when or ()),
-            interval_months=self.interval_months, interval_days=self.interval_days, day=self.day, month=self.month,
-            date_field=self.date_field, grade_months=dict(self.grade_months or {}), warn_days=self.warn_days,
+            id=self.pk,
+            schedule=self.schedule,
+            applies_when=tuple(self.applies_when or ()),
+            interval_months=self.interval_months,
+            interval_days=self.interval_days,
+            day=self.day,
+            month=self.month,
+            date_field=self.date_field,
+            grade_months=dict(self.grade_months or {}),
+            warn_days=self.warn_days,
             effective_from=self.effective_from,
         )
 
@@ -105,7 +129,9 @@ class FollowUp(HouseholdRecord, models.Model):
     snooze_reason = models.TextField("保留の理由", blank=True)
     done_on = models.DateField("完了日", null=True, blank=True)
     done_note = models.TextField("完了の内容", blank=True)
-    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     audit_type = "followup"
@@ -116,9 +142,13 @@ class FollowUp(HouseholdRecord, models.Model):
         constraints = [
             models.UniqueConstraint(fields=["household", "key"], name="followup_key_unique_per_household"),
             models.CheckConstraint(condition=Q(state__in=State.values), name="followup_known_state"),
-            models.CheckConstraint(condition=~Q(state=State.SNOOZED) | (~Q(snooze_reason="") & Q(snoozed_until__isnull=False)),
-                                   name="followup_snooze_needs_reason_and_date"),
-            models.CheckConstraint(condition=~Q(state=State.DONE) | Q(done_on__isnull=False), name="followup_done_has_date"),
+            models.CheckConstraint(
+                condition=~Q(state=State.SNOOZED) | (~Q(snooze_reason="") & Q(snoozed_until__isnull=False)),
+                name="followup_snooze_needs_reason_and_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=State.DONE) | Q(done_on__isnull=False), name="followup_done_has_date"
+            ),
         ]
         indexes = [models.Index(fields=["household", "state"]), models.Index(fields=["state", "warn_on"])]
 
@@ -154,7 +184,9 @@ class Declaration(HouseholdRecord, models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "受け付けた申告"
         ordering = ["-received_on", "-id"]
-        constraints = [models.CheckConstraint(condition=Q(kind__in=DeclarationKind.values), name="declaration_known_kind")]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=DeclarationKind.values), name="declaration_known_kind")
+        ]
 
 
 class Outcome(models.TextChoices):
@@ -167,7 +199,9 @@ class Recognition(InsertOnly):
 
     declaration = models.OneToOneField(Declaration, on_delete=models.PROTECT, related_name="recognition")
     outcome = models.CharField("認定の結果", max_length=12, choices=Outcome.choices)
-    decision = models.ForeignKey("decisions.Decision", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    decision = models.ForeignKey(
+        "decisions.Decision", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     reason = models.TextField("理由", blank=True)
     recognised_on = models.DateField("認定日")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -177,10 +211,13 @@ class Recognition(InsertOnly):
         verbose_name = verbose_name_plural = "申告の認定"
         constraints = [
             models.CheckConstraint(condition=Q(outcome__in=Outcome.values), name="recognition_known_outcome"),
-            models.CheckConstraint(condition=~Q(outcome=Outcome.REFLECTED) | Q(decision__isnull=False),
-                                   name="recognition_reflected_names_decision"),
-            models.CheckConstraint(condition=~Q(outcome=Outcome.NO_CHANGE) | ~Q(reason=""),
-                                   name="recognition_no_change_needs_reason"),
+            models.CheckConstraint(
+                condition=~Q(outcome=Outcome.REFLECTED) | Q(decision__isnull=False),
+                name="recognition_reflected_names_decision",
+            ),
+            models.CheckConstraint(
+                condition=~Q(outcome=Outcome.NO_CHANGE) | ~Q(reason=""), name="recognition_no_change_needs_reason"
+            ),
         ]
 
 

@@ -1,5 +1,6 @@
 """Reads of follow-ups used by the CW home, the household page, the SV dashboard and the digest.
 Every query starts from the scoping function, so nobody sees items of households they may not see."""
+
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -59,9 +60,16 @@ class Row:
 
 
 def rows_of(items, today: date, caseworker_names: dict | None = None) -> list[Row]:
-    rows = [Row(item, item.urgency(today), (item.due_on - today).days, link_of(item),
-                (caseworker_names or {}).get(getattr(item, "caseworker_id", None), ""))
-            for item in items]
+    rows = [
+        Row(
+            item,
+            item.urgency(today),
+            (item.due_on - today).days,
+            link_of(item),
+            (caseworker_names or {}).get(getattr(item, "caseworker_id", None), ""),
+        )
+        for item in items
+    ]
     rows.sort(key=lambda r: (URGENCY_ORDER[r.urgency], r.item.due_on, r.item.pk))
     return rows
 
@@ -97,19 +105,25 @@ def household_items(household, today: date) -> list[Row]:
 def team_items(user, today: date) -> QuerySet:
     current = Subquery(active_assignments(today).filter(household=OuterRef("household")).values("caseworker_id")[:1])
     return pending(FollowUp.objects.filter(household__in=households_visible_to(user, today)), today).annotate(
-        caseworker_id=current)
+        caseworker_id=current
+    )
 
 
 def team_counts(user, today: date) -> dict[int, dict]:
     """Per caseworker: overdue items, items due this week, declarations waiting and overdue."""
     week_end = today + WEEK
     declaration = Q(source=Source.DECLARATION)
-    return {row["caseworker_id"]: row for row in team_items(user, today).values("caseworker_id").annotate(
-        overdue=Count("id", filter=Q(due_on__lt=today)),
-        this_week=Count("id", filter=Q(due_on__gte=today, due_on__lte=week_end)),
-        declarations=Count("id", filter=declaration),
-        declarations_overdue=Count("id", filter=declaration & Q(due_on__lt=today)),
-    )}
+    return {
+        row["caseworker_id"]: row
+        for row in team_items(user, today)
+        .values("caseworker_id")
+        .annotate(
+            overdue=Count("id", filter=Q(due_on__lt=today)),
+            this_week=Count("id", filter=Q(due_on__gte=today, due_on__lte=week_end)),
+            declarations=Count("id", filter=declaration),
+            declarations_overdue=Count("id", filter=declaration & Q(due_on__lt=today)),
+        )
+    }
 
 
 def team_overdue(user, today: date, caseworker_names: dict, limit: int = 200) -> list[Row]:
@@ -121,9 +135,13 @@ def decided_within_deadline(user, today: date, days: int = 365) -> dict[int, dic
     """Per current caseworker: applications decided in the last `days` days, and how many within
     their deadline (法第24条第5項)."""
     current = Subquery(active_assignments(today).filter(household=OuterRef("household")).values("caseworker_id")[:1])
-    rows = (Application.objects.filter(household__in=households_visible_to(user, today),
-                                       decided_on__gte=today - timedelta(days=days))
-            .annotate(caseworker_id=current).only("received_on", "extended_days", "decided_on"))
+    rows = (
+        Application.objects.filter(
+            household__in=households_visible_to(user, today), decided_on__gte=today - timedelta(days=days)
+        )
+        .annotate(caseworker_id=current)
+        .only("received_on", "extended_days", "decided_on")
+    )
     result: dict[int, dict] = {}
     for application in rows:
         entry = result.setdefault(application.caseworker_id, {"decided": 0, "in_time": 0})

@@ -1,5 +1,6 @@
 """The rules an office works with: seeded from `default_rules.json` the first time they are needed,
 then edited by an administrator."""
+
 import json
 from datetime import date
 from pathlib import Path

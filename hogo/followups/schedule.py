@@ -7,6 +7,7 @@ and falls back to the month's last day (31 January + 1 month = 28/29 February), 
 "12 months from the last declaration" period is read in practice; the day is never moved for
 weekends or holidays, because the item is a reminder, not a legal period.
 """
+
 import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -160,7 +161,9 @@ def rule_problems(spec: dict) -> dict[str, str]:
         return {"schedule": "周期の種類を一覧から選んでください。"}
     unknown = [name for name in spec.get("applies_when") or [] if name not in FACTS]
     if unknown:
-        problems["applies_when"] = f"世帯の項目「{'」「'.join(unknown)}」はありません。使えるのは {', '.join(FACTS)} です。"
+        problems["applies_when"] = (
+            f"世帯の項目「{'」「'.join(unknown)}」はありません。使えるのは {', '.join(FACTS)} です。"
+        )
     months, days = spec.get("interval_months"), spec.get("interval_days")
     day, month = spec.get("day"), spec.get("month")
     if schedule == EVERY_MONTHS and not (isinstance(months, int) and 1 <= months <= MAX_INTERVAL_MONTHS):
@@ -175,12 +178,15 @@ def rule_problems(spec: dict) -> dict[str, str]:
         elif not (isinstance(day, int) and 1 <= day <= calendar.monthrange(2025, month)[1]):
             problems["day"] = f"{month}月{day}日は毎年ある日ではありません。"
     if schedule == BEFORE_DATE and spec.get("date_field") not in DATE_FIELDS:
-        problems["date_field"] = f"期限日の項目「{spec.get('date_field') or ''}」はありません。使えるのは {', '.join(DATE_FIELDS)} です。"
+        problems["date_field"] = (
+            f"期限日の項目「{spec.get('date_field') or ''}」はありません。使えるのは {', '.join(DATE_FIELDS)} です。"
+        )
     if schedule == VISIT_GRADE:
         grades = spec.get("grade_months") or {}
         if not isinstance(grades, dict) or not grades:
-            problems["grade_months"] = "格付けごとの間隔（月）を入れてください（例: {\"A\": 1, \"B\": 2}）。"
+            problems["grade_months"] = '格付けごとの間隔（月）を入れてください（例: {"A": 1, "B": 2}）。'
         else:
+
             def allowed(grade, months):
                 limit = FLOOR_MONTHS_IN_INSTITUTION if grade == INSTITUTION else FLOOR_MONTHS_AT_HOME
                 return (grade in GRADES or grade == INSTITUTION) and isinstance(months, int) and 1 <= months <= limit
@@ -190,7 +196,8 @@ def rule_problems(spec: dict) -> dict[str, str]:
                 problems["grade_months"] = (
                     f"「{'」「'.join(bad)}」の設定が不正です。格付けは A〜D と institution（入院・入所）で、間隔は居宅が"
                     f"1〜{FLOOR_MONTHS_AT_HOME}か月、入院・入所が1〜{FLOOR_MONTHS_IN_INSTITUTION}か月です"
-                    "（局長通知 第12: 居宅は年2回以上、入院・入所は年1回以上の訪問）。")
+                    "（局長通知 第12: 居宅は年2回以上、入院・入所は年1回以上の訪問）。"
+                )
     warn = spec.get("warn_days")
     if not (isinstance(warn, int) and 0 <= warn <= MAX_WARN_DAYS):
         problems["warn_days"] = f"事前に知らせる日数は0から{MAX_WARN_DAYS}までです。"

@@ -1,5 +1,6 @@
 """Every change to follow-ups and declarations: one function per use case, in a transaction,
 permission checked, audited. Bad input raises ValidationError naming the field; nothing is saved."""
+
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
@@ -40,8 +41,17 @@ def recognition_due(household: Household, received_on: date) -> tuple[date, date
 
 
 @transaction.atomic
-def register_declaration(actor, household: Household, *, kind: str, received_on: date, channel: str,
-                         period_label: str = "", note: str = "", source: str = "") -> Declaration:
+def register_declaration(
+    actor,
+    household: Household,
+    *,
+    kind: str,
+    received_on: date,
+    channel: str,
+    period_label: str = "",
+    note: str = "",
+    source: str = "",
+) -> Declaration:
     """Register a declaration on receipt. Its recognition becomes a follow-up with a deadline, and
     the periodic check it answers (a monthly income declaration, the yearly assets declaration) is
     done on the day it was received."""
@@ -50,20 +60,42 @@ def register_declaration(actor, household: Household, *, kind: str, received_on:
     _check_day("received_on", "受付日", received_on, today)
     if kind not in DeclarationKind.values:
         raise ValidationError({"kind": "申告の種類は一覧から選んでください。"})
-    declaration = Declaration(household=household, kind=kind, received_on=received_on, channel=channel,
-                              period_label=normalize_text(period_label or ""), note=(note or "").strip(),
-                              recorded_by=actor)
+    declaration = Declaration(
+        household=household,
+        kind=kind,
+        received_on=received_on,
+        channel=channel,
+        period_label=normalize_text(period_label or ""),
+        note=(note or "").strip(),
+        recorded_by=actor,
+    )
     declaration.full_clean(exclude=["household", "recorded_by"])
     declaration.save()
     due, warn_on, basis = recognition_due(household, received_on)
     FollowUp.objects.create(
-        household=household, source=Source.DECLARATION, key=f"declaration:{declaration.pk}",
-        subject_id=str(declaration.public_id), title=f"{declaration.get_kind_display()}の認定",
-        period_label=declaration.period_label, basis=basis, due_on=due, warn_on=warn_on)
+        household=household,
+        source=Source.DECLARATION,
+        key=f"declaration:{declaration.pk}",
+        subject_id=str(declaration.public_id),
+        title=f"{declaration.get_kind_display()}の認定",
+        period_label=declaration.period_label,
+        basis=basis,
+        due_on=due,
+        warn_on=warn_on,
+    )
     answered = _close_checks_answered_by(household, kind, received_on, actor)
-    record(actor, Action.CREATE, target=declaration, source=source,
-           detail={"household": str(household.public_id), "kind": kind, "received_on": received_on.isoformat(),
-                   "closed_followups": answered})
+    record(
+        actor,
+        Action.CREATE,
+        target=declaration,
+        source=source,
+        detail={
+            "household": str(household.public_id),
+            "kind": kind,
+            "received_on": received_on.isoformat(),
+            "closed_followups": answered,
+        },
+    )
     return declaration
 
 
@@ -83,8 +115,16 @@ def _close_checks_answered_by(household, kind, received_on, actor) -> list[str]:
 
 
 @transaction.atomic
-def recognise_declaration(actor, declaration: Declaration, *, outcome: str, recognised_on: date,
-                          decision: Decision | None = None, reason: str = "", source: str = "") -> Recognition:
+def recognise_declaration(
+    actor,
+    declaration: Declaration,
+    *,
+    outcome: str,
+    recognised_on: date,
+    decision: Decision | None = None,
+    reason: str = "",
+    source: str = "",
+) -> Recognition:
     """Record how a declaration was recognised: reflected in a decision of the same household, or
     no change with the reason. The recognition follow-up is done at once, for the CW and the SV."""
     household = declaration.household
@@ -107,12 +147,24 @@ def recognise_declaration(actor, declaration: Declaration, *, outcome: str, reco
         decision = None
     else:
         raise ValidationError({"outcome": "認定の結果は一覧から選んでください。"})
-    recognition = Recognition.objects.create(declaration=declaration, outcome=outcome, decision=decision,
-                                             reason=reason, recognised_on=recognised_on, recorded_by=actor)
+    recognition = Recognition.objects.create(
+        declaration=declaration,
+        outcome=outcome,
+        decision=decision,
+        reason=reason,
+        recognised_on=recognised_on,
+        recorded_by=actor,
+    )
     FollowUp.objects.filter(household=household, key=f"declaration:{declaration.pk}", state__in=OPEN_STATES).update(
-        state=State.DONE, done_on=recognised_on, done_by=actor, done_note=recognition.get_outcome_display())
-    record(actor, Action.UPDATE, target=declaration, source=source,
-           detail={"recognised": outcome, "decision": str(decision.public_id) if decision else None})
+        state=State.DONE, done_on=recognised_on, done_by=actor, done_note=recognition.get_outcome_display()
+    )
+    record(
+        actor,
+        Action.UPDATE,
+        target=declaration,
+        source=source,
+        detail={"recognised": outcome, "decision": str(decision.public_id) if decision else None},
+    )
     return recognition
 
 
@@ -136,8 +188,9 @@ def snooze(actor, item: FollowUp, *, until: date | None, reason: str, source: st
         raise ValidationError(errors)
     item.state, item.snoozed_until, item.snooze_reason = State.SNOOZED, until, reason
     item.save(update_fields=["state", "snoozed_until", "snooze_reason"])
-    record(actor, Action.UPDATE, target=item, source=source,
-           detail={"snoozed_until": until.isoformat(), "reason": reason})
+    record(
+        actor, Action.UPDATE, target=item, source=source, detail={"snoozed_until": until.isoformat(), "reason": reason}
+    )
     return item
 
 
@@ -170,8 +223,11 @@ def complete(actor, item: FollowUp, *, done_on: date | None, note: str, source: 
 
 
 def open_followup(actor, public_id) -> FollowUp:
-    item = FollowUp.objects.select_related("household__office", "rule").filter(
-        public_id=public_id, household__in=households_visible_to(actor)).first()
+    item = (
+        FollowUp.objects.select_related("household__office", "rule")
+        .filter(public_id=public_id, household__in=households_visible_to(actor))
+        .first()
+    )
     if item is None:
         raise Http404("確認事項が見つかりません。")
     return item

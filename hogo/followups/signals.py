@@ -1,5 +1,6 @@
 """An application's decision deadline becomes a follow-up the moment the application is saved,
 and closes the moment its decision date is set."""
+
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 

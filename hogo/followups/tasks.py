@@ -1,5 +1,6 @@
 """Background work: the nightly regeneration (in chunks, so several workers share it) and the
 daily digest."""
+
 from datetime import date
 
 from django.utils import timezone

@@ -1,6 +1,8 @@
 """Thin views over the follow-up queries and services."""
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -8,9 +10,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hogo.audit.models import Action
 from hogo.audit.services import client_address, record
 from hogo.households.forms import save_through
+from hogo.households.models import Status
 from hogo.households.scoping import active_assignments, households_visible_to, may_edit
 from hogo.households.services import open_household_for_edit
-from hogo.households.models import Status
 from hogo.offices.models import Office, Role
 from hogo.offices.queries import caseworkers_of_teams, standing_of
 
@@ -18,19 +20,25 @@ from . import queries, services
 from .forms import CompleteForm, DeclarationForm, RecognitionForm, SnoozeForm
 from .models import DeclarationKind, Notice, Source
 
-from django.db.models import Count, Q
-
 
 def _item_page(request, item, snooze_form=None, complete_form=None):
     today = timezone.localdate()
     editable = may_edit(request.user, item.household)
-    closable_here = (editable and item.source in (Source.RULE, Source.SUPPORT_PLAN)
-                     and not (item.rule and item.rule.closed_by))
-    return render(request, "followups/item.html", {
-        "item": item, "row": queries.rows_of([item], today)[0], "editable": editable, "closable_here": closable_here,
-        "snooze_form": snooze_form or SnoozeForm(initial={"until": today + queries.WEEK}),
-        "complete_form": complete_form or CompleteForm(initial={"done_on": today}),
-    })
+    closable_here = (
+        editable and item.source in (Source.RULE, Source.SUPPORT_PLAN) and not (item.rule and item.rule.closed_by)
+    )
+    return render(
+        request,
+        "followups/item.html",
+        {
+            "item": item,
+            "row": queries.rows_of([item], today)[0],
+            "editable": editable,
+            "closable_here": closable_here,
+            "snooze_form": snooze_form or SnoozeForm(initial={"until": today + queries.WEEK}),
+            "complete_form": complete_form or CompleteForm(initial={"done_on": today}),
+        },
+    )
 
 
 @login_required
@@ -45,8 +53,12 @@ def followup_detail(request, public_id):
 def followup_snooze(request, public_id):
     item = services.open_followup(request.user, public_id)
     form = SnoozeForm(request.POST)
-    if save_through(request, form, lambda **data: services.snooze(request.user, item, source=client_address(request), **data),
-                    "保留にしました。"):
+    if save_through(
+        request,
+        form,
+        lambda **data: services.snooze(request.user, item, source=client_address(request), **data),
+        "保留にしました。",
+    ):
         return redirect("household_detail", public_id=item.household.public_id)
     return _item_page(request, item, snooze_form=form)
 
@@ -56,8 +68,12 @@ def followup_snooze(request, public_id):
 def followup_done(request, public_id):
     item = services.open_followup(request.user, public_id)
     form = CompleteForm(request.POST)
-    if save_through(request, form, lambda **data: services.complete(request.user, item, source=client_address(request), **data),
-                    "完了しました。次の予定を作りました。"):
+    if save_through(
+        request,
+        form,
+        lambda **data: services.complete(request.user, item, source=client_address(request), **data),
+        "完了しました。次の予定を作りました。",
+    ):
         return redirect("household_detail", public_id=item.household.public_id)
     return _item_page(request, item, complete_form=form)
 
@@ -65,18 +81,27 @@ def followup_done(request, public_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def declaration_new(request, public_id):
-    household = open_household_for_edit(request.user, public_id, source=client_address(request),
-                                        message=services.NOT_YOURS)
+    household = open_household_for_edit(
+        request.user, public_id, source=client_address(request), message=services.NOT_YOURS
+    )
     kind = request.GET.get("kind")
     initial = {"received_on": timezone.localdate(), "kind": kind if kind in DeclarationKind.values else None}
     form = DeclarationForm(request.POST or None, initial=initial)
-    declaration = save_through(request, form, lambda **data: services.register_declaration(
-        request.user, household, source=client_address(request), **data),
-        lambda d: f"{d.get_kind_display()}を受け付けました。認定の期限は {services.recognition_due(household, d.received_on)[0].isoformat()} です。")
+    declaration = save_through(
+        request,
+        form,
+        lambda **data: services.register_declaration(request.user, household, source=client_address(request), **data),
+        lambda d: (
+            f"{d.get_kind_display()}を受け付けました。認定の期限は {services.recognition_due(household, d.received_on)[0].isoformat()} です。"
+        ),
+    )
     if declaration:
         return redirect("household_detail", public_id=household.public_id)
-    return render(request, "households/form.html", {"form": form, "household": household, "title": "申告の受付",
-                                                     "submit": "受け付ける"})
+    return render(
+        request,
+        "households/form.html",
+        {"form": form, "household": household, "title": "申告の受付", "submit": "受け付ける"},
+    )
 
 
 @login_required
@@ -88,20 +113,36 @@ def declaration_detail(request, public_id):
     editable = may_edit(request.user, household) and recognition is None
     form = None
     if editable:
-        form = RecognitionForm(request.POST or None, decisions=household.decisions.order_by("-effective_from", "-id"),
-                               initial={"recognised_on": timezone.localdate()})
-        if save_through(request, form, lambda **data: services.recognise_declaration(
-                request.user, declaration, source=client_address(request), **data), "認定しました。"):
+        form = RecognitionForm(
+            request.POST or None,
+            decisions=household.decisions.order_by("-effective_from", "-id"),
+            initial={"recognised_on": timezone.localdate()},
+        )
+        if save_through(
+            request,
+            form,
+            lambda **data: services.recognise_declaration(
+                request.user, declaration, source=client_address(request), **data
+            ),
+            "認定しました。",
+        ):
             return redirect("household_detail", public_id=household.public_id)
     elif request.method == "POST":
         raise PermissionDenied(services.NOT_YOURS if recognition is None else "この申告は既に認定されています。")
     item = household.followups.filter(key=f"declaration:{declaration.pk}").first()
     today = timezone.localdate()
-    return render(request, "followups/declaration.html", {
-        "declaration": declaration, "household": household, "recognition": recognition, "form": form,
-        "may_edit": may_edit(request.user, household),
-        "row": queries.rows_of([item], today)[0] if item else None,
-    })
+    return render(
+        request,
+        "followups/declaration.html",
+        {
+            "declaration": declaration,
+            "household": household,
+            "recognition": recognition,
+            "form": form,
+            "may_edit": may_edit(request.user, household),
+            "row": queries.rows_of([item], today)[0] if item else None,
+        },
+    )
 
 
 @login_required
@@ -114,23 +155,42 @@ def team(request):
     today = timezone.localdate()
     caseworkers = list(caseworkers_of_teams(standing.team_ids, today))
     visible = households_visible_to(request.user, today)
-    caseload = {row["caseworker_id"]: row for row in active_assignments(today).filter(
-        household__in=visible, caseworker__in=caseworkers).values("caseworker_id").annotate(
-        total=Count("id"), active=Count("id", filter=Q(household__status=Status.ACTIVE)),
-        applying=Count("id", filter=Q(household__status=Status.APPLYING)))}
+    caseload = {
+        row["caseworker_id"]: row
+        for row in active_assignments(today)
+        .filter(household__in=visible, caseworker__in=caseworkers)
+        .values("caseworker_id")
+        .annotate(
+            total=Count("id"),
+            active=Count("id", filter=Q(household__status=Status.ACTIVE)),
+            applying=Count("id", filter=Q(household__status=Status.APPLYING)),
+        )
+    }
     work = queries.team_counts(request.user, today)
     decided = queries.decided_within_deadline(request.user, today)
     zero_load = {"total": 0, "active": 0, "applying": 0}
     zero_work = {"overdue": 0, "this_week": 0, "declarations": 0, "declarations_overdue": 0}
-    rows = [{"caseworker": cw, **caseload.get(cw.pk, zero_load), **work.get(cw.pk, zero_work),
-             **decided.get(cw.pk, {"decided": 0, "in_time": 0})} for cw in caseworkers]
+    rows = [
+        {
+            "caseworker": cw,
+            **caseload.get(cw.pk, zero_load),
+            **work.get(cw.pk, zero_work),
+            **decided.get(cw.pk, {"decided": 0, "in_time": 0}),
+        }
+        for cw in caseworkers
+    ]
     names = {cw.pk: cw.name for cw in caseworkers}
     overdue = queries.team_overdue(request.user, today, names)
-    record(request.user, Action.LIST, source=client_address(request),
-           detail={"view": "team", "overdue_shown": [str(r.item.public_id) for r in overdue]})
+    record(
+        request.user,
+        Action.LIST,
+        source=client_address(request),
+        detail={"view": "team", "overdue_shown": [str(r.item.public_id) for r in overdue]},
+    )
     standard = Office.objects.get(pk=standing.offices_with(Role.SUPERVISOR)[0]).caseload_standard
-    return render(request, "followups/team.html", {"rows": rows, "standard": standard, "overdue": overdue,
-                                                    "today": today})
+    return render(
+        request, "followups/team.html", {"rows": rows, "standard": standard, "overdue": overdue, "today": today}
+    )
 
 
 @login_required

@@ -5,6 +5,7 @@ Household types follow the national proportions of recipient households (高齢 
 rounded). Staffing follows the standards: one caseworker per 80 households (社会福祉法第16条)
 and one supervisor per ~7 caseworkers (the usual 査察指導員 span).
 """
+
 import math
 import random
 from dataclasses import dataclass
@@ -24,8 +25,22 @@ from hogo.common.kana import search_key
 from hogo.offices.models import Office, Role, RoleAssignment, Staff, Team, TeamMembership
 
 from . import lifecycle
-from .models import (CareLevel, CaseworkerAssignment, DisabilityKind, Household, HouseholdType, Income, IncomeKind,
-                     MedicalCare, Member, Relation, Residence, SchoolStage, Sex, StatusChange)
+from .models import (
+    CareLevel,
+    CaseworkerAssignment,
+    DisabilityKind,
+    Household,
+    HouseholdType,
+    Income,
+    IncomeKind,
+    MedicalCare,
+    Member,
+    Relation,
+    Residence,
+    SchoolStage,
+    Sex,
+    StatusChange,
+)
 
 HOUSEHOLDS_PER_CASEWORKER = 80
 CASEWORKERS_PER_SUPERVISOR = 7
@@ -124,7 +139,11 @@ class _Generator:
 
     def address(self, office: DemoOffice) -> str:
         f = self.fake
-        building = f" {f.building_name()}{self.rng.randint(1, 5)}0{self.rng.randint(1, 9)}号室" if self.rng.random() < 0.6 else ""
+        building = (
+            f" {f.building_name()}{self.rng.randint(1, 5)}0{self.rng.randint(1, 9)}号室"
+            if self.rng.random() < 0.6
+            else ""
+        )
         return f"{office.prefecture}{office.city}{f.town()}{f.chome()}{f.ban()}{f.gou()}{building}"
 
     def members(self, household_type: str):
@@ -135,7 +154,9 @@ class _Generator:
         if household_type == HouseholdType.ELDERLY:
             people.append((Relation.HEAD, sex, _birth_date(rng, today, 65, 95)))
             if rng.random() < 0.12:
-                people.append((Relation.SPOUSE, Sex.FEMALE if sex == Sex.MALE else Sex.MALE, _birth_date(rng, today, 65, 92)))
+                people.append(
+                    (Relation.SPOUSE, Sex.FEMALE if sex == Sex.MALE else Sex.MALE, _birth_date(rng, today, 65, 92))
+                )
         elif household_type in (HouseholdType.DISABLED, HouseholdType.SICK):
             people.append((Relation.HEAD, sex, _birth_date(rng, today, 20, 64)))
             if rng.random() < 0.12:
@@ -145,13 +166,20 @@ class _Generator:
             people.append((Relation.HEAD, sex, head_birth))
             head_age = today.year - head_birth.year
             for _ in range(rng.choice([1, 1, 2, 2, 3])):
-                people.append((Relation.CHILD, rng.choice([Sex.MALE, Sex.FEMALE]),
-                               _birth_date(rng, today, 0, min(17, max(0, head_age - 18)))))
+                people.append(
+                    (
+                        Relation.CHILD,
+                        rng.choice([Sex.MALE, Sex.FEMALE]),
+                        _birth_date(rng, today, 0, min(17, max(0, head_age - 18))),
+                    )
+                )
         else:
             people.append((Relation.HEAD, sex, _birth_date(rng, today, 18, 64)))
             shape = rng.random()
             if shape < 0.4:
-                people.append((Relation.SPOUSE, Sex.FEMALE if sex == Sex.MALE else Sex.MALE, _birth_date(rng, today, 18, 64)))
+                people.append(
+                    (Relation.SPOUSE, Sex.FEMALE if sex == Sex.MALE else Sex.MALE, _birth_date(rng, today, 18, 64))
+                )
             if shape < 0.2:
                 for _ in range(rng.choice([1, 2])):
                     people.append((Relation.CHILD, rng.choice([Sex.MALE, Sex.FEMALE]), _birth_date(rng, today, 0, 17)))
@@ -164,17 +192,24 @@ class _Generator:
         incomes = []
         if household_type == HouseholdType.DISABLED and relation == Relation.HEAD:
             disability_kind = rng.choice([DisabilityKind.PHYSICAL, DisabilityKind.INTELLECTUAL, DisabilityKind.MENTAL])
-            disability_grade = {"physical": rng.choice(["1級", "2級", "3級", "4級"]),
-                                "intellectual": rng.choice(["A", "B"]),
-                                "mental": rng.choice(["1級", "2級", "3級"])}[disability_kind]
+            disability_grade = {
+                "physical": rng.choice(["1級", "2級", "3級", "4級"]),
+                "intellectual": rng.choice(["A", "B"]),
+                "mental": rng.choice(["1級", "2級", "3級"]),
+            }[disability_kind]
             if rng.random() < 0.45:
-                incomes.append((IncomeKind.PENSION, rng.choice([69_308, 86_635])))  # 障害基礎年金 2級/1級 (令和7年度 月額)
+                incomes.append(
+                    (IncomeKind.PENSION, rng.choice([69_308, 86_635]))
+                )  # 障害基礎年金 2級/1級 (令和7年度 月額)
         if age >= 65:
             if rng.random() < 0.3:
                 care_level = rng.choice([c for c, _ in CareLevel.choices if c])
             if rng.random() < 0.65:
                 incomes.append((IncomeKind.PENSION, rng.randrange(20_000, 90_000, 100)))
-        elif relation in (Relation.HEAD, Relation.SPOUSE) and household_type in (HouseholdType.SINGLE_PARENT, HouseholdType.OTHER):
+        elif relation in (Relation.HEAD, Relation.SPOUSE) and household_type in (
+            HouseholdType.SINGLE_PARENT,
+            HouseholdType.OTHER,
+        ):
             if rng.random() < 0.5:
                 incomes.append((IncomeKind.EARNINGS, rng.randrange(30_000, 150_000, 1000)))
         if household_type == HouseholdType.SINGLE_PARENT and relation == Relation.HEAD and rng.random() < 0.8:
@@ -186,16 +221,24 @@ class _Generator:
 def _ensure_office(spec: DemoOffice) -> Office:
     office, _ = Office.objects.get_or_create(
         municipality_code=spec.municipality_code,
-        defaults={"name": spec.name, "default_grade_area": spec.grade_area, "default_winter_region": spec.winter_region,
-                  "latitude": Decimal(spec.centre[0]), "longitude": Decimal(spec.centre[1])},
+        defaults={
+            "name": spec.name,
+            "default_grade_area": spec.grade_area,
+            "default_winter_region": spec.winter_region,
+            "latitude": Decimal(spec.centre[0]),
+            "longitude": Decimal(spec.centre[1]),
+        },
     )
     return office
 
 
-def _ensure_staff(username, name, kana, password_hash, office, role, since, team=None, superuser=False) -> tuple[Staff, bool]:
+def _ensure_staff(
+    username, name, kana, password_hash, office, role, since, team=None, superuser=False
+) -> tuple[Staff, bool]:
     User = get_user_model()
-    user, created = User.objects.get_or_create(username=username, defaults={
-        "password": password_hash, "is_staff": superuser, "is_superuser": superuser})
+    user, created = User.objects.get_or_create(
+        username=username, defaults={"password": password_hash, "is_staff": superuser, "is_superuser": superuser}
+    )
     staff, _ = Staff.objects.get_or_create(user=user, defaults={"name": name, "name_kana": kana})
     if created:
         RoleAssignment.objects.create(staff=staff, office=office, role=role, valid_from=since)
@@ -205,7 +248,9 @@ def _ensure_staff(username, name, kana, password_hash, office, role, since, team
 
 
 @transaction.atomic
-def load_demo(households: int, seed: int = 1, password: str = DEFAULT_PASSWORD, today: date | None = None) -> list[Account]:
+def load_demo(
+    households: int, seed: int = 1, password: str = DEFAULT_PASSWORD, today: date | None = None
+) -> list[Account]:
     """Create the demo offices, staff and households. Running it again with the same arguments
     creates nothing new: staff are found by username, households by office and case number."""
     today = today or timezone.localdate()
@@ -255,8 +300,13 @@ def load_demo(households: int, seed: int = 1, password: str = DEFAULT_PASSWORD, 
             for username in seed_agencies(office, spec.key, password_hash, spec.city):
                 accounts.append(Account(username, "agency", office.name, True))
         if created:
-            record(None, Action.BULK_LOAD, office_id=office.pk, source="hogo demo",
-                   detail={"households": created, "seed": seed, "synthetic": True})
+            record(
+                None,
+                Action.BULK_LOAD,
+                office_id=office.pk,
+                source="hogo demo",
+                detail={"households": created, "seed": seed, "synthetic": True},
+            )
     return accounts
 
 
@@ -275,19 +325,34 @@ def _create_households(gen: _Generator, spec: DemoOffice, office: Office, count:
         rent = rng.randrange(25_000, 54_000, 500) if rng.random() < 0.85 else 0  # the rest own or live with family
         if case_number in existing:
             continue  # the generator still ran, so later households come out the same
-        new_households.append(Household(
-            office=office, case_number=case_number, postal_code=postal_code, address=address,
-            prefecture=spec.prefecture, municipality=spec.city, rent=rent,
-            grade_area=spec.grade_area, winter_region=spec.winter_region, household_type=household_type,
-            status=status, assistance_policy=_policy(household_type), cautions="",
-        ))
+        new_households.append(
+            Household(
+                office=office,
+                case_number=case_number,
+                postal_code=postal_code,
+                address=address,
+                prefecture=spec.prefecture,
+                municipality=spec.city,
+                rent=rent,
+                grade_area=spec.grade_area,
+                winter_region=spec.winter_region,
+                household_type=household_type,
+                status=status,
+                assistance_policy=_policy(household_type),
+                cautions="",
+            )
+        )
         plans.append((people, started, caseworkers[i * len(caseworkers) // count]))
     facts_rng = random.Random(f"followup-facts-{office.municipality_code}-{len(existing)}")
     for household in new_households:
         household.residence = _weighted(facts_rng, RESIDENCE_WEIGHTS)
         household.visit_grade = "" if household.residence != Residence.HOME else _weighted(facts_rng, GRADE_WEIGHTS)
-        household.latitude = (Decimal(spec.centre[0]) + Decimal(facts_rng.uniform(-SPREAD_DEGREES, SPREAD_DEGREES))).quantize(Decimal("0.000001"))
-        household.longitude = (Decimal(spec.centre[1]) + Decimal(facts_rng.uniform(-SPREAD_DEGREES, SPREAD_DEGREES))).quantize(Decimal("0.000001"))
+        household.latitude = (
+            Decimal(spec.centre[0]) + Decimal(facts_rng.uniform(-SPREAD_DEGREES, SPREAD_DEGREES))
+        ).quantize(Decimal("0.000001"))
+        household.longitude = (
+            Decimal(spec.centre[1]) + Decimal(facts_rng.uniform(-SPREAD_DEGREES, SPREAD_DEGREES))
+        ).quantize(Decimal("0.000001"))
     Household.objects.bulk_create(new_households, batch_size=1000)
 
     members, incomes_for, changes, assignments = [], [], [], []
@@ -297,24 +362,48 @@ def _create_households(gen: _Generator, spec: DemoOffice, office: Office, count:
             same_family = relation in (Relation.CHILD, Relation.SPOUSE) or relation == Relation.HEAD
             name, kana, fam = gen.person(sex, family if same_family and family else None)
             family = family or fam
-            disability_kind, disability_grade, care_level, school, incomes = gen.extras(household.household_type, relation, birth)
-            members.append(Member(
-                household=household, name=name, name_kana=kana, search_name=search_key(name),
-                search_kana=search_key(kana), birth_date=birth, sex=sex, relation=relation,
-                disability_kind=disability_kind, disability_grade=disability_grade, care_level=care_level,
-                school_stage=school, joined_on=max(birth, started),
-            ))
+            disability_kind, disability_grade, care_level, school, incomes = gen.extras(
+                household.household_type, relation, birth
+            )
+            members.append(
+                Member(
+                    household=household,
+                    name=name,
+                    name_kana=kana,
+                    search_name=search_key(name),
+                    search_kana=search_key(kana),
+                    birth_date=birth,
+                    sex=sex,
+                    relation=relation,
+                    disability_kind=disability_kind,
+                    disability_grade=disability_grade,
+                    care_level=care_level,
+                    school_stage=school,
+                    joined_on=max(birth, started),
+                )
+            )
             incomes_for.append((incomes, started))
-        changes.append(StatusChange(household=household, from_status="", to_status=household.status,
-                                    effective_date=started, reason="デモデータ（合成）"))
+        changes.append(
+            StatusChange(
+                household=household,
+                from_status="",
+                to_status=household.status,
+                effective_date=started,
+                reason="デモデータ（合成）",
+            )
+        )
         assignments.append(CaseworkerAssignment(household=household, caseworker=caseworker, valid_from=started))
     for member, (incomes, _started) in zip(members, incomes_for):
         _followup_facts(facts_rng, member, incomes, today)
     Member.objects.bulk_create(members, batch_size=2000)
-    Income.objects.bulk_create([
-        Income(member=m, kind=kind, monthly_amount=amount, since=started)
-        for m, (incomes, started) in zip(members, incomes_for) for kind, amount in incomes
-    ], batch_size=2000)
+    Income.objects.bulk_create(
+        [
+            Income(member=m, kind=kind, monthly_amount=amount, since=started)
+            for m, (incomes, started) in zip(members, incomes_for)
+            for kind, amount in incomes
+        ],
+        batch_size=2000,
+    )
     StatusChange.objects.bulk_create(changes, batch_size=2000)
     CaseworkerAssignment.objects.bulk_create(assignments, batch_size=2000)
     return len(new_households)
@@ -332,7 +421,12 @@ def _followup_facts(rng: random.Random, member: Member, incomes, today: date) ->
     elif age >= 40 and rng.random() < 0.45:
         member.medical_care = MedicalCare.OUTPATIENT
     earns = any(kind == IncomeKind.EARNINGS for kind, _ in incomes)
-    if 18 <= age < 65 and not earns and member.relation in (Relation.HEAD, Relation.SPOUSE) and not member.disability_kind:
+    if (
+        18 <= age < 65
+        and not earns
+        and member.relation in (Relation.HEAD, Relation.SPOUSE)
+        and not member.disability_kind
+    ):
         member.able_to_work = rng.random() < 0.4
     if member.care_level:
         member.care_certified_until = today + timedelta(days=rng.randrange(-20, 720))
@@ -353,10 +447,14 @@ def _policy(household_type: str) -> str:
 def existing_accounts():
     """(username, role, office) of every current role holder, for `make run` to print."""
     rows = RoleAssignment.objects.active_on(timezone.localdate()).select_related("staff__user", "office")
-    found = [(r.staff.user.username, r.role, r.office.name) for r in rows.order_by("office_id", "staff__user__username")]
+    found = [
+        (r.staff.user.username, r.role, r.office.name) for r in rows.order_by("office_id", "staff__user__username")
+    ]
     if apps.is_installed("hogo.collaboration"):
         from hogo.collaboration.models import AgencyMember
 
-        found += [(m.user.username, "agency", m.agency.office.name)
-                  for m in AgencyMember.objects.select_related("user", "agency__office").order_by("user__username")]
+        found += [
+            (m.user.username, "agency", m.agency.office.name)
+            for m in AgencyMember.objects.select_related("user", "agency__office").order_by("user__username")
+        ]
     return found

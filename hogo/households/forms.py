@@ -1,5 +1,6 @@
 """Forms check types and required fields; the services check the rules (kana, dates, duplicate
 case numbers) and their messages are put back on the named field."""
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -10,9 +11,18 @@ from hogo.common.kana import normalize_kana_name
 from hogo.offices.models import GRADE_AREAS, WINTER_REGIONS
 
 from . import services
-
-from .models import (CareLevel, DisabilityKind, HouseholdType, MedicalCare, Relation, Residence, SchoolStage, Sex, Status,
-                     VisitGrade)
+from .models import (
+    CareLevel,
+    DisabilityKind,
+    HouseholdType,
+    MedicalCare,
+    Relation,
+    Residence,
+    SchoolStage,
+    Sex,
+    Status,
+    VisitGrade,
+)
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -90,7 +100,9 @@ class HouseholdForm(MemberFields):
     case_number = forms.CharField(label="ケース番号", max_length=20)
     household_type = forms.ChoiceField(label="世帯類型", choices=HouseholdType.choices)
     postal_code = forms.CharField(label="郵便番号", max_length=8, required=False)
-    prefecture = forms.CharField(label="都道府県", max_length=10, required=False, help_text="例: 東京都（住宅扶助の限度額に使います）")
+    prefecture = forms.CharField(
+        label="都道府県", max_length=10, required=False, help_text="例: 東京都（住宅扶助の限度額に使います）"
+    )
     municipality = forms.CharField(label="市区町村", max_length=40, required=False, help_text="例: 新宿区")
     address = forms.CharField(label="住所", max_length=200)
     rent = forms.IntegerField(label="家賃・間代（月額・円）", min_value=0, max_value=10_000_000, required=False)
@@ -100,9 +112,22 @@ class HouseholdForm(MemberFields):
     assistance_policy = forms.CharField(label="援助方針", widget=forms.Textarea(attrs={"rows": 3}), required=False)
     cautions = forms.CharField(label="留意事項", widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
-    field_order = ["case_number", "household_type", "caseworker", "postal_code", "prefecture", "municipality", "address",
-                   "rent", "grade_area",
-                   "winter_region", "name", "name_kana", "birth_date", "sex"]
+    field_order = [
+        "case_number",
+        "household_type",
+        "caseworker",
+        "postal_code",
+        "prefecture",
+        "municipality",
+        "address",
+        "rent",
+        "grade_area",
+        "winter_region",
+        "name",
+        "name_kana",
+        "birth_date",
+        "sex",
+    ]
 
     def __init__(self, *args, caseworkers, office, **kwargs):
         kwargs.setdefault("initial", {})
@@ -161,12 +186,30 @@ class CheckFactsForm(LabelledForm):
     depend on. Member fields are named `<public_id>__<field>`."""
 
     residence = forms.ChoiceField(label="居住の状況", choices=Residence.choices)
-    visit_grade = forms.ChoiceField(label="訪問格付け", choices=VisitGrade.choices, required=False,
-                                    help_text="A〜D の間隔は事務所の設定（確認事項のルール「家庭訪問」）によります。")
-    latitude = forms.DecimalField(label="緯度", max_digits=9, decimal_places=6, min_value=20, max_value=46, required=False,
-                                  help_text="訪問ルートの計算に使います（例: 35.681236）")
-    longitude = forms.DecimalField(label="経度", max_digits=9, decimal_places=6, min_value=122, max_value=154, required=False,
-                                   help_text="例: 139.767125")
+    visit_grade = forms.ChoiceField(
+        label="訪問格付け",
+        choices=VisitGrade.choices,
+        required=False,
+        help_text="A〜D の間隔は事務所の設定（確認事項のルール「家庭訪問」）によります。",
+    )
+    latitude = forms.DecimalField(
+        label="緯度",
+        max_digits=9,
+        decimal_places=6,
+        min_value=20,
+        max_value=46,
+        required=False,
+        help_text="訪問ルートの計算に使います（例: 35.681236）",
+    )
+    longitude = forms.DecimalField(
+        label="経度",
+        max_digits=9,
+        decimal_places=6,
+        min_value=122,
+        max_value=154,
+        required=False,
+        help_text="例: 139.767125",
+    )
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
@@ -176,9 +219,12 @@ class CheckFactsForm(LabelledForm):
             fields = {
                 "medical_care": forms.ChoiceField(label="医療扶助", choices=MedicalCare.choices, required=False),
                 "able_to_work": forms.BooleanField(label="稼働能力あり（求職中）", required=False),
-                "care_certified_until": forms.DateField(label="要介護認定の有効期間満了日", required=False, widget=DATE_WIDGET),
-                "disability_certificate_until": forms.DateField(label="障害者手帳の有効期限（再認定日）", required=False,
-                                                                widget=DATE_WIDGET),
+                "care_certified_until": forms.DateField(
+                    label="要介護認定の有効期間満了日", required=False, widget=DATE_WIDGET
+                ),
+                "disability_certificate_until": forms.DateField(
+                    label="障害者手帳の有効期限（再認定日）", required=False, widget=DATE_WIDGET
+                ),
             }
             for name, field in fields.items():
                 field.initial = getattr(member, name)

@@ -4,6 +4,7 @@
 terminated can apply again, and a consultation that led nowhere can be closed (相談終了) and
 reopened.
 """
+
 CONSULTATION = "consultation"
 APPLYING = "applying"
 ACTIVE = "active"
@@ -40,6 +41,7 @@ def allowed_next(status: str) -> list[str]:
 def check_transition(current: str, new: str) -> None:
     if new not in TRANSITIONS.get(current, frozenset()):
         raise ValueError(f"「{LABELS.get(current, current)}」から「{LABELS.get(new, new)}」へは変更できません。")
+
 
 # Statuses an application or an approved decision sets (生活保護法第24条・第25条・第26条); a caseworker
 # sets only the consultation ones by hand.

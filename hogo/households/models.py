@@ -4,6 +4,7 @@ A household is addressed from outside by `public_id` (a random UUID), never by i
 Status, members and assignments change only through `services.py`, which records the date, the
 reason and an audit entry.
 """
+
 import uuid
 
 from django.conf import settings
@@ -35,6 +36,7 @@ class Status(models.TextChoices):
 
 class VisitGrade(models.TextChoices):
     """訪問格付け: how often the household is visited; the intervals are a follow-up rule's data."""
+
     NONE = "", "未設定"
     A = "A", "A"
     B = "B", "B"
@@ -54,7 +56,9 @@ class Household(models.Model):
     case_number = models.CharField("ケース番号", max_length=20)
     postal_code = models.CharField("郵便番号", max_length=8, blank=True)
     prefecture = models.CharField("都道府県", max_length=10, blank=True, help_text="住宅扶助の限度額に使います")
-    municipality = models.CharField("市区町村", max_length=40, blank=True, help_text="指定都市・中核市は市の限度額を使います")
+    municipality = models.CharField(
+        "市区町村", max_length=40, blank=True, help_text="指定都市・中核市は市の限度額を使います"
+    )
     address = models.CharField("住所", max_length=200)
     rent = models.PositiveIntegerField("家賃・間代（月額・円）", default=0)
     latitude = models.DecimalField("緯度", max_digits=9, decimal_places=6, null=True, blank=True)
@@ -230,8 +234,12 @@ class CaseworkerAssignment(models.Model):
         ordering = ["-valid_from", "-id"]
         verbose_name = verbose_name_plural = "担当CWの履歴"
         constraints = [
-            models.UniqueConstraint(fields=["household"], condition=Q(valid_to__isnull=True), name="one_open_assignment"),
-            models.CheckConstraint(condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")),
-                                   name="assignment_ends_after_start"),
+            models.UniqueConstraint(
+                fields=["household"], condition=Q(valid_to__isnull=True), name="one_open_assignment"
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")),
+                name="assignment_ends_after_start",
+            ),
         ]
         indexes = [models.Index(fields=["caseworker", "valid_to"]), models.Index(fields=["household", "valid_from"])]

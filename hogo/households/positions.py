@@ -2,6 +2,7 @@
 geocoding service run outside the core zone: columns `case_number,latitude,longitude`.
 Every row is checked first; one bad row and nothing is applied. Importing the same file twice
 changes nothing the second time."""
+
 import csv
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -30,7 +31,9 @@ class RowError:
 def read_positions(lines, office) -> tuple[dict, list[RowError]]:
     reader = csv.DictReader(lines)
     if reader.fieldnames is None or [f.strip() for f in reader.fieldnames] != list(COLUMNS):
-        return {}, [RowError(1, "見出し", f"列は {','.join(COLUMNS)} にしてください（{','.join(reader.fieldnames or [])}）")]
+        return {}, [
+            RowError(1, "見出し", f"列は {','.join(COLUMNS)} にしてください（{','.join(reader.fieldnames or [])}）")
+        ]
     known = dict(Household.objects.filter(office=office).values_list("case_number", "pk"))
     positions, errors, seen = {}, [], set()
     for number, row in enumerate(reader, start=2):
@@ -69,6 +72,11 @@ def import_positions(lines, office, actor=None, source: str = "") -> dict:
         for household in changed:
             household.latitude, household.longitude = positions[household.pk]
         Household.objects.bulk_update(changed, ["latitude", "longitude"], batch_size=1000)
-        record(actor, Action.BULK_LOAD, office_id=office.pk, source=source,
-               detail={"positions": len(positions), "updated": len(changed)})
+        record(
+            actor,
+            Action.BULK_LOAD,
+            office_id=office.pk,
+            source=source,
+            detail={"positions": len(positions), "updated": len(changed)},
+        )
     return {"errors": [], "updated": len(changed), "unchanged": len(positions) - len(changed)}

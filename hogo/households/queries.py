@@ -1,4 +1,5 @@
 """Reads shared by several screens. All start from `households_visible_to`."""
+
 import re
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
@@ -39,8 +40,11 @@ def matching(households: QuerySet[Household], query: str) -> QuerySet[Household]
     key = search_key(query or "")
     if not key:
         return households
-    by_name = Exists(Member.objects.filter(household=OuterRef("pk")).filter(
-        Q(search_kana__contains=key) | Q(search_name__contains=key)))
+    by_name = Exists(
+        Member.objects.filter(household=OuterRef("pk")).filter(
+            Q(search_kana__contains=key) | Q(search_name__contains=key)
+        )
+    )
     rule = by_name
     if _CASE_NUMBER_LIKE.match(key.upper()):
         rule |= Q(case_number__icontains=key.upper())
@@ -50,7 +54,10 @@ def matching(households: QuerySet[Household], query: str) -> QuerySet[Household]
 def search(user, query: str = "", sort: str = "kana", caseload_only: bool = False, caseworker_id: int | None = None):
     base = caseload_of(user) if caseload_only else households_visible_to(user)
     if caseworker_id:
-        base = base.filter(Exists(active_assignments(timezone.localdate()).filter(
-            household=OuterRef("pk"), caseworker_id=caseworker_id)))
+        base = base.filter(
+            Exists(
+                active_assignments(timezone.localdate()).filter(household=OuterRef("pk"), caseworker_id=caseworker_id)
+            )
+        )
     order = SORTS.get(sort, SORTS["kana"])
     return with_summary(matching(base, query)).select_related("office").order_by(*order)

@@ -8,6 +8,7 @@
 - nobody ever sees a household of another office.
 Roles and teams are taken as of the given day, so ended assignments stop granting access.
 """
+
 from datetime import date
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -22,7 +23,9 @@ OFFICE_WIDE_ROLES = (Role.CHIEF, Role.CLERK)
 
 
 def active_assignments(on: date) -> QuerySet[CaseworkerAssignment]:
-    return CaseworkerAssignment.objects.filter(valid_from__lte=on).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+    return CaseworkerAssignment.objects.filter(valid_from__lte=on).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=on)
+    )
 
 
 def _assigned_to_any(staff_ids, on: date) -> Exists:
@@ -82,7 +85,10 @@ def may_edit(user, household: Household, on: date | None = None) -> bool:
     standing = standing_of(user, on)
     if standing.staff is None:
         return False
-    if standing.has_role(Role.CASEWORKER, household.office_id) and caseload_of(user, on).filter(pk=household.pk).exists():
+    if (
+        standing.has_role(Role.CASEWORKER, household.office_id)
+        and caseload_of(user, on).filter(pk=household.pk).exists()
+    ):
         return True
     if standing.has_role(Role.SUPERVISOR, household.office_id):
         return households_visible_to(user, on).filter(pk=household.pk).exists()

@@ -1,6 +1,7 @@
 """Every change to a household goes through one of these functions. Each runs in a
 transaction, checks permission and writes the audit entry; bad input raises ValidationError
 naming the field, and nothing is saved."""
+
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -89,10 +90,19 @@ def _build_member(household: Household, data: MemberInput) -> Member:
         except ValidationError as exc:
             errors["birth_date"] = exc.messages[0]
     member = Member(
-        household=household, name=name, name_kana=kana, search_name=search_key(name), search_kana=search_key(kana),
-        birth_date=data.birth_date, sex=data.sex, relation=data.relation,
-        disability_kind=data.disability_kind or "", disability_grade=normalize_text(data.disability_grade or ""),
-        care_level=data.care_level or "", school_stage=data.school_stage or "", joined_on=data.joined_on,
+        household=household,
+        name=name,
+        name_kana=kana,
+        search_name=search_key(name),
+        search_kana=search_key(kana),
+        birth_date=data.birth_date,
+        sex=data.sex,
+        relation=data.relation,
+        disability_kind=data.disability_kind or "",
+        disability_grade=normalize_text(data.disability_grade or ""),
+        care_level=data.care_level or "",
+        school_stage=data.school_stage or "",
+        joined_on=data.joined_on,
     )
     try:
         member.full_clean(exclude=["household", "search_name", "search_kana", *errors])
@@ -131,8 +141,9 @@ def registering_office(actor, on: date | None = None) -> Office:
 
 
 @transaction.atomic
-def register_household(actor, *, household: HouseholdInput, head: MemberInput, caseworker: Staff,
-                       source: str = "", on: date | None = None) -> Household:
+def register_household(
+    actor, *, household: HouseholdInput, head: MemberInput, caseworker: Staff, source: str = "", on: date | None = None
+) -> Household:
     """A new household at consultation (相談), with its head and its caseworker."""
     on = on or timezone.localdate()
     office = registering_office(actor, on)
@@ -145,11 +156,18 @@ def register_household(actor, *, household: HouseholdInput, head: MemberInput, c
     except ValidationError as exc:
         errors["case_number"] = exc.messages[0]
     hh = Household(
-        office=office, case_number=case_number, postal_code=normalize_text(household.postal_code or ""),
-        prefecture=normalize_text(household.prefecture or ""), municipality=normalize_text(household.municipality or ""),
-        rent=household.rent or 0, address=normalize_text(household.address or ""), grade_area=household.grade_area,
-        winter_region=household.winter_region, household_type=household.household_type,
-        assistance_policy=household.assistance_policy or "", cautions=household.cautions or "",
+        office=office,
+        case_number=case_number,
+        postal_code=normalize_text(household.postal_code or ""),
+        prefecture=normalize_text(household.prefecture or ""),
+        municipality=normalize_text(household.municipality or ""),
+        rent=household.rent or 0,
+        address=normalize_text(household.address or ""),
+        grade_area=household.grade_area,
+        winter_region=household.winter_region,
+        household_type=household.household_type,
+        assistance_policy=household.assistance_policy or "",
+        cautions=household.cautions or "",
         status=lifecycle.CONSULTATION,
     )
     try:
@@ -171,11 +189,22 @@ def register_household(actor, *, household: HouseholdInput, head: MemberInput, c
         raise ValidationError({"case_number": f"ケース番号「{case_number}」は既に使われています。"})
     head_member.household = hh
     head_member.save()
-    StatusChange.objects.create(household=hh, from_status="", to_status=lifecycle.CONSULTATION, effective_date=on,
-                                reason="相談受付", recorded_by=actor)
+    StatusChange.objects.create(
+        household=hh,
+        from_status="",
+        to_status=lifecycle.CONSULTATION,
+        effective_date=on,
+        reason="相談受付",
+        recorded_by=actor,
+    )
     CaseworkerAssignment.objects.create(household=hh, caseworker=caseworker, valid_from=on, recorded_by=actor)
-    record(actor, Action.CREATE, target=hh, source=source,
-           detail={"case_number": case_number, "head": str(head_member.public_id), "caseworker": caseworker.pk})
+    record(
+        actor,
+        Action.CREATE,
+        target=hh,
+        source=source,
+        detail={"case_number": case_number, "head": str(head_member.public_id), "caseworker": caseworker.pk},
+    )
     return hh
 
 
@@ -197,8 +226,9 @@ def add_member(actor, household: Household, data: MemberInput, source: str = "")
 
 
 @transaction.atomic
-def change_status(actor, household: Household, new_status: str, effective_date: date, reason: str,
-                  source: str = "") -> StatusChange:
+def change_status(
+    actor, household: Household, new_status: str, effective_date: date, reason: str, source: str = ""
+) -> StatusChange:
     """Move the household along its lifecycle, recording the date and the reason."""
     require_edit(actor, household)
     household = Household.objects.select_for_update().get(pk=household.pk)
@@ -208,8 +238,10 @@ def change_status(actor, household: Household, new_status: str, effective_date: 
     except ValueError as exc:
         errors["new_status"] = str(exc)
     if new_status in lifecycle.SET_BY_DECISION and "new_status" not in errors:
-        errors["new_status"] = (f"「{lifecycle.LABELS[new_status]}」には申請の受付又は決裁済みの決定によって変わります。"
-                                "相談・申請・決定の画面から行ってください。")
+        errors["new_status"] = (
+            f"「{lifecycle.LABELS[new_status]}」には申請の受付又は決裁済みの決定によって変わります。"
+            "相談・申請・決定の画面から行ってください。"
+        )
     if not (reason or "").strip():
         errors["reason"] = "理由を入力してください。"
     if effective_date is None:
@@ -217,21 +249,35 @@ def change_status(actor, household: Household, new_status: str, effective_date: 
     else:
         last = household.status_changes.order_by("-effective_date").first()
         if last and effective_date < last.effective_date:
-            errors["effective_date"] = f"直前の状態変更（{last.effective_date.isoformat()}）より前の日付にはできません。"
+            errors["effective_date"] = (
+                f"直前の状態変更（{last.effective_date.isoformat()}）より前の日付にはできません。"
+            )
     if errors:
         raise ValidationError(errors)
-    change = StatusChange.objects.create(household=household, from_status=household.status, to_status=new_status,
-                                         effective_date=effective_date, reason=reason.strip(), recorded_by=actor)
+    change = StatusChange.objects.create(
+        household=household,
+        from_status=household.status,
+        to_status=new_status,
+        effective_date=effective_date,
+        reason=reason.strip(),
+        recorded_by=actor,
+    )
     old = household.status
     household.status = new_status
     household.save(update_fields=["status", "updated_at"])
-    record(actor, Action.UPDATE, target=household, source=source,
-           detail={"status": [old, new_status], "effective_date": effective_date.isoformat()})
+    record(
+        actor,
+        Action.UPDATE,
+        target=household,
+        source=source,
+        detail={"status": [old, new_status], "effective_date": effective_date.isoformat()},
+    )
     return change
 
 
-def apply_decided_status(actor, household: Household, new_status: str, effective_date: date, reason: str,
-                         source: str = "") -> StatusChange:
+def apply_decided_status(
+    actor, household: Household, new_status: str, effective_date: date, reason: str, source: str = ""
+) -> StatusChange:
     """The status a fully approved decision sets. The decision's own approval is the authority, so
     the approver need not be able to edit the household; the lifecycle still applies."""
     household = Household.objects.select_for_update().get(pk=household.pk)
@@ -241,25 +287,40 @@ def apply_decided_status(actor, household: Household, new_status: str, effective
         lifecycle.check_transition(household.status, new_status)
     except ValueError as exc:
         raise ValidationError({"new_status": str(exc)})
-    change = StatusChange.objects.create(household=household, from_status=household.status, to_status=new_status,
-                                         effective_date=effective_date, reason=reason, recorded_by=actor)
+    change = StatusChange.objects.create(
+        household=household,
+        from_status=household.status,
+        to_status=new_status,
+        effective_date=effective_date,
+        reason=reason,
+        recorded_by=actor,
+    )
     old = household.status
     household.status = new_status
     household.save(update_fields=["status", "updated_at"])
-    record(actor, Action.UPDATE, target=household, source=source,
-           detail={"status": [old, new_status], "effective_date": effective_date.isoformat(), "by": "decision"})
+    record(
+        actor,
+        Action.UPDATE,
+        target=household,
+        source=source,
+        detail={"status": [old, new_status], "effective_date": effective_date.isoformat(), "by": "decision"},
+    )
     return change
 
 
 @transaction.atomic
-def assign_caseworker(actor, household: Household, caseworker: Staff, valid_from: date, source: str = "") -> CaseworkerAssignment:
+def assign_caseworker(
+    actor, household: Household, caseworker: Staff, valid_from: date, source: str = ""
+) -> CaseworkerAssignment:
     """Hand the household to another caseworker; the previous assignment ends the day before."""
     standing = standing_of(actor)
     if not (standing.has_role(Role.SUPERVISOR, household.office_id) and may_edit(actor, household)):
         raise PermissionDenied("担当CWを変更できるのは係の査察指導員です。")
     if not caseworkers_of_teams(standing.team_ids, valid_from).filter(pk=caseworker.pk).exists():
         raise ValidationError({"caseworker": "自分の係のケースワーカーを選んでください。"})
-    current = CaseworkerAssignment.objects.select_for_update().filter(household=household, valid_to__isnull=True).first()
+    current = (
+        CaseworkerAssignment.objects.select_for_update().filter(household=household, valid_to__isnull=True).first()
+    )
     if current:
         if current.caseworker_id == caseworker.pk:
             raise ValidationError({"caseworker": "既にこのケースワーカーが担当しています。"})
@@ -267,15 +328,23 @@ def assign_caseworker(actor, household: Household, caseworker: Staff, valid_from
             raise ValidationError({"valid_from": "現在の担当開始日より後の日付を入力してください。"})
         current.valid_to = valid_from - timedelta(days=1)
         current.save(update_fields=["valid_to"])
-    assignment = CaseworkerAssignment.objects.create(household=household, caseworker=caseworker, valid_from=valid_from,
-                                                     recorded_by=actor)
-    record(actor, Action.UPDATE, target=household, source=source,
-           detail={"caseworker": caseworker.pk, "valid_from": valid_from.isoformat()})
+    assignment = CaseworkerAssignment.objects.create(
+        household=household, caseworker=caseworker, valid_from=valid_from, recorded_by=actor
+    )
+    record(
+        actor,
+        Action.UPDATE,
+        target=household,
+        source=source,
+        detail={"caseworker": caseworker.pk, "valid_from": valid_from.isoformat()},
+    )
     return assignment
 
 
 @transaction.atomic
-def update_always_know(actor, household: Household, *, assistance_policy: str, cautions: str, source: str = "") -> Household:
+def update_always_know(
+    actor, household: Household, *, assistance_policy: str, cautions: str, source: str = ""
+) -> Household:
     """Edit the 援助方針 and 留意事項 shown on the always-know panel."""
     require_edit(actor, household)
     household.assistance_policy = (assistance_policy or "").strip()
@@ -289,8 +358,17 @@ MEMBER_CHECK_FIELDS = ("medical_care", "able_to_work", "care_certified_until", "
 
 
 @transaction.atomic
-def update_check_facts(actor, household: Household, *, residence: str, visit_grade: str, members: dict,
-                       latitude=None, longitude=None, source: str = "") -> Household:
+def update_check_facts(
+    actor,
+    household: Household,
+    *,
+    residence: str,
+    visit_grade: str,
+    members: dict,
+    latitude=None,
+    longitude=None,
+    source: str = "",
+) -> Household:
     """Edit the facts periodic checks depend on: where the household lives, its visit grade, and per
     current member medical care, work capacity and certificate dates. `members` maps a member's
     public_id to its values. Listeners (follow-ups) recompute the household's checks at once."""
@@ -308,13 +386,22 @@ def update_check_facts(actor, household: Household, *, residence: str, visit_gra
     for key, values in members.items():
         member = current[key]
         for field in MEMBER_CHECK_FIELDS:
-            setattr(member, field, values.get(field) or (False if field == "able_to_work" else None if field.endswith("_until") else ""))
+            setattr(
+                member,
+                field,
+                values.get(field) or (False if field == "able_to_work" else None if field.endswith("_until") else ""),
+            )
         member.full_clean(exclude=["household", "search_name", "search_kana"])
         changed.append(member)
     household.save(update_fields=["residence", "visit_grade", "latitude", "longitude", "updated_at"])
     Member.objects.bulk_update(changed, list(MEMBER_CHECK_FIELDS))
-    record(actor, Action.UPDATE, target=household, source=source,
-           detail={"fields": ["residence", "visit_grade", "position", *[f"member.{f}" for f in MEMBER_CHECK_FIELDS]]})
+    record(
+        actor,
+        Action.UPDATE,
+        target=household,
+        source=source,
+        detail={"fields": ["residence", "visit_grade", "position", *[f"member.{f}" for f in MEMBER_CHECK_FIELDS]]},
+    )
     check_facts_changed.send(sender=Household, household=household)
     return household
 
@@ -327,8 +414,14 @@ def open_household(actor, public_id, source: str = "") -> Household:
         # The attempt is recorded against the office that owns the id (if any), so that
         # office's supervisors can see it.
         owner_office = Household.objects.filter(public_id=public_id).values_list("office_id", flat=True).first()
-        record(actor, Action.DENIED, target_type=Household.audit_type, target_id=str(public_id),
-               office_id=owner_office, source=source)
+        record(
+            actor,
+            Action.DENIED,
+            target_type=Household.audit_type,
+            target_id=str(public_id),
+            office_id=owner_office,
+            source=source,
+        )
         raise Http404("世帯が見つかりません。")
     record(actor, Action.VIEW, target=household, source=source, detail={"basis": access_basis(actor, household)})
     return household
@@ -337,17 +430,24 @@ def open_household(actor, public_id, source: str = "") -> Household:
 def open_household_record(actor, model, public_id, source: str = "", not_found: str = "見つかりません。"):
     """Read a record that belongs to a household (a visit, a case record, a declaration …): visible
     exactly when its household is; the read is audited, and so is a refusal (as a 404)."""
-    obj = model.objects.select_related("household__office").filter(
-        public_id=public_id, household__in=households_visible_to(actor)).first()
+    obj = (
+        model.objects.select_related("household__office")
+        .filter(public_id=public_id, household__in=households_visible_to(actor))
+        .first()
+    )
     if obj is None:
         owner = model.objects.filter(public_id=public_id).values_list("household__office_id", flat=True).first()
-        record(actor, Action.DENIED, target_type=model.audit_type, target_id=str(public_id), office_id=owner, source=source)
+        record(
+            actor, Action.DENIED, target_type=model.audit_type, target_id=str(public_id), office_id=owner, source=source
+        )
         raise Http404(not_found)
     record(actor, Action.VIEW, target=obj, source=source)
     return obj
 
 
-def open_household_for_edit(actor, public_id, source: str = "", message: str = "この世帯を変更する権限がありません。") -> Household:
+def open_household_for_edit(
+    actor, public_id, source: str = "", message: str = "この世帯を変更する権限がありません。"
+) -> Household:
     """Open (and audit) a household the actor is about to change; 403 when they may only read it."""
     household = open_household(actor, public_id, source=source)
     require_edit(actor, household, message)

@@ -1,4 +1,5 @@
 """Signals other apps listen to, so this app does not import them."""
+
 from django.dispatch import Signal
 
 # Sent (inside the service's transaction) after facts that periodic checks depend on changed:

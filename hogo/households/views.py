@@ -1,4 +1,5 @@
 """Thin views: they parse input, call a query or a service, and render."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,7 +14,16 @@ from hogo.offices.models import Role
 from hogo.offices.queries import caseworkers_of_teams, standing_of
 
 from . import lifecycle, queries, services
-from .forms import AlwaysKnowForm, AssignForm, CheckFactsForm, HouseholdForm, MemberForm, StatusForm, put_errors_on_fields, save_through
+from .forms import (
+    AlwaysKnowForm,
+    AssignForm,
+    CheckFactsForm,
+    HouseholdForm,
+    MemberForm,
+    StatusForm,
+    put_errors_on_fields,
+    save_through,
+)
 from .models import Household
 from .scoping import active_assignments, may_edit, may_see_access_log
 
@@ -26,14 +36,34 @@ def _list_context(request, *, caseload_only: bool, caseworker_id=None):
     sort = sort if sort in queries.SORTS else "kana"
     results = queries.search(request.user, query, sort, caseload_only=caseload_only, caseworker_id=caseworker_id)
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
-    record(request.user, Action.SEARCH if query else Action.LIST, source=client_address(request),
-           detail={"query": query, "count": page.paginator.count, "page": page.number, "caseload_only": caseload_only,
-                   "shown": [str(h.public_id) for h in page]})
+    record(
+        request.user,
+        Action.SEARCH if query else Action.LIST,
+        source=client_address(request),
+        detail={
+            "query": query,
+            "count": page.paginator.count,
+            "page": page.number,
+            "caseload_only": caseload_only,
+            "shown": [str(h.public_id) for h in page],
+        },
+    )
     params = request.GET.copy()
     params.pop("page", None)
-    return {"rows": page, "page": page, "page_params": params.urlencode(), "query": query, "sort": sort,
-            "sorts": [("kana", "ふりがな順"), ("case_number", "ケース番号順"), ("status", "状態順"),
-                      ("type", "世帯類型順"), ("caseworker", "担当CW順")]}
+    return {
+        "rows": page,
+        "page": page,
+        "page_params": params.urlencode(),
+        "query": query,
+        "sort": sort,
+        "sorts": [
+            ("kana", "ふりがな順"),
+            ("case_number", "ケース番号順"),
+            ("status", "状態順"),
+            ("type", "世帯類型順"),
+            ("caseworker", "担当CW順"),
+        ],
+    }
 
 
 def _render_list(request, template, context):
@@ -52,9 +82,14 @@ def home(request):
     is_cw = standing.has_role(Role.CASEWORKER)
     scope = request.GET.get("scope", "mine" if is_cw else "all")
     context = _list_context(request, caseload_only=(scope == "mine" and is_cw))
-    context.update(standing=standing, scope=scope, is_cw=is_cw, roles=sorted(Role(r).label for r in standing.roles),
-                   may_register=bool(standing.offices_with(Role.CASEWORKER, Role.SUPERVISOR)),
-                   is_supervisor=standing.has_role(Role.SUPERVISOR))
+    context.update(
+        standing=standing,
+        scope=scope,
+        is_cw=is_cw,
+        roles=sorted(Role(r).label for r in standing.roles),
+        may_register=bool(standing.offices_with(Role.CASEWORKER, Role.SUPERVISOR)),
+        is_supervisor=standing.has_role(Role.SUPERVISOR),
+    )
     return _render_list(request, "households/home.html", context)
 
 
@@ -73,18 +108,23 @@ def household_detail(request, public_id):
     today = timezone.localdate()
     members = household.members.order_by("left_on", "pk").prefetch_related("incomes")
     assignment = active_assignments(today).filter(household=household).select_related("caseworker").first()
-    return render(request, "households/detail.html", {
-        "household": household,
-        "members": members,
-        "caseworker": assignment.caseworker if assignment else None,
-        "assignments": household.assignments.select_related("caseworker"),
-        "status_changes": household.status_changes.select_related("recorded_by__staff"),
-        "may_edit": may_edit(request.user, household),
-        "may_assign": may_edit(request.user, household) and standing_of(request.user).has_role(Role.SUPERVISOR, household.office_id),
-        "may_see_access_log": may_see_access_log(request.user, household),
-        "status_by_hand": bool(lifecycle.allowed_by_hand(household.status)),
-        "today": today,
-    })
+    return render(
+        request,
+        "households/detail.html",
+        {
+            "household": household,
+            "members": members,
+            "caseworker": assignment.caseworker if assignment else None,
+            "assignments": household.assignments.select_related("caseworker"),
+            "status_changes": household.status_changes.select_related("recorded_by__staff"),
+            "may_edit": may_edit(request.user, household),
+            "may_assign": may_edit(request.user, household)
+            and standing_of(request.user).has_role(Role.SUPERVISOR, household.office_id),
+            "may_see_access_log": may_see_access_log(request.user, household),
+            "status_by_hand": bool(lifecycle.allowed_by_hand(household.status)),
+            "today": today,
+        },
+    )
 
 
 def _editable(request, public_id) -> Household:
@@ -102,20 +142,51 @@ def household_new(request):
         try:
             household = services.register_household(
                 request.user,
-                household=services.HouseholdInput(rent=d["rent"] or 0, **{k: d[k] for k in (
-                    "case_number", "address", "grade_area", "winter_region", "household_type", "postal_code",
-                    "prefecture", "municipality", "assistance_policy", "cautions")}),
-                head=services.MemberInput(relation="head", **{k: d[k] for k in (
-                    "name", "name_kana", "birth_date", "sex", "disability_kind", "disability_grade", "care_level",
-                    "school_stage")}),
-                caseworker=d["caseworker"], source=client_address(request))
+                household=services.HouseholdInput(
+                    rent=d["rent"] or 0,
+                    **{
+                        k: d[k]
+                        for k in (
+                            "case_number",
+                            "address",
+                            "grade_area",
+                            "winter_region",
+                            "household_type",
+                            "postal_code",
+                            "prefecture",
+                            "municipality",
+                            "assistance_policy",
+                            "cautions",
+                        )
+                    },
+                ),
+                head=services.MemberInput(
+                    relation="head",
+                    **{
+                        k: d[k]
+                        for k in (
+                            "name",
+                            "name_kana",
+                            "birth_date",
+                            "sex",
+                            "disability_kind",
+                            "disability_grade",
+                            "care_level",
+                            "school_stage",
+                        )
+                    },
+                ),
+                caseworker=d["caseworker"],
+                source=client_address(request),
+            )
         except ValidationError as exc:
             put_errors_on_fields(form, exc)
         else:
             messages.success(request, f"世帯（ケース番号 {household.case_number}）を登録しました。")
             return redirect("household_detail", public_id=household.public_id)
-    return render(request, "households/form.html", {"form": form, "title": "世帯の新規登録（相談受付）",
-                                                     "submit": "登録する"})
+    return render(
+        request, "households/form.html", {"form": form, "title": "世帯の新規登録（相談受付）", "submit": "登録する"}
+    )
 
 
 @login_required
@@ -123,39 +194,68 @@ def household_new(request):
 def member_new(request, public_id):
     household = _editable(request, public_id)
     form = MemberForm(request.POST or None)
-    if save_through(request, form, lambda **data: services.add_member(
-            request.user, household, services.MemberInput(**data), source=client_address(request)), "世帯員を追加しました。"):
+    if save_through(
+        request,
+        form,
+        lambda **data: services.add_member(
+            request.user, household, services.MemberInput(**data), source=client_address(request)
+        ),
+        "世帯員を追加しました。",
+    ):
         return redirect("household_detail", public_id=household.public_id)
-    return render(request, "households/form.html", {"form": form, "household": household,
-                                                     "title": "世帯員の追加", "submit": "追加する"})
+    return render(
+        request,
+        "households/form.html",
+        {"form": form, "household": household, "title": "世帯員の追加", "submit": "追加する"},
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def status_change(request, public_id):
     household = _editable(request, public_id)
-    form = StatusForm(request.POST or None, allowed=lifecycle.allowed_by_hand(household.status),
-                      initial={"effective_date": timezone.localdate()})
-    if save_through(request, form, lambda new_status, effective_date, reason: services.change_status(
-            request.user, household, new_status, effective_date, reason, source=client_address(request)), "状態を変更しました。"):
+    form = StatusForm(
+        request.POST or None,
+        allowed=lifecycle.allowed_by_hand(household.status),
+        initial={"effective_date": timezone.localdate()},
+    )
+    if save_through(
+        request,
+        form,
+        lambda new_status, effective_date, reason: services.change_status(
+            request.user, household, new_status, effective_date, reason, source=client_address(request)
+        ),
+        "状態を変更しました。",
+    ):
         return redirect("household_detail", public_id=household.public_id)
-    return render(request, "households/form.html", {"form": form, "household": household,
-                                                     "title": f"状態の変更（現在: {household.get_status_display()}）",
-                                                     "submit": "変更する"})
+    return render(
+        request,
+        "households/form.html",
+        {
+            "form": form,
+            "household": household,
+            "title": f"状態の変更（現在: {household.get_status_display()}）",
+            "submit": "変更する",
+        },
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def always_know_edit(request, public_id):
     household = _editable(request, public_id)
-    form = AlwaysKnowForm(request.POST or None, initial={"assistance_policy": household.assistance_policy,
-                                                        "cautions": household.cautions})
+    form = AlwaysKnowForm(
+        request.POST or None, initial={"assistance_policy": household.assistance_policy, "cautions": household.cautions}
+    )
     if request.method == "POST" and form.is_valid():
         services.update_always_know(request.user, household, source=client_address(request), **form.cleaned_data)
         messages.success(request, "援助方針・留意事項を更新しました。")
         return redirect("household_detail", public_id=household.public_id)
-    return render(request, "households/form.html", {"form": form, "household": household,
-                                                     "title": "援助方針・留意事項の編集", "submit": "保存する"})
+    return render(
+        request,
+        "households/form.html",
+        {"form": form, "household": household, "title": "援助方針・留意事項の編集", "submit": "保存する"},
+    )
 
 
 @login_required
@@ -163,13 +263,31 @@ def always_know_edit(request, public_id):
 def check_facts_edit(request, public_id):
     household = _editable(request, public_id)
     members = list(household.members.filter(left_on__isnull=True).order_by("pk"))
-    form = CheckFactsForm(request.POST or None, members=members,
-                          initial={"residence": household.residence, "visit_grade": household.visit_grade,
-                                   "latitude": household.latitude, "longitude": household.longitude})
-    if save_through(request, form, lambda **data: services.update_check_facts(
-            request.user, household, residence=data["residence"], visit_grade=data["visit_grade"],
-            latitude=data["latitude"], longitude=data["longitude"], members=form.member_values(),
-            source=client_address(request)), "確認のための情報を更新しました。確認事項を作り直しました。"):
+    form = CheckFactsForm(
+        request.POST or None,
+        members=members,
+        initial={
+            "residence": household.residence,
+            "visit_grade": household.visit_grade,
+            "latitude": household.latitude,
+            "longitude": household.longitude,
+        },
+    )
+    if save_through(
+        request,
+        form,
+        lambda **data: services.update_check_facts(
+            request.user,
+            household,
+            residence=data["residence"],
+            visit_grade=data["visit_grade"],
+            latitude=data["latitude"],
+            longitude=data["longitude"],
+            members=form.member_values(),
+            source=client_address(request),
+        ),
+        "確認のための情報を更新しました。確認事項を作り直しました。",
+    ):
         return redirect("household_detail", public_id=household.public_id)
     return render(request, "households/check_facts.html", {"form": form, "household": household})
 
@@ -181,13 +299,25 @@ def caseworker_assign(request, public_id):
     standing = standing_of(request.user)
     if not standing.has_role(Role.SUPERVISOR, household.office_id):
         raise PermissionDenied("担当CWを変更できるのは係の査察指導員です。")
-    form = AssignForm(request.POST or None, caseworkers=caseworkers_of_teams(standing.team_ids, timezone.localdate()),
-                      initial={"valid_from": timezone.localdate()})
-    if save_through(request, form, lambda caseworker, valid_from: services.assign_caseworker(
-            request.user, household, caseworker, valid_from, source=client_address(request)), "担当CWを変更しました。"):
+    form = AssignForm(
+        request.POST or None,
+        caseworkers=caseworkers_of_teams(standing.team_ids, timezone.localdate()),
+        initial={"valid_from": timezone.localdate()},
+    )
+    if save_through(
+        request,
+        form,
+        lambda caseworker, valid_from: services.assign_caseworker(
+            request.user, household, caseworker, valid_from, source=client_address(request)
+        ),
+        "担当CWを変更しました。",
+    ):
         return redirect("household_detail", public_id=household.public_id)
-    return render(request, "households/form.html", {"form": form, "household": household,
-                                                     "title": "担当CWの変更", "submit": "変更する"})
+    return render(
+        request,
+        "households/form.html",
+        {"form": form, "household": household, "title": "担当CWの変更", "submit": "変更する"},
+    )
 
 
 @login_required
@@ -195,7 +325,7 @@ def access_log(request, public_id):
     household = services.open_household(request.user, public_id, source=client_address(request))
     if not may_see_access_log(request.user, household):
         raise PermissionDenied("閲覧履歴を見られるのは査察指導員と課長です。")
-    entries = AuditEntry.objects.filter(target_type=Household.audit_type, target_id=str(household.public_id)).order_by("-seq")[:200]
+    entries = AuditEntry.objects.filter(target_type=Household.audit_type, target_id=str(household.public_id)).order_by(
+        "-seq"
+    )[:200]
     return render(request, "households/access_log.html", {"household": household, "entries": entries})
-
-

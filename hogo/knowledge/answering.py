@@ -1,6 +1,7 @@
 """Optional: an answer drafted from the retrieved passages through the office's endpoint
 (hogo.common.llm; off by default). The text may cite only the passages it was given: an answer
 that cites anything else is not shown."""
+
 import re
 
 from hogo.common import llm

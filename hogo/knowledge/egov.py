@@ -2,6 +2,7 @@
 one per paragraph of each article (items folded into their paragraph's text), with the citation
 text (生活保護法第24条第5項), the article number in Arabic numerals with its branch ("27の2"), and
 supplementary provisions (附則) kept apart. Pure Python, no Django import."""
+
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -69,8 +70,18 @@ def _article_passages(article, title: str, suppl: str, start: int) -> list[Passa
             text = _paragraph_text(paragraph)
             para = int(paragraph.get("Num") or index)
             cited = f"{prefix}{article_citation(number)}" + (f"第{para}項" if len(paragraphs) > 1 else "")
-            found.append(Passage(label, para if len(paragraphs) > 1 else None, caption, cited, text, suppl,
-                                 deleted=text == "削除", order=start + len(found)))
+            found.append(
+                Passage(
+                    label,
+                    para if len(paragraphs) > 1 else None,
+                    caption,
+                    cited,
+                    text,
+                    suppl,
+                    deleted=text == "削除",
+                    order=start + len(found),
+                )
+            )
     return found
 
 
@@ -97,8 +108,9 @@ def parse(data: bytes) -> Law:
         else:  # a 附則 of bare paragraphs
             for index, paragraph in enumerate(block.findall("Paragraph"), start=1):
                 text = _paragraph_text(paragraph)
-                passages.append(Passage("附則", index, "", f"{title}附則（{amend}）第{index}項", text, amend,
-                                        order=len(passages)))
+                passages.append(
+                    Passage("附則", index, "", f"{title}附則（{amend}）第{index}項", text, amend, order=len(passages))
+                )
     if not passages:
         raise LawXmlError("条文（Article）が見つかりません。")
     return Law(title, _text(law.find("LawNum")), passages)

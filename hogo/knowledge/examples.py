@@ -1,5 +1,6 @@
 """Case examples (処遇検討事例) and know-how: written, checked for identifying details, published,
 searched with the law, and shared between offices as a file."""
+
 import hashlib
 import json
 import re
@@ -17,7 +18,9 @@ from .models import CHARACTERISTICS, WORK_AREAS, CaseExample, KnowHow, Passage, 
 
 PHONE = re.compile(r"0\d{1,4}[-－ー（(]?\d{1,4}[-－ー）)]?\d{3,4}")
 POSTAL = re.compile(r"〒?\s?\d{3}[-－]\d{4}")
-ADDRESS = re.compile(r"[一-龥ぁ-んァ-ヶ]{1,6}[市区町村][一-龥ぁ-んァ-ヶ]{0,8}\d+丁目|\d+番地?\d*号?|\d+[-－]\d+[-－]\d+")
+ADDRESS = re.compile(
+    r"[一-龥ぁ-んァ-ヶ]{1,6}[市区町村][一-龥ぁ-んァ-ヶ]{0,8}\d+丁目|\d+番地?\d*号?|\d+[-－]\d+[-－]\d+"
+)
 FIELDS = ("title", "situation", "handling", "outcome", "lessons")
 EXPORT_VERSION = 1
 
@@ -114,31 +117,70 @@ def review_know_how(actor, entry: KnowHow) -> KnowHow:
 
 def rebuild_office_sources(office) -> None:
     """Published examples and know-how become the office's own sources in the search index."""
-    from .importer import passage_terms
     from .egov import Passage as Parsed
+    from .importer import passage_terms
 
     entries = {
-        f"office-{office.pk}-examples": ("処遇検討事例", [
-            Parsed("", None, e.title, f"処遇検討事例「{e.title}」", f"{e.situation}\n対応: {e.handling}\n結果: {e.outcome}\nポイント: {e.lessons}")
-            for e in CaseExample.objects.filter(office=office, published_at__isnull=False)]),
-        f"office-{office.pk}-know-how": ("ノウハウ", [
-            Parsed("", None, k.question, f"ノウハウ「{k.question}」", k.answer) for k in KnowHow.objects.filter(office=office)]),
+        f"office-{office.pk}-examples": (
+            "処遇検討事例",
+            [
+                Parsed(
+                    "",
+                    None,
+                    e.title,
+                    f"処遇検討事例「{e.title}」",
+                    f"{e.situation}\n対応: {e.handling}\n結果: {e.outcome}\nポイント: {e.lessons}",
+                )
+                for e in CaseExample.objects.filter(office=office, published_at__isnull=False)
+            ],
+        ),
+        f"office-{office.pk}-know-how": (
+            "ノウハウ",
+            [
+                Parsed("", None, k.question, f"ノウハウ「{k.question}」", k.answer)
+                for k in KnowHow.objects.filter(office=office)
+            ],
+        ),
     }
     for code, (title, passages) in entries.items():
-        source, _ = Source.objects.update_or_create(code=code, defaults={"title": title, "kind": "text", "office": office,
-                                                                         "sha256": "", "origin": office.name})
+        source, _ = Source.objects.update_or_create(
+            code=code, defaults={"title": title, "kind": "text", "office": office, "sha256": "", "origin": office.name}
+        )
         Passage.objects.filter(source=source).delete()
-        Passage.objects.bulk_create([Passage(source=source, order=i, caption=p.caption[:200], citation=p.citation[:200],
-                                             text=p.text, terms=passage_terms(p)) for i, p in enumerate(passages)])
+        Passage.objects.bulk_create(
+            [
+                Passage(
+                    source=source,
+                    order=i,
+                    caption=p.caption[:200],
+                    citation=p.citation[:200],
+                    text=p.text,
+                    terms=passage_terms(p),
+                )
+                for i, p in enumerate(passages)
+            ]
+        )
         source.save()
 
 
 def export_examples(office) -> bytes:
-    rows = [{"title": e.title, "work_area": e.work_area, "characteristics": e.characteristics, "situation": e.situation,
-             "handling": e.handling, "outcome": e.outcome, "lessons": e.lessons}
-            for e in CaseExample.objects.filter(office=office, published_at__isnull=False).order_by("pk")]
-    return json.dumps({"format": "hogo-case-examples", "version": EXPORT_VERSION, "from": office.name, "examples": rows},
-                      ensure_ascii=False, indent=2).encode("utf-8")
+    rows = [
+        {
+            "title": e.title,
+            "work_area": e.work_area,
+            "characteristics": e.characteristics,
+            "situation": e.situation,
+            "handling": e.handling,
+            "outcome": e.outcome,
+            "lessons": e.lessons,
+        }
+        for e in CaseExample.objects.filter(office=office, published_at__isnull=False).order_by("pk")
+    ]
+    return json.dumps(
+        {"format": "hogo-case-examples", "version": EXPORT_VERSION, "from": office.name, "examples": rows},
+        ensure_ascii=False,
+        indent=2,
+    ).encode("utf-8")
 
 
 @transaction.atomic
@@ -174,8 +216,15 @@ def import_examples(actor, data: bytes, source_name: str = "") -> dict:
         fingerprint = _fingerprint(values)
         if fingerprint in existing:
             continue
-        CaseExample.objects.create(office=office, author=actor, fingerprint=fingerprint, imported_from=source_name[:120],
-                                   published_by=actor, published_at=timezone.now(), **values)
+        CaseExample.objects.create(
+            office=office,
+            author=actor,
+            fingerprint=fingerprint,
+            imported_from=source_name[:120],
+            published_by=actor,
+            published_at=timezone.now(),
+            **values,
+        )
         existing.add(fingerprint)
         added += 1
     if added:

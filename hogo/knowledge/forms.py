@@ -8,10 +8,14 @@ from .models import CHARACTERISTICS, WORK_AREAS
 class ExampleForm(LabelledForm):
     title = django_forms.CharField(label="表題", max_length=120)
     work_area = django_forms.ChoiceField(label="業務の分野", choices=WORK_AREAS)
-    characteristics = django_forms.MultipleChoiceField(label="本人の特性", choices=CHARACTERISTICS, required=False,
-                                                       widget=django_forms.CheckboxSelectMultiple)
-    situation = django_forms.CharField(label="事例の概要", widget=django_forms.Textarea(attrs={"rows": 4}),
-                                       help_text="氏名・住所・電話番号・ケース番号は書かないでください（Aさん、○○市 など）。")
+    characteristics = django_forms.MultipleChoiceField(
+        label="本人の特性", choices=CHARACTERISTICS, required=False, widget=django_forms.CheckboxSelectMultiple
+    )
+    situation = django_forms.CharField(
+        label="事例の概要",
+        widget=django_forms.Textarea(attrs={"rows": 4}),
+        help_text="氏名・住所・電話番号・ケース番号は書かないでください（Aさん、○○市 など）。",
+    )
     handling = django_forms.CharField(label="対応", widget=django_forms.Textarea(attrs={"rows": 4}))
     outcome = django_forms.CharField(label="結果", widget=django_forms.Textarea(attrs={"rows": 2}), required=False)
     lessons = django_forms.CharField(label="ポイント", widget=django_forms.Textarea(attrs={"rows": 2}), required=False)

@@ -1,6 +1,7 @@
 """Importing a source into the corpus: e-Gov law XML, or text, Markdown or PDF an office owns.
 The whole file is parsed before anything is written; a re-import replaces the source's passages
 in one transaction, so a failed import leaves the previous corpus as it was."""
+
 import hashlib
 import re
 import subprocess
@@ -35,8 +36,9 @@ def _text_passages(text: str, title: str) -> list[egov.Passage]:
             block = rest.strip()
             if not block:
                 continue
-        passages.append(egov.Passage("", None, heading, f"{title}「{heading}」" if heading else title, block,
-                                     order=len(passages)))
+        passages.append(
+            egov.Passage("", None, heading, f"{title}「{heading}」" if heading else title, block, order=len(passages))
+        )
     if not passages:
         raise ImportRefused("本文がありません。")
     return passages
@@ -85,13 +87,35 @@ def import_file(path, *, code: str = "", title: str = "", origin: str = "") -> S
     code = code or _code_for(name, path)
     rows = [(p, passage_terms(p)) for p in passages]  # tokenise before the transaction
     with transaction.atomic():
-        source, _ = Source.objects.update_or_create(code=code, defaults={
-            "title": name, "kind": kind, "number": number, "origin": origin or str(path.name), "sha256": digest})
+        source, _ = Source.objects.update_or_create(
+            code=code,
+            defaults={
+                "title": name,
+                "kind": kind,
+                "number": number,
+                "origin": origin or str(path.name),
+                "sha256": digest,
+            },
+        )
         Passage.objects.filter(source=source).delete()
-        Passage.objects.bulk_create([
-            Passage(source=source, order=i, article=p.article, paragraph=p.paragraph, caption=p.caption[:200],
-                    citation=p.citation[:200], text=p.text, suppl=p.suppl[:200], deleted=p.deleted, terms=terms)
-            for i, (p, terms) in enumerate(rows)], batch_size=500)
+        Passage.objects.bulk_create(
+            [
+                Passage(
+                    source=source,
+                    order=i,
+                    article=p.article,
+                    paragraph=p.paragraph,
+                    caption=p.caption[:200],
+                    citation=p.citation[:200],
+                    text=p.text,
+                    suppl=p.suppl[:200],
+                    deleted=p.deleted,
+                    terms=terms,
+                )
+                for i, (p, terms) in enumerate(rows)
+            ],
+            batch_size=500,
+        )
         source.save()  # a new timestamp: every process rebuilds its search index
     return source
 
@@ -102,5 +126,8 @@ BUNDLED = Path(__file__).with_name("corpus") / "life_protection_act.xml"
 def ensure_bundled() -> None:
     """The bundled 生活保護法 is imported the first time the corpus is used."""
     if not Source.objects.filter(code="seikatsu-hogo-ho").exists():
-        import_file(BUNDLED, code="seikatsu-hogo-ho",
-                    origin="e-Gov法令検索（デジタル庁） https://laws.e-gov.go.jp/law/325AC0000000144")
+        import_file(
+            BUNDLED,
+            code="seikatsu-hogo-ho",
+            origin="e-Gov法令検索（デジタル庁） https://laws.e-gov.go.jp/law/325AC0000000144",
+        )

@@ -1,13 +1,20 @@
 """The knowledge corpus: sources (a law, a notice, an office's own text) and their passages, the
 question log with feedback, case examples and know-how."""
+
 from django.conf import settings
 from django.db import models
 
 
 class Source(models.Model):
     code = models.SlugField("コード", max_length=60, unique=True)
-    office = models.ForeignKey("offices.Office", on_delete=models.CASCADE, null=True, blank=True, related_name="+",
-                               help_text="事務所の事例・ノウハウ（空欄は全事務所共通の法令・通知）")
+    office = models.ForeignKey(
+        "offices.Office",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="事務所の事例・ノウハウ（空欄は全事務所共通の法令・通知）",
+    )
     title = models.CharField("名称", max_length=200)
     kind = models.CharField("種類", max_length=20, choices=[("law", "法令"), ("notice", "通知"), ("text", "文書")])
     number = models.CharField("法令番号等", max_length=100, blank=True)
@@ -47,7 +54,9 @@ class Question(models.Model):
     passages = models.JSONField("示した条文", default=list)
     generated = models.TextField("生成した回答", blank=True)
     asked_at = models.DateTimeField(auto_now_add=True)
-    feedback = models.CharField("評価", max_length=10, choices=[("useful", "役に立った"), ("wrong", "違う")], blank=True)
+    feedback = models.CharField(
+        "評価", max_length=10, choices=[("useful", "役に立った"), ("wrong", "違う")], blank=True
+    )
     feedback_note = models.TextField("コメント", blank=True)
 
     class Meta:
@@ -55,11 +64,29 @@ class Question(models.Model):
         ordering = ["-asked_at"]
 
 
-WORK_AREAS = [("start", "保護開始の要否判定"), ("repayment", "返還金・徴収金"), ("support", "扶養"), ("medical", "医療"),
-              ("work", "就労"), ("care", "介護"), ("housing", "住まい"), ("money", "金銭管理"), ("other", "その他")]
-CHARACTERISTICS = [("mental", "精神疾患"), ("elderly", "高齢"), ("withdrawal", "ひきこもり"), ("addiction", "依存症"),
-                   ("alone", "身寄りなし"), ("disability", "障害"), ("single_parent", "ひとり親"), ("debt", "多重債務"),
-                   ("refusal", "支援拒否"), ("foreign", "外国籍")]
+WORK_AREAS = [
+    ("start", "保護開始の要否判定"),
+    ("repayment", "返還金・徴収金"),
+    ("support", "扶養"),
+    ("medical", "医療"),
+    ("work", "就労"),
+    ("care", "介護"),
+    ("housing", "住まい"),
+    ("money", "金銭管理"),
+    ("other", "その他"),
+]
+CHARACTERISTICS = [
+    ("mental", "精神疾患"),
+    ("elderly", "高齢"),
+    ("withdrawal", "ひきこもり"),
+    ("addiction", "依存症"),
+    ("alone", "身寄りなし"),
+    ("disability", "障害"),
+    ("single_parent", "ひとり親"),
+    ("debt", "多重債務"),
+    ("refusal", "支援拒否"),
+    ("foreign", "外国籍"),
+]
 
 
 class CaseExample(models.Model):
@@ -76,7 +103,9 @@ class CaseExample(models.Model):
     lessons = models.TextField("ポイント", blank=True)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
-    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     published_at = models.DateTimeField(null=True, blank=True)
     imported_from = models.CharField("取り込み元", max_length=120, blank=True)
     fingerprint = models.CharField(max_length=64, db_index=True)
@@ -97,7 +126,9 @@ class KnowHow(models.Model):
     answer = models.TextField("答え")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     reviewed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

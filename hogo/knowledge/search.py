@@ -1,6 +1,7 @@
 """BM25 search over the corpus (bm25s), with Japanese terms from SudachiPy and a domain synonym
 dictionary. The index lives in memory per process and is rebuilt when the corpus changes (an
 import bumps the sources' timestamps)."""
+
 import json
 import re
 import threading
@@ -36,9 +37,17 @@ class Hit:
     matched: list
 
     def as_dict(self) -> dict:
-        return {"source": self.source, "law_title": self.law_title, "article": self.article, "paragraph": self.paragraph,
-                "citation": self.citation, "caption": self.caption, "text": self.text, "score": round(self.score, 4),
-                "matched": self.matched}
+        return {
+            "source": self.source,
+            "law_title": self.law_title,
+            "article": self.article,
+            "paragraph": self.paragraph,
+            "citation": self.citation,
+            "caption": self.caption,
+            "text": self.text,
+            "score": round(self.score, 4),
+            "matched": self.matched,
+        }
 
 
 @lru_cache(maxsize=1)
@@ -117,8 +126,19 @@ def search(query: str, limit: int = 5, offices=None) -> list[Hit]:
             continue
         weight = DELETED_WEIGHT if p.deleted else SUPPLEMENTARY_WEIGHT if p.suppl else 1.0
         terms = set((p.terms or "").split())
-        hits.append(Hit(p.source.code, p.source.title, p.article, p.paragraph, p.citation, p.caption, p.text,
-                        float(score) * weight, [w for w in known if w in terms]))
+        hits.append(
+            Hit(
+                p.source.code,
+                p.source.title,
+                p.article,
+                p.paragraph,
+                p.citation,
+                p.caption,
+                p.text,
+                float(score) * weight,
+                [w for w in known if w in terms],
+            )
+        )
     hits.sort(key=lambda h: -h.score)
     return hits[:limit]
 

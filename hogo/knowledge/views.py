@@ -1,5 +1,6 @@
 """The question box: the provisions that answer a question, quoted and cited, matched words
 highlighted, always marked as reference information. Questions and feedback are logged for the SV."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,11 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
+from hogo.common import llm
 from hogo.households.forms import save_through
 from hogo.offices.models import Role
 from hogo.offices.queries import standing_of
-
-from hogo.common import llm
 
 from . import answering
 from . import examples as example_services
@@ -46,12 +46,26 @@ def ask(request):
                     generated = answering.draft_answer(question, hits)
                 except answering.AnswerRefused as exc:
                     generation_error = str(exc)
-            logged = Question.objects.create(asked_by=request.user, question=question[:2000],
-                                             passages=[h.citation for h in hits], generated=generated)
+            logged = Question.objects.create(
+                asked_by=request.user,
+                question=question[:2000],
+                passages=[h.citation for h in hits],
+                generated=generated,
+            )
     shown = [{"hit": h, "html": mark_safe(highlight(h.text, h.matched))} for h in hits]
-    return render(request, "knowledge/ask.html", {"question": question, "hits": shown, "error": error, "logged": logged,
-                                                   "generated": generated, "generation_error": generation_error,
-                                                   "generation": llm.enabled()})
+    return render(
+        request,
+        "knowledge/ask.html",
+        {
+            "question": question,
+            "hits": shown,
+            "error": error,
+            "logged": logged,
+            "generated": generated,
+            "generation_error": generation_error,
+            "generation": llm.enabled(),
+        },
+    )
 
 
 @login_required
@@ -77,10 +91,13 @@ def question_log(request):
     only = request.GET.get("feedback")
     if only in ("useful", "wrong"):
         questions = questions.filter(feedback=only)
-    return render(request, "knowledge/log.html", {"questions": questions.select_related("asked_by__staff")[:200], "only": only})
+    return render(
+        request, "knowledge/log.html", {"questions": questions.select_related("asked_by__staff")[:200], "only": only}
+    )
 
 
 # --- case examples and know-how -------------------------------------------------------------
+
 
 def _office_id(request):
     standing = _staff(request)
@@ -93,20 +110,37 @@ def example_list(request):
     from hogo.offices.models import Office
 
     office = Office.objects.get(pk=office_id)
-    found = example_services.filtered_examples(office, work_area=request.GET.get("area", ""),
-                                               characteristic=request.GET.get("trait", ""), query=request.GET.get("q", ""))
+    found = example_services.filtered_examples(
+        office,
+        work_area=request.GET.get("area", ""),
+        characteristic=request.GET.get("trait", ""),
+        query=request.GET.get("q", ""),
+    )
     drafts = CaseExample.objects.filter(office=office, published_at__isnull=True)
-    return render(request, "knowledge/examples.html", {
-        "examples": found, "drafts": drafts, "areas": WORK_AREAS, "traits": CHARACTERISTICS, "get": request.GET,
-        "may_publish": standing.has_role(Role.SUPERVISOR, office_id) or standing.has_role(Role.CHIEF, office_id)})
+    return render(
+        request,
+        "knowledge/examples.html",
+        {
+            "examples": found,
+            "drafts": drafts,
+            "areas": WORK_AREAS,
+            "traits": CHARACTERISTICS,
+            "get": request.GET,
+            "may_publish": standing.has_role(Role.SUPERVISOR, office_id) or standing.has_role(Role.CHIEF, office_id),
+        },
+    )
 
 
 @login_required
 def example_new(request):
     _office_id(request)
     form = ExampleForm(request.POST or None)
-    if save_through(request, form, lambda **data: example_services.write_example(request.user, data),
-                    "事例を下書きとして保存しました。査察指導員が確認して公開します。"):
+    if save_through(
+        request,
+        form,
+        lambda **data: example_services.write_example(request.user, data),
+        "事例を下書きとして保存しました。査察指導員が確認して公開します。",
+    ):
         return redirect("knowledge_examples")
     return render(request, "households/form.html", {"form": form, "title": "処遇検討事例を書く", "submit": "保存する"})
 
@@ -129,8 +163,10 @@ def example_export(request):
     standing, office_id = _office_id(request)
     from hogo.offices.models import Office
 
-    response = HttpResponse(example_services.export_examples(Office.objects.get(pk=office_id)),
-                            content_type="application/json; charset=utf-8")
+    response = HttpResponse(
+        example_services.export_examples(Office.objects.get(pk=office_id)),
+        content_type="application/json; charset=utf-8",
+    )
     response["Content-Disposition"] = 'attachment; filename="case-examples.json"'
     return response
 
@@ -144,7 +180,9 @@ def example_import(request):
         if upload is None:
             raise ValidationError("ファイルを選んでください。")
         result = example_services.import_examples(request.user, upload.read(), upload.name)
-        messages.success(request, f"{result['added']}件を取り込みました（既にある{result['skipped']}件は飛ばしました）。")
+        messages.success(
+            request, f"{result['added']}件を取り込みました（既にある{result['skipped']}件は飛ばしました）。"
+        )
     except ValidationError as exc:
         messages.error(request, "取り込みませんでした: " + " ".join(exc.messages))
     return redirect("knowledge_examples")
@@ -159,10 +197,18 @@ def know_how(request):
         example_services.review_know_how(request.user, entry)
         messages.success(request, "確認しました。")
         return redirect("knowledge_know_how")
-    if save_through(request, form, lambda **data: example_services.write_know_how(request.user, **data), "ノウハウを登録しました。"):
+    if save_through(
+        request, form, lambda **data: example_services.write_know_how(request.user, **data), "ノウハウを登録しました。"
+    ):
         return redirect("knowledge_know_how")
-    return render(request, "knowledge/know_how.html", {
-        "form": form, "entries": KnowHow.objects.filter(office_id=office_id).select_related("author__staff", "reviewed_by__staff"),
-        "may_review": standing.has_role(Role.SUPERVISOR, office_id) or standing.has_role(Role.CHIEF, office_id)})
-
-
+    return render(
+        request,
+        "knowledge/know_how.html",
+        {
+            "form": form,
+            "entries": KnowHow.objects.filter(office_id=office_id).select_related(
+                "author__staff", "reviewed_by__staff"
+            ),
+            "may_review": standing.has_role(Role.SUPERVISOR, office_id) or standing.has_role(Role.CHIEF, office_id),
+        },
+    )

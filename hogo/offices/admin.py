@@ -1,5 +1,6 @@
 """The admin site manages offices, teams and staff only. Households and members are not
 registered here: personal data is read only through the audited screens."""
+
 from django.contrib import admin
 
 from .models import Office, RoleAssignment, Staff, Team, TeamMembership

@@ -3,6 +3,7 @@
 Role and team memberships carry start and end dates and are never deleted, so the history of
 who held which role is kept (a role ends by setting `valid_to`).
 """
+
 from datetime import date
 
 from django.conf import settings
@@ -27,11 +28,13 @@ class Office(models.Model):
     )
     default_grade_area = models.CharField("既定の級地", max_length=3, choices=GRADE_AREAS)
     default_winter_region = models.CharField("既定の冬季加算地区", max_length=3, choices=WINTER_REGIONS)
-    latitude = models.DecimalField("緯度", max_digits=9, decimal_places=6, null=True, blank=True,
-                                   help_text="訪問ルートの出発点（事務所）")
+    latitude = models.DecimalField(
+        "緯度", max_digits=9, decimal_places=6, null=True, blank=True, help_text="訪問ルートの出発点（事務所）"
+    )
     longitude = models.DecimalField("経度", max_digits=9, decimal_places=6, null=True, blank=True)
     caseload_standard = models.PositiveSmallIntegerField(
-        "CW1人当たりの標準世帯数", default=80,
+        "CW1人当たりの標準世帯数",
+        default=80,
         help_text="社会福祉法第16条: 市町村の福祉事務所は被保護世帯80につき1人、都道府県は65につき1人",
     )
 

@@ -1,4 +1,5 @@
 """Who holds which role today: the reads every permission check starts from."""
+
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -43,7 +44,9 @@ def standing_of(user, on: date | None = None) -> Standing:
         standing = Standing(staff=None)
     else:
         roles: dict[int, set[str]] = {}
-        for office_id, role in RoleAssignment.objects.active_on(on).filter(staff=staff).values_list("office_id", "role"):
+        for office_id, role in (
+            RoleAssignment.objects.active_on(on).filter(staff=staff).values_list("office_id", "role")
+        ):
             roles.setdefault(office_id, set()).add(role)
         team_ids = frozenset(TeamMembership.objects.active_on(on).filter(staff=staff).values_list("team_id", flat=True))
         standing = Standing(staff=staff, roles_by_office={k: frozenset(v) for k, v in roles.items()}, team_ids=team_ids)
@@ -59,5 +62,7 @@ def team_member_ids(team_ids, on: date) -> list[int]:
 def caseworkers_of_teams(team_ids, on: date):
     """Staff who are caseworkers and members of these teams on `on`, in name order."""
     member_ids = team_member_ids(team_ids, on)
-    cw_ids = RoleAssignment.objects.active_on(on).filter(role=Role.CASEWORKER, staff_id__in=member_ids).values("staff_id")
+    cw_ids = (
+        RoleAssignment.objects.active_on(on).filter(role=Role.CASEWORKER, staff_id__in=member_ids).values("staff_id")
+    )
     return Staff.objects.filter(pk__in=cw_ids).order_by("name_kana", "name")

@@ -16,21 +16,38 @@ def parse_rows(text: str, field: str, columns: int) -> list[list[str]]:
             continue
         if len(parts) < columns:
             raise ValidationError(f"{number}行目: 項目が足りません（{line}）。")
-        rows.append(parts[:columns - 1] + [" ".join(parts[columns - 1:])])
+        rows.append(parts[: columns - 1] + [" ".join(parts[columns - 1 :])])
     return rows
 
 
 class DeterminationForm(LabelledForm):
-    lines = forms.CharField(label="対象の月・扶助・金額", widget=forms.Textarea(attrs={"rows": 5}),
-                            help_text="1行に1件: 2026-04 living 35000（扶助: living 生活 / housing 住宅 / education 教育 / medical 医療 …）")
+    lines = forms.CharField(
+        label="対象の月・扶助・金額",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="1行に1件: 2026-04 living 35000（扶助: living 生活 / housing 住宅 / education 教育 / medical 医療 …）",
+    )
     cause = forms.ChoiceField(label="発生の原因", choices=Cause.choices)
-    means_existed = forms.CharField(label="資力があった事実（法第63条）", widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    dishonest_from = forms.DateField(label="不正な手段が始まった日（法第78条）", widget=DATE_WIDGET, required=False,
-                                     help_text="この日の属する月から後が法第78条、前は法第63条になります。空欄はすべて法第63条。")
-    dishonest_facts = forms.CharField(label="不実の申請その他不正な手段の事実（法第78条）", widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    deductions = forms.CharField(label="控除（法第63条）", widget=forms.Textarea(attrs={"rows": 2}), required=False,
-                                 help_text="1行に1件: 20000 就職のための被服費（自立更生）")
-    surcharge_percent = forms.IntegerField(label="加算金の割合（％、法第78条のみ）", min_value=0, max_value=40, initial=0)
+    means_existed = forms.CharField(
+        label="資力があった事実（法第63条）", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    dishonest_from = forms.DateField(
+        label="不正な手段が始まった日（法第78条）",
+        widget=DATE_WIDGET,
+        required=False,
+        help_text="この日の属する月から後が法第78条、前は法第63条になります。空欄はすべて法第63条。",
+    )
+    dishonest_facts = forms.CharField(
+        label="不実の申請その他不正な手段の事実（法第78条）", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    deductions = forms.CharField(
+        label="控除（法第63条）",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="1行に1件: 20000 就職のための被服費（自立更生）",
+    )
+    surcharge_percent = forms.IntegerField(
+        label="加算金の割合（％、法第78条のみ）", min_value=0, max_value=40, initial=0
+    )
     due_on = forms.DateField(label="納期限", widget=DATE_WIDGET)
 
     def clean_lines(self):
@@ -42,7 +59,10 @@ class DeterminationForm(LabelledForm):
 
     def clean_deductions(self):
         try:
-            return [{"amount": int(a.replace(",", "")), "reason": r} for a, r in parse_rows(self.cleaned_data["deductions"], "deductions", 2)]
+            return [
+                {"amount": int(a.replace(",", "")), "reason": r}
+                for a, r in parse_rows(self.cleaned_data["deductions"], "deductions", 2)
+            ]
         except ValueError:
             raise ValidationError("控除の金額は数字で入力してください。")
 
@@ -50,13 +70,18 @@ class DeterminationForm(LabelledForm):
 class PaymentForm(LabelledForm):
     amount = forms.IntegerField(label="入金額（円）", min_value=1)
     on = forms.DateField(label="入金日", widget=DATE_WIDGET)
-    channel = forms.ChoiceField(label="入金の方法", choices=[("bank", "口座振込"), ("counter", "窓口"), ("convenience", "コンビニ")])
+    channel = forms.ChoiceField(
+        label="入金の方法", choices=[("bank", "口座振込"), ("counter", "窓口"), ("convenience", "コンビニ")]
+    )
     note = forms.CharField(label="摘要", max_length=200, required=False)
 
 
 class PlanForm(LabelledForm):
-    instalments = forms.CharField(label="分納の計画", widget=forms.Textarea(attrs={"rows": 5}),
-                                  help_text="1行に1回: 2026-12-25 10000（合計が残高と一致すること）")
+    instalments = forms.CharField(
+        label="分納の計画",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="1行に1回: 2026-12-25 10000（合計が残高と一致すること）",
+    )
 
     def clean_instalments(self):
         rows = parse_rows(self.cleaned_data["instalments"], "instalments", 2)
@@ -69,5 +94,9 @@ class PlanForm(LabelledForm):
 class DunningForm(forms.Form):
     min_days = forms.IntegerField(label="納期限からの日数（以上）", min_value=0, initial=30)
     min_amount = forms.IntegerField(label="未納額（円以上）", min_value=0, initial=1000)
-    kinds = forms.MultipleChoiceField(label="種類", choices=[("63", "法第63条"), ("78", "法第78条")], initial=["63", "78"],
-                                      widget=forms.CheckboxSelectMultiple)
+    kinds = forms.MultipleChoiceField(
+        label="種類",
+        choices=[("63", "法第63条"), ("78", "法第78条")],
+        initial=["63", "78"],
+        widget=forms.CheckboxSelectMultiple,
+    )

@@ -1,5 +1,6 @@
 """Determinations (法第63条・第78条), receivables and their insert-only ledger entries, instalment
 plans, dunning batches and delivery results. Balances are derived from entries, never stored."""
+
 import uuid
 from datetime import date
 
@@ -8,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from hogo.decisions.models import ApprovalAction, DecisionStatus
 from hogo.common.models import HouseholdRecord, InsertOnly
+from hogo.decisions.models import ApprovalAction, DecisionStatus
 from hogo.households.models import Household
 from hogo.offices.models import Office
 
@@ -48,8 +49,11 @@ class Determination(HouseholdRecord, models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "返還金・徴収金の決定"
         ordering = ["-drafted_at"]
-        constraints = [models.CheckConstraint(condition=Q(surcharge_percent__lte=rules.SURCHARGE_CAP_PERCENT),
-                                              name="surcharge_at_most_40_percent")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(surcharge_percent__lte=rules.SURCHARGE_CAP_PERCENT), name="surcharge_at_most_40_percent"
+            )
+        ]
 
     @property
     def total(self) -> int:
@@ -74,8 +78,13 @@ class DeterminationAction(InsertOnly):
 
     class Meta:
         ordering = ["at", "id"]
-        constraints = [models.UniqueConstraint(fields=["determination", "step"], condition=Q(action="approve"),
-                                               name="one_determination_approval_per_step")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["determination", "step"],
+                condition=Q(action="approve"),
+                name="one_determination_approval_per_step",
+            )
+        ]
 
 
 class Receivable(models.Model):
@@ -83,7 +92,9 @@ class Receivable(models.Model):
     office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="receivables")
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="receivables")
     determination = models.ForeignKey(Determination, on_delete=models.PROTECT, related_name="receivables")
-    kind = models.CharField("種類", max_length=4, choices=[(rules.ART63, "法第63条 返還金"), (rules.ART78, "法第78条 徴収金")])
+    kind = models.CharField(
+        "種類", max_length=4, choices=[(rules.ART63, "法第63条 返還金"), (rules.ART78, "法第78条 徴収金")]
+    )
     reference = models.CharField("整理番号", max_length=20, unique=True)
     debtor_name = models.CharField("債務者", max_length=100)
     debtor_address = models.CharField("住所", max_length=200)
@@ -113,12 +124,24 @@ class Entry(InsertOnly):
     """Every money movement of a receivable."""
 
     receivable = models.ForeignKey(Receivable, on_delete=models.PROTECT, related_name="entries")
-    kind = models.CharField(max_length=12, choices=[(rules.PRINCIPAL, "元金"), (rules.SURCHARGE, "加算金"), (rules.PAYMENT, "入金"),
-                                                    (rules.OFFSET, "保護金品からの徴収"), (rules.WRITE_OFF, "不納欠損")])
+    kind = models.CharField(
+        max_length=12,
+        choices=[
+            (rules.PRINCIPAL, "元金"),
+            (rules.SURCHARGE, "加算金"),
+            (rules.PAYMENT, "入金"),
+            (rules.OFFSET, "保護金品からの徴収"),
+            (rules.WRITE_OFF, "不納欠損"),
+        ],
+    )
     amount = models.PositiveIntegerField("金額")
     on = models.DateField("日付")
-    channel = models.CharField("入金の方法", max_length=12, blank=True,
-                               choices=[("bank", "口座振込"), ("counter", "窓口"), ("convenience", "コンビニ"), ("offset", "保護金品")])
+    channel = models.CharField(
+        "入金の方法",
+        max_length=12,
+        blank=True,
+        choices=[("bank", "口座振込"), ("counter", "窓口"), ("convenience", "コンビニ"), ("offset", "保護金品")],
+    )
     note = models.CharField("摘要", max_length=200, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
@@ -168,14 +191,18 @@ class Delivery(InsertOnly):
     imported_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["batch", "receivable"], name="one_delivery_result_per_receivable")]
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "receivable"], name="one_delivery_result_per_receivable")
+        ]
 
 
 class CollectionSettings(models.Model):
     office = models.OneToOneField(Office, on_delete=models.PROTECT, related_name="collection_settings")
     offset_monthly_limit = models.PositiveIntegerField(
-        "保護金品からの徴収の月額上限（円）", default=5000,
-        help_text="法第78条の2第1項「生活の維持に支障がない」範囲の事務所の基準。既定値は事務所の判断で変えてください（通知で要確認）。")
+        "保護金品からの徴収の月額上限（円）",
+        default=5000,
+        help_text="法第78条の2第1項「生活の維持に支障がない」範囲の事務所の基準。既定値は事務所の判断で変えてください（通知で要確認）。",
+    )
     payee = models.CharField("納付先", max_length=100, blank=True, help_text="例: ○○市会計管理者")
     account = models.CharField("指定金融機関・口座", max_length=200, blank=True)
 

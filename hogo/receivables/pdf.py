@@ -1,4 +1,5 @@
 """納付書 (payment slips) and 督促状 (dunning letters) as PDF."""
+
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer
 
@@ -13,18 +14,26 @@ def _slip(receivable, number, due_on, amount, settings_row) -> list:
     return [
         Paragraph(office.name, RIGHT),
         Paragraph("納付書", TITLE),
-        grid([["項目", "内容"],
-              ["納付者", f"{receivable.debtor_name} 様"],
-              ["住所", receivable.debtor_address],
-              ["科目", SUBJECT[receivable.kind]],
-              ["整理番号", f"{receivable.reference}-{number:02d}"],
-              ["納付金額", f"{amount:,}円"],
-              ["納期限", f"{wareki(due_on)}（{due_on.isoformat()}）"],
-              ["納付先", settings_row.payee or f"{office.name}（会計管理者）"],
-              ["納付場所", settings_row.account or "指定金融機関・収納代理金融機関又は福祉事務所の窓口"]], [40, 120]),
+        grid(
+            [
+                ["項目", "内容"],
+                ["納付者", f"{receivable.debtor_name} 様"],
+                ["住所", receivable.debtor_address],
+                ["科目", SUBJECT[receivable.kind]],
+                ["整理番号", f"{receivable.reference}-{number:02d}"],
+                ["納付金額", f"{amount:,}円"],
+                ["納期限", f"{wareki(due_on)}（{due_on.isoformat()}）"],
+                ["納付先", settings_row.payee or f"{office.name}（会計管理者）"],
+                ["納付場所", settings_row.account or "指定金融機関・収納代理金融機関又は福祉事務所の窓口"],
+            ],
+            [40, 120],
+        ),
         Spacer(1, 4 * mm),
-        Paragraph("納期限までに、金融機関又は窓口でこの納付書によりお納めください。"
-                  "ご事情によりお納めが難しいときは、担当までご相談ください。", SMALL),
+        Paragraph(
+            "納期限までに、金融機関又は窓口でこの納付書によりお納めください。"
+            "ご事情によりお納めが難しいときは、担当までご相談ください。",
+            SMALL,
+        ),
     ]
 
 
@@ -49,11 +58,19 @@ def render_letters(rows, office) -> bytes:
             Paragraph(f"{receivable.debtor_address}", BASE),
             Paragraph(f"{receivable.debtor_name} 様", HEAD),
             Paragraph("督促状", TITLE),
-            Paragraph(f"下記の{SUBJECT[receivable.kind]}について、納期限を過ぎてもお納めいただいていません。"
-                      "指定の期限までにお納めください（地方自治法第231条の3第1項）。", BASE),
+            Paragraph(
+                f"下記の{SUBJECT[receivable.kind]}について、納期限を過ぎてもお納めいただいていません。"
+                "指定の期限までにお納めください（地方自治法第231条の3第1項）。",
+                BASE,
+            ),
             Spacer(1, 3 * mm),
-            grid([["整理番号", "未納額", "当初の納期限"], [receivable.reference, f"{row['balance']:,}円", wareki(row["due"])]],
-                 [50, 50, 60]),
+            grid(
+                [
+                    ["整理番号", "未納額", "当初の納期限"],
+                    [receivable.reference, f"{row['balance']:,}円", wareki(row["due"])],
+                ],
+                [50, 50, 60],
+            ),
             Spacer(1, 3 * mm),
             Paragraph("お納めが難しい事情があるときは、分割納付などについてご相談ください。", SMALL),
         ]

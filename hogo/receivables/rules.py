@@ -11,6 +11,7 @@ Pure functions, no Django import; money is int yen.
 - Mixed cases are split by date: months from the one in which the dishonest conduct began are 第78条,
   earlier months 第63条.
 """
+
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -71,28 +72,40 @@ class Determination:
         return self.principal63 + self.principal78 + self.surcharge78
 
 
-def determine(lines: list[Overpayment], *, dishonest_from: date | None, deductions: list[Deduction] = (),
-              surcharge_percent: int = 0) -> Determination:
+def determine(
+    lines: list[Overpayment],
+    *,
+    dishonest_from: date | None,
+    deductions: list[Deduction] = (),
+    surcharge_percent: int = 0,
+) -> Determination:
     if not lines:
         raise RuleError("lines", "返還・徴収の対象になる月と扶助を1つ以上入力してください。")
     for line in lines:
         if not isinstance(line.amount, int) or line.amount <= 0:
             raise RuleError("lines", f"{line.month:%Y-%m} {line.assistance}: 金額は1円以上の整数です。")
     if not isinstance(surcharge_percent, int) or not 0 <= surcharge_percent <= SURCHARGE_CAP_PERCENT:
-        raise RuleError("surcharge_percent", f"加算金の割合は0から{SURCHARGE_CAP_PERCENT}パーセントまでです（法第78条第1項）。")
+        raise RuleError(
+            "surcharge_percent", f"加算金の割合は0から{SURCHARGE_CAP_PERCENT}パーセントまでです（法第78条第1項）。"
+        )
     start = date(dishonest_from.year, dishonest_from.month, 1) if dishonest_from else None
     result = Determination(
         lines63=[line for line in lines if start is None or line.month < start],
         lines78=[line for line in lines if start is not None and line.month >= start],
-        deductions=list(deductions), surcharge_percent=surcharge_percent)
+        deductions=list(deductions),
+        surcharge_percent=surcharge_percent,
+    )
     if surcharge_percent and not result.lines78:
         raise RuleError("surcharge_percent", "加算金は法第78条の徴収金にだけ付けられます。")
     for deduction in result.deductions:
         if deduction.amount <= 0 or not deduction.reason.strip():
             raise RuleError("deductions", "控除は1円以上の金額と理由が必要です。")
     if result.deducted > result.overpaid63:
-        raise RuleError("deductions", f"控除（{result.deducted:,}円）が法第63条の返還対象額（{result.overpaid63:,}円）を超えています。"
-                                      "法第78条の徴収金からは控除できません。")
+        raise RuleError(
+            "deductions",
+            f"控除（{result.deducted:,}円）が法第63条の返還対象額（{result.overpaid63:,}円）を超えています。"
+            "法第78条の徴収金からは控除できません。",
+        )
     return result
 
 
@@ -134,14 +147,18 @@ def check_plan(instalments: list[tuple[date, int]], outstanding: int) -> None:
         raise RuleError("instalments", "分納の回を1つ以上入力してください。")
     if any(amount <= 0 for _, amount in instalments):
         raise RuleError("instalments", "各回の金額は1円以上です。")
-    if [d for d, _ in instalments] != sorted(d for d, _ in instalments) or len({d for d, _ in instalments}) != len(instalments):
+    if [d for d, _ in instalments] != sorted(d for d, _ in instalments) or len({d for d, _ in instalments}) != len(
+        instalments
+    ):
         raise RuleError("instalments", "納期限は重ならないよう、早い順に入力してください。")
     total = sum(amount for _, amount in instalments)
     if total != outstanding:
         raise RuleError("instalments", f"分納の合計（{total:,}円）が残高（{outstanding:,}円）と一致しません。")
 
 
-def check_offset(kind: str, amount: int, *, applied_in_writing: bool, monthly_limit: int, already_this_month: int) -> None:
+def check_offset(
+    kind: str, amount: int, *, applied_in_writing: bool, monthly_limit: int, already_this_month: int
+) -> None:
     """法第78条の2第1項: a collection may be taken from the benefit only for 法第77条の2 / 第78条第1項
     debts, only when the recipient applied (in writing, 厚生労働省令) before the benefit is handed over,
     and only where the office finds it does not hinder the recipient's living — here a monthly cap
@@ -149,7 +166,12 @@ def check_offset(kind: str, amount: int, *, applied_in_writing: bool, monthly_li
     if kind != ART78:
         raise RuleError("kind", "保護金品からの徴収（法第78条の2）は法第78条の徴収金（及び第77条の2）に限られます。")
     if not applied_in_writing:
-        raise RuleError("applied_in_writing", "本人からの書面による申出がなければ、保護金品から徴収できません（法第78条の2第1項）。")
+        raise RuleError(
+            "applied_in_writing", "本人からの書面による申出がなければ、保護金品から徴収できません（法第78条の2第1項）。"
+        )
     if already_this_month + amount > monthly_limit:
-        raise RuleError("amount", f"今月の徴収額（{already_this_month + amount:,}円）が事務所の定める上限（{monthly_limit:,}円）を超えます。"
-                                  "生活の維持に支障がない範囲に限られます（法第78条の2第1項）。")
+        raise RuleError(
+            "amount",
+            f"今月の徴収額（{already_this_month + amount:,}円）が事務所の定める上限（{monthly_limit:,}円）を超えます。"
+            "生活の維持に支障がない範囲に限られます（法第78条の2第1項）。",
+        )

@@ -5,6 +5,7 @@ first be exercised (地方自治法第236条第1項) — for 第78条 徴収金,
 taxes (法第78条第4項・第77条の2第2項), 国税通則法第72条 also gives five years. Dunning (督促) interrupts the
 period (地方自治法第236条第4項); this function gives the date counted from the due date only, and the
 ledger page says so. To be confirmed by each office's legal section (see docs/decisions/0012)."""
+
 from datetime import date, timedelta
 
 LIMITATION_YEARS = 5

@@ -1,6 +1,7 @@
 """Every change in receivables: one function per use case, in a transaction, permission checked,
 audited. A determination follows the office's approval route like other decisions; the collection
 team works receivables without seeing case records."""
+
 import csv
 import hashlib
 import io
@@ -25,8 +26,16 @@ from hogo.offices.models import Role
 from hogo.offices.queries import standing_of
 
 from . import rules
-from .models import (CollectionSettings, Delivery, Determination, DeterminationAction, DunningBatch, Entry, Instalment,
-                     Receivable)
+from .models import (
+    CollectionSettings,
+    Delivery,
+    Determination,
+    DeterminationAction,
+    DunningBatch,
+    Entry,
+    Instalment,
+    Receivable,
+)
 
 NOT_YOURS = "この世帯の返還金・徴収金を扱う権限がありません。"
 COLLECTING_ROLES = (Role.COLLECTOR, Role.CLERK)
@@ -39,27 +48,46 @@ def _refuse(exc: rules.RuleError):
 
 # --- determinations -----------------------------------------------------------------------------
 
+
 def candidate_lines(household) -> list[dict]:
     """Repayment candidates the benefit ledger recorded (a retroactive decision that lowered a
     month's benefit), as lines to start a determination from."""
-    return [{"month": a.month.isoformat(), "assistance": a.assistance, "amount": -a.amount}
-            for a in LedgerAdjustment.objects.filter(household=household, kind=LedgerAdjustment.Kind.REPAYMENT_CANDIDATE)
-            .order_by("month", "assistance")]
+    return [
+        {"month": a.month.isoformat(), "assistance": a.assistance, "amount": -a.amount}
+        for a in LedgerAdjustment.objects.filter(
+            household=household, kind=LedgerAdjustment.Kind.REPAYMENT_CANDIDATE
+        ).order_by("month", "assistance")
+    ]
 
 
 @transaction.atomic
-def draft_determination(actor, household: Household, *, lines: list[dict], cause: str, due_on: date,
-                        means_existed: str = "", dishonest_from: date | None = None, dishonest_facts: str = "",
-                        deductions: list[dict] = (), surcharge_percent: int = 0, source: str = "") -> Determination:
+def draft_determination(
+    actor,
+    household: Household,
+    *,
+    lines: list[dict],
+    cause: str,
+    due_on: date,
+    means_existed: str = "",
+    dishonest_from: date | None = None,
+    dishonest_facts: str = "",
+    deductions: list[dict] = (),
+    surcharge_percent: int = 0,
+    source: str = "",
+) -> Determination:
     require_edit(actor, household, NOT_YOURS)
     try:
-        parsed = [rules.Overpayment(date.fromisoformat(str(l["month"])[:7] + "-01"), l["assistance"], int(l["amount"]))
-                  for l in lines]
+        parsed = [
+            rules.Overpayment(date.fromisoformat(str(l["month"])[:7] + "-01"), l["assistance"], int(l["amount"]))
+            for l in lines
+        ]
         cut = [rules.Deduction(int(d["amount"]), d.get("reason", "")) for d in deductions or []]
     except (KeyError, ValueError, TypeError):
         raise ValidationError({"lines": "月（YYYY-MM）・扶助・金額を正しく入力してください。"})
     try:
-        result = rules.determine(parsed, dishonest_from=dishonest_from, deductions=cut, surcharge_percent=surcharge_percent)
+        result = rules.determine(
+            parsed, dishonest_from=dishonest_from, deductions=cut, surcharge_percent=surcharge_percent
+        )
     except rules.RuleError as exc:
         _refuse(exc)
     errors = {}
@@ -72,25 +100,42 @@ def draft_determination(actor, household: Household, *, lines: list[dict], cause
     if errors:
         raise ValidationError(errors)
     determination = Determination.objects.create(
-        household=household, lines=[{"month": l.month.isoformat(), "assistance": l.assistance, "amount": l.amount} for l in parsed],
-        means_existed=(means_existed or "").strip(), dishonest_from=dishonest_from, dishonest_facts=(dishonest_facts or "").strip(),
-        deductions=[{"amount": d.amount, "reason": d.reason} for d in cut], surcharge_percent=surcharge_percent, cause=cause,
-        principal63=result.principal63, principal78=result.principal78, surcharge78=result.surcharge78, due_on=due_on,
-        drafted_by=actor)
+        household=household,
+        lines=[{"month": l.month.isoformat(), "assistance": l.assistance, "amount": l.amount} for l in parsed],
+        means_existed=(means_existed or "").strip(),
+        dishonest_from=dishonest_from,
+        dishonest_facts=(dishonest_facts or "").strip(),
+        deductions=[{"amount": d.amount, "reason": d.reason} for d in cut],
+        surcharge_percent=surcharge_percent,
+        cause=cause,
+        principal63=result.principal63,
+        principal78=result.principal78,
+        surcharge78=result.surcharge78,
+        due_on=due_on,
+        drafted_by=actor,
+    )
     record(actor, Action.CREATE, target=determination, source=source, detail={"total": determination.total})
     return determination
 
 
 @transaction.atomic
 def approve_determination(actor, determination: Determination, comment: str = "", source: str = "") -> Determination:
-    determination = Determination.objects.select_for_update().select_related("household__office").get(pk=determination.pk)
+    determination = (
+        Determination.objects.select_for_update().select_related("household__office").get(pk=determination.pk)
+    )
     route = route_of(determination.household.office)
     problem = approval_problem(actor, determination, route)
     if problem:
         raise PermissionDenied(problem)
     step = next_step(determination)
-    DeterminationAction.objects.create(determination=determination, action=ApprovalAction.Kind.APPROVE, step=step,
-                                       role=route[step], actor=actor, comment=comment)
+    DeterminationAction.objects.create(
+        determination=determination,
+        action=ApprovalAction.Kind.APPROVE,
+        step=step,
+        role=route[step],
+        actor=actor,
+        comment=comment,
+    )
     if step + 1 == len(route):
         determination.status, determination.approved_at = DecisionStatus.APPROVED, timezone.now()
         determination.save(update_fields=["status", "approved_at"])
@@ -107,8 +152,9 @@ def return_determination(actor, determination: Determination, comment: str, sour
         raise PermissionDenied(problem)
     if not (comment or "").strip():
         raise ValidationError({"comment": "差戻しの理由を入力してください。"})
-    DeterminationAction.objects.create(determination=determination, action=ApprovalAction.Kind.RETURN, actor=actor,
-                                       comment=comment.strip())
+    DeterminationAction.objects.create(
+        determination=determination, action=ApprovalAction.Kind.RETURN, actor=actor, comment=comment.strip()
+    )
     determination.status = DecisionStatus.RETURNED
     determination.save(update_fields=["status"])
     record(actor, Action.UPDATE, target=determination, source=source, detail={"returned": True})
@@ -120,19 +166,41 @@ def _open_receivables(actor, determination: Determination) -> list[Receivable]:
     head = household.members.filter(relation=Relation.HEAD).first()
     today = timezone.localdate()
     created = []
-    for kind, principal, surcharge in ((rules.ART63, determination.principal63, 0),
-                                       (rules.ART78, determination.principal78, determination.surcharge78)):
+    for kind, principal, surcharge in (
+        (rules.ART63, determination.principal63, 0),
+        (rules.ART78, determination.principal78, determination.surcharge78),
+    ):
         if not principal:
             continue
         receivable = Receivable.objects.create(
-            office_id=household.office_id, household=household, determination=determination, kind=kind,
-            reference=f"{household.office.municipality_code}{determination.pk:07d}{kind}", debtor_name=head.name if head else "",
-            debtor_address=household.address, cause=determination.cause, created_on=today, due_on=determination.due_on)
-        Entry.objects.create(receivable=receivable, kind=rules.PRINCIPAL, amount=principal, on=today, recorded_by=actor,
-                             note=f"{today.isoformat()} 決裁の返還金・徴収金の決定")
+            office_id=household.office_id,
+            household=household,
+            determination=determination,
+            kind=kind,
+            reference=f"{household.office.municipality_code}{determination.pk:07d}{kind}",
+            debtor_name=head.name if head else "",
+            debtor_address=household.address,
+            cause=determination.cause,
+            created_on=today,
+            due_on=determination.due_on,
+        )
+        Entry.objects.create(
+            receivable=receivable,
+            kind=rules.PRINCIPAL,
+            amount=principal,
+            on=today,
+            recorded_by=actor,
+            note=f"{today.isoformat()} 決裁の返還金・徴収金の決定",
+        )
         if surcharge:
-            Entry.objects.create(receivable=receivable, kind=rules.SURCHARGE, amount=surcharge, on=today, recorded_by=actor,
-                                 note=f"法第78条第1項 加算金 {determination.surcharge_percent}%")
+            Entry.objects.create(
+                receivable=receivable,
+                kind=rules.SURCHARGE,
+                amount=surcharge,
+                on=today,
+                recorded_by=actor,
+                note=f"法第78条第1項 加算金 {determination.surcharge_percent}%",
+            )
         created.append(receivable)
     return created
 
@@ -143,28 +211,38 @@ def open_determination(actor, public_id, source: str = "") -> Determination:
 
 # --- receivables --------------------------------------------------------------------------------
 
+
 def visible_receivables(actor):
     """The collection team, clerks and the chief see their office's receivables; caseworkers and
     supervisors see those of the households they may see."""
     standing = standing_of(actor)
     offices = standing.offices_with(*READING_ROLES)
     return Receivable.objects.filter(office_id__in=offices) | Receivable.objects.filter(
-        household__in=households_visible_to(actor))
+        household__in=households_visible_to(actor)
+    )
 
 
 def open_receivable(actor, public_id, source: str = "") -> Receivable:
     receivable = visible_receivables(actor).filter(public_id=public_id).select_related("office").first()
     if receivable is None:
         office = Receivable.objects.filter(public_id=public_id).values_list("office_id", flat=True).first()
-        record(actor, Action.DENIED, target_type=Receivable.audit_type, target_id=str(public_id), office_id=office, source=source)
+        record(
+            actor,
+            Action.DENIED,
+            target_type=Receivable.audit_type,
+            target_id=str(public_id),
+            office_id=office,
+            source=source,
+        )
         raise Http404("債権が見つかりません。")
     record(actor, Action.VIEW, target=receivable, office_id=receivable.office_id, source=source)
     return receivable
 
 
 def require_collecting(actor, receivable: Receivable):
-    if not standing_of(actor).has_role(Role.COLLECTOR, receivable.office_id) and \
-            not standing_of(actor).has_role(Role.CLERK, receivable.office_id):
+    if not standing_of(actor).has_role(Role.COLLECTOR, receivable.office_id) and not standing_of(actor).has_role(
+        Role.CLERK, receivable.office_id
+    ):
         raise PermissionDenied("入金・分納・督促を扱えるのは債権管理の担当と事務です。")
 
 
@@ -176,7 +254,9 @@ def balance_of(receivable: Receivable) -> int:
     return rules.balance(ledger_of(receivable))
 
 
-def _credit(actor, receivable: Receivable, kind: str, amount: int, on: date, channel: str, note: str, source: str) -> Entry:
+def _credit(
+    actor, receivable: Receivable, kind: str, amount: int, on: date, channel: str, note: str, source: str
+) -> Entry:
     receivable = Receivable.objects.select_for_update().get(pk=receivable.pk)
     try:
         rules.check_credit(ledger_of(receivable), kind, amount)
@@ -184,16 +264,24 @@ def _credit(actor, receivable: Receivable, kind: str, amount: int, on: date, cha
         _refuse(exc)
     if on is None or on > timezone.localdate():
         raise ValidationError({"on": "日付を正しく入力してください（未来の日付は使えません）。"})
-    entry = Entry.objects.create(receivable=receivable, kind=kind, amount=amount, on=on, channel=channel, note=note[:200],
-                                 recorded_by=actor)
-    record(actor, Action.UPDATE, target=receivable, office_id=receivable.office_id, source=source,
-           detail={"entry": kind, "amount": amount})
+    entry = Entry.objects.create(
+        receivable=receivable, kind=kind, amount=amount, on=on, channel=channel, note=note[:200], recorded_by=actor
+    )
+    record(
+        actor,
+        Action.UPDATE,
+        target=receivable,
+        office_id=receivable.office_id,
+        source=source,
+        detail={"entry": kind, "amount": amount},
+    )
     return entry
 
 
 @transaction.atomic
-def record_payment(actor, receivable: Receivable, *, amount: int, on: date, channel: str, note: str = "",
-                   source: str = "") -> Entry:
+def record_payment(
+    actor, receivable: Receivable, *, amount: int, on: date, channel: str, note: str = "", source: str = ""
+) -> Entry:
     require_collecting(actor, receivable)
     if channel not in ("bank", "counter", "convenience"):
         raise ValidationError({"channel": "入金の方法は一覧から選んでください。"})
@@ -206,11 +294,19 @@ def record_offset(actor, receivable: Receivable, *, amount: int, on: date, sourc
     require_collecting(actor, receivable)
     settings_row, _ = CollectionSettings.objects.get_or_create(office_id=receivable.office_id)
     month_start = on.replace(day=1) if on else timezone.localdate().replace(day=1)
-    already = sum(Entry.objects.filter(receivable__household=receivable.household, kind=rules.OFFSET,
-                                       on__gte=month_start).values_list("amount", flat=True))
+    already = sum(
+        Entry.objects.filter(
+            receivable__household=receivable.household, kind=rules.OFFSET, on__gte=month_start
+        ).values_list("amount", flat=True)
+    )
     try:
-        rules.check_offset(receivable.kind, amount, applied_in_writing=receivable.offset_applied_on is not None,
-                           monthly_limit=settings_row.offset_monthly_limit, already_this_month=already)
+        rules.check_offset(
+            receivable.kind,
+            amount,
+            applied_in_writing=receivable.offset_applied_on is not None,
+            monthly_limit=settings_row.offset_monthly_limit,
+            already_this_month=already,
+        )
     except rules.RuleError as exc:
         _refuse(exc)
     return _credit(actor, receivable, rules.OFFSET, amount, on, "offset", "法第78条の2 保護金品からの徴収", source)
@@ -222,8 +318,14 @@ def record_offset_application(actor, receivable: Receivable, *, applied_on: date
     if receivable.kind != rules.ART78:
         raise ValidationError({"applied_on": "保護金品からの徴収（法第78条の2）は法第78条の徴収金に限られます。"})
     Receivable.objects.filter(pk=receivable.pk).update(offset_applied_on=applied_on)
-    record(actor, Action.UPDATE, target=receivable, office_id=receivable.office_id, source=source,
-           detail={"offset_applied_on": applied_on.isoformat()})
+    record(
+        actor,
+        Action.UPDATE,
+        target=receivable,
+        office_id=receivable.office_id,
+        source=source,
+        detail={"offset_applied_on": applied_on.isoformat()},
+    )
     receivable.refresh_from_db()
     return receivable
 
@@ -239,7 +341,9 @@ def update_contact(actor, receivable: Receivable, *, phone: str, source: str = "
     if phone and not PHONE_FORMAT.match(phone):
         raise ValidationError({"phone": "電話番号は 090-1234-5678 のように入力してください。"})
     Receivable.objects.filter(pk=receivable.pk).update(debtor_phone=phone)
-    record(actor, Action.UPDATE, target=receivable, office_id=receivable.office_id, source=source, detail={"contact": True})
+    record(
+        actor, Action.UPDATE, target=receivable, office_id=receivable.office_id, source=source, detail={"contact": True}
+    )
     receivable.refresh_from_db()
     return receivable
 
@@ -256,17 +360,29 @@ def write_off(actor, receivable: Receivable, *, reason: str, source: str = "") -
 
 
 @transaction.atomic
-def set_plan(actor, receivable: Receivable, *, instalments: list[tuple[date, int]], source: str = "") -> list[Instalment]:
+def set_plan(
+    actor, receivable: Receivable, *, instalments: list[tuple[date, int]], source: str = ""
+) -> list[Instalment]:
     require_collecting(actor, receivable)
     try:
         rules.check_plan(instalments, balance_of(receivable))
     except rules.RuleError as exc:
         _refuse(exc)
     version = (receivable.instalments.aggregate(v=Max("version"))["v"] or 0) + 1
-    rows = [Instalment.objects.create(receivable=receivable, version=version, number=i, due_on=d, amount=a, created_by=actor)
-            for i, (d, a) in enumerate(instalments, start=1)]
-    record(actor, Action.UPDATE, target=receivable, office_id=receivable.office_id, source=source,
-           detail={"plan_version": version, "instalments": len(rows)})
+    rows = [
+        Instalment.objects.create(
+            receivable=receivable, version=version, number=i, due_on=d, amount=a, created_by=actor
+        )
+        for i, (d, a) in enumerate(instalments, start=1)
+    ]
+    record(
+        actor,
+        Action.UPDATE,
+        target=receivable,
+        office_id=receivable.office_id,
+        source=source,
+        detail={"plan_version": version, "instalments": len(rows)},
+    )
     return rows
 
 
@@ -291,9 +407,12 @@ def next_due(receivable: Receivable) -> date | None:
 
 # --- dunning -----------------------------------------------------------------------------------
 
+
 def overdue(office_id, *, min_days: int, min_amount: int, kinds: list[str], today: date) -> list[dict]:
     rows = []
-    for receivable in Receivable.objects.filter(office_id=office_id, kind__in=kinds).prefetch_related("entries", "instalments"):
+    for receivable in Receivable.objects.filter(office_id=office_id, kind__in=kinds).prefetch_related(
+        "entries", "instalments"
+    ):
         if any(e.kind == rules.WRITE_OFF for e in receivable.entries.all()):
             continue
         due = next_due(receivable)
@@ -303,19 +422,28 @@ def overdue(office_id, *, min_days: int, min_amount: int, kinds: list[str], toda
     return sorted(rows, key=lambda r: (-r["days"], r["receivable"].reference))
 
 
-SMS_MESSAGE = "福祉事務所からのお知らせです。お支払いの期限が過ぎています。お手元の通知をご確認のうえ、担当までご連絡ください。"
+SMS_MESSAGE = (
+    "福祉事務所からのお知らせです。お支払いの期限が過ぎています。お手元の通知をご確認のうえ、担当までご連絡ください。"
+)
 
 
 @transaction.atomic
 def create_batch(actor, office_id, *, criteria: dict, receivables: list[Receivable], source: str = "") -> DunningBatch:
-    if not standing_of(actor).offices_with(*COLLECTING_ROLES) or office_id not in standing_of(actor).offices_with(*COLLECTING_ROLES):
+    if not standing_of(actor).offices_with(*COLLECTING_ROLES) or office_id not in standing_of(actor).offices_with(
+        *COLLECTING_ROLES
+    ):
         raise PermissionDenied("督促を作れるのは債権管理の担当と事務です。")
     if not receivables:
         raise ValidationError("督促の対象がありません。")
     batch = DunningBatch.objects.create(office_id=office_id, criteria=criteria, created_by=actor)
     batch.receivables.set(receivables)
-    record(actor, Action.BULK_LOAD, office_id=office_id, source=source,
-           detail={"dunning_batch": str(batch.public_id), "receivables": [r.reference for r in receivables]})
+    record(
+        actor,
+        Action.BULK_LOAD,
+        office_id=office_id,
+        source=source,
+        detail={"dunning_batch": str(batch.public_id), "receivables": [r.reference for r in receivables]},
+    )
     return batch
 
 
@@ -329,8 +457,11 @@ def sms_export(batch: DunningBatch) -> bytes:
         if receivable.debtor_phone:
             writer.writerow([receivable.reference, receivable.debtor_phone, SMS_MESSAGE])
     messages_csv = out.getvalue().encode("utf-8")
-    manifest = {"batch": str(batch.public_id), "created_at": batch.created_at.isoformat(),
-                "files": {"messages.csv": hashlib.sha256(messages_csv).hexdigest()}}
+    manifest = {
+        "batch": str(batch.public_id),
+        "created_at": batch.created_at.isoformat(),
+        "files": {"messages.csv": hashlib.sha256(messages_csv).hexdigest()},
+    }
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("messages.csv", messages_csv)
@@ -363,12 +494,21 @@ def import_deliveries(actor, batch: DunningBatch, data: bytes, source: str = "")
     for row in rows:
         if row["reference"].strip() in done:
             continue
-        Delivery.objects.create(batch=batch, receivable=members[row["reference"].strip()], reached=row["status"].strip() == "delivered",
-                                detail=(row.get("detail") or "")[:100])
+        Delivery.objects.create(
+            batch=batch,
+            receivable=members[row["reference"].strip()],
+            reached=row["status"].strip() == "delivered",
+            detail=(row.get("detail") or "")[:100],
+        )
         done.add(row["reference"].strip())
         added += 1
-    record(actor, Action.UPDATE, office_id=batch.office_id, source=source,
-           detail={"dunning_batch": str(batch.public_id), "delivery_results": added})
+    record(
+        actor,
+        Action.UPDATE,
+        office_id=batch.office_id,
+        source=source,
+        detail={"dunning_batch": str(batch.public_id), "delivery_results": added},
+    )
     return added
 
 
@@ -395,5 +535,10 @@ def figures(office_id, today: date) -> dict:
         label = [name for start, name in AGE_BUCKETS if days >= start][-1] if days > 0 else AGE_BUCKETS[0][1]
         by_kind_age.setdefault(receivable.get_kind_display(), {}).setdefault(label, 0)
         by_kind_age[receivable.get_kind_display()][label] += left
-    return {"by_kind_age": by_kind_age, "new_by_month": dict(sorted(new_by_month.items())),
-            "collection_rate": round(collected / charged, 3) if charged else None, "charged": charged, "collected": collected}
+    return {
+        "by_kind_age": by_kind_age,
+        "new_by_month": dict(sorted(new_by_month.items())),
+        "collection_rate": round(collected / charged, 3) if charged else None,
+        "charged": charged,
+        "collected": collected,
+    }

@@ -1,5 +1,6 @@
 """Settings shared by both zones. Every value that differs between machines comes from the
 environment (django-environ); nothing secret is written here."""
+
 import os
 from pathlib import Path
 
@@ -66,7 +67,9 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'h
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("HOGO_DB_CONN_MAX_AGE", default=60)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = env.bool("HOGO_PG_SERVER_SIDE_BINDING", default=True)
+    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = env.bool(
+        "HOGO_PG_SERVER_SIDE_BINDING", default=True
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # WAL lets the web server read while the worker writes; IMMEDIATE avoids lock upgrades
@@ -157,8 +160,12 @@ EMAIL_HOST_USER = env.str("HOGO_EMAIL_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("HOGO_EMAIL_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("HOGO_EMAIL_TLS", default=False)
 DEFAULT_FROM_EMAIL = env.str("HOGO_EMAIL_FROM", default="hogo@localhost")
-EMAIL_BACKEND = env.str("HOGO_EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST
-                        else "django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = env.str(
+    "HOGO_EMAIL_BACKEND",
+    default="django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
 
 LOGGING = {
     "version": 1,

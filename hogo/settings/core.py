@@ -1,4 +1,5 @@
 """The caseworkers' system (マイナンバー利用事務系). Makes no outbound network calls."""
+
 import copy
 
 from .base import *  # noqa: F403 - settings modules extend their base by design

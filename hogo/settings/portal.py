@@ -1,5 +1,6 @@
 """The recipients' and partner agencies' site. Its own database; only portal apps installed.
 It shares no tables with the core: the two exchange transfer bundles."""
+
 from .base import *  # noqa: F403 - settings modules extend their base by design
 from .base import BASE_APPS, VAR_DIR, env
 

@@ -1,5 +1,6 @@
 """Test settings: the core zone with a fixed key, fast hashing and plain static storage.
 DATABASE_URL selects PostgreSQL (CI runs the suite on both)."""
+
 import os
 
 os.environ.setdefault("HOGO_SECRET_KEY", "test-only-key-not-secret-" + "x" * 40)

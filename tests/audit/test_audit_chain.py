@@ -1,4 +1,5 @@
 """The audit log is append-only and hash-chained; `hogo audit verify` finds tampering."""
+
 import pytest
 from django.core.management import call_command
 from django.db import connection

@@ -1,5 +1,6 @@
 """Every view of a household is recorded (who, what, when, from where, why); supervisors and
 the chief can see who opened a household."""
+
 from django.urls import reverse
 
 from hogo.audit.models import Action, AuditEntry
@@ -23,8 +24,10 @@ def test_a_teammates_read_records_team_basis_and_chiefs_office_basis(cast, login
 
 def test_changes_are_recorded(cast, login):
     household = cast.households["own"]
-    login(cast.users["cw"]).post(reverse("always_know_edit", args=[household.public_id]),
-                                 {"assistance_policy": "通院同行を検討", "cautions": "犬がいる"})
+    login(cast.users["cw"]).post(
+        reverse("always_know_edit", args=[household.public_id]),
+        {"assistance_policy": "通院同行を検討", "cautions": "犬がいる"},
+    )
     assert AuditEntry.objects.filter(action=Action.UPDATE, target_id=str(household.public_id)).exists()
 
 

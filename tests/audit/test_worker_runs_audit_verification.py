@@ -1,4 +1,5 @@
 """The background worker (django-tasks-db) really runs the audit verification job."""
+
 import pytest
 from django.core.management import call_command
 from django_tasks import TaskResultStatus

@@ -2,8 +2,19 @@ from datetime import date
 
 from hogo.benefits.engine import calculate, parse_household
 
-AGE_FOR_BAND = {"0-2": 1, "3-5": 4, "6-11": 8, "12-17": 13, "18-19": 18, "20-40": 35, "41-59": 45, "60-64": 62,
-                "65-69": 66, "70-74": 72, "75+": 76}
+AGE_FOR_BAND = {
+    "0-2": 1,
+    "3-5": 4,
+    "6-11": 8,
+    "12-17": 13,
+    "18-19": 18,
+    "20-40": 35,
+    "41-59": 45,
+    "60-64": 62,
+    "65-69": 66,
+    "70-74": 72,
+    "75+": 76,
+}
 
 
 def born_aged(age: int, as_of: date, month: int = 6, day: int = 15) -> str:
@@ -23,8 +34,14 @@ def household(as_of="2026-10-01", grade="1-1", region=None, members=(), **extra)
     prefecture = extra.pop("prefecture", None)
     if prefecture is None:
         prefecture = PREFECTURE_IN_REGION[region or "VI"]
-    data = {"as_of": as_of, "grade_area": grade, "winter_region": region, "prefecture": prefecture,
-            "municipality": extra.pop("municipality", "新宿区" if prefecture == "東京都" else ""), "members": list(members)}
+    data = {
+        "as_of": as_of,
+        "grade_area": grade,
+        "winter_region": region,
+        "prefecture": prefecture,
+        "municipality": extra.pop("municipality", "新宿区" if prefecture == "東京都" else ""),
+        "members": list(members),
+    }
     data.update(extra)
     return data
 

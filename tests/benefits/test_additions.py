@@ -1,4 +1,5 @@
 """Hand-worked cases for each addition."""
+
 from .helpers import calc, household, member
 
 
@@ -9,15 +10,23 @@ def additions(result, code):
 def test_child_rearing_is_paid_until_the_first_31_march_after_the_18th_birthday():
     # born 2008-06-15: 18 on 2026-06-15, so the child period ends 2027-03-31
     for as_of, paid in (("2027-03-01", True), ("2027-04-01", False)):
-        result = calc(household(as_of=as_of, members=[member("p", 45, as_of=as_of),
-                                                      member("c", relation="child", birth_date="2008-06-15")]))
+        result = calc(
+            household(
+                as_of=as_of,
+                members=[member("p", 45, as_of=as_of), member("c", relation="child", birth_date="2008-06-15")],
+            )
+        )
         assert additions(result, "child_rearing") == ([("c", 10190)] if paid else [])
 
 
 def test_an_18th_birthday_on_1_april_keeps_the_child_until_the_next_31_march():
     # 18th birthday 2026-04-01: the first 31 March after it is 2027-03-31.
-    result = calc(household(as_of="2027-03-01", members=[member("p", 45, as_of="2027-03-01"),
-                                                         member("c", relation="child", birth_date="2008-04-01")]))
+    result = calc(
+        household(
+            as_of="2027-03-01",
+            members=[member("p", 45, as_of="2027-03-01"), member("c", relation="child", birth_date="2008-04-01")],
+        )
+    )
     assert additions(result, "child_rearing") == [("c", 10190)]
 
 
@@ -25,6 +34,7 @@ def test_single_parent_addition_by_number_of_children_and_grade():
     def single_parent(n, grade):
         members = [member("p", 35)] + [member(f"c{i}", 8, "child") for i in range(n)]
         return additions(calc(household(grade=grade, members=members)), "single_parent")
+
     assert single_parent(1, "1-1") == [("p", 18800)]
     assert single_parent(2, "1-2") == [("p", 18800 + 4800)]
     assert single_parent(3, "2-1") == [("p", 17400 + 4400 + 2700)]
@@ -48,14 +58,17 @@ def test_single_parent_and_disability_additions_are_not_paid_together_the_higher
 def test_disability_addition_by_level_and_grade_group():
     def amount(level, grade):
         return additions(calc(household(grade=grade, members=[member("p", 50, disability=level)])), "disability")
+
     assert amount("severe", "1-2") == [("p", 26810)]
     assert amount("severe", "2-2") == [("p", 24940)]
     assert amount("moderate", "3-1") == [("p", 15380)]
 
 
 def test_pregnancy_and_care_premium_additions():
-    members = [member("p", 30, pregnancy="from_6_months", care_insurance_premium=0), member("g", 70, "parent",
-                                                                                                 care_insurance_premium=6200)]
+    members = [
+        member("p", 30, pregnancy="from_6_months", care_insurance_premium=0),
+        member("g", 70, "parent", care_insurance_premium=6200),
+    ]
     result = calc(household(members=members))
     assert additions(result, "pregnancy") == [("p", 13790)]
     assert additions(result, "care_premium") == [("g", 6200)]

@@ -1,4 +1,5 @@
 """住宅扶助: actual rent up to the limit for the place, grade and household-size band."""
+
 import pytest
 
 from hogo.benefits.engine import InputError
@@ -8,10 +9,14 @@ from .helpers import calc, household, member
 
 def housing(rent, size, grade="1-1", prefecture="東京都", municipality="新宿区"):
     members = [member("h", 40)] + [member(f"m{i}", 10, "child") for i in range(size - 1)]
-    return calc(household(grade=grade, prefecture=prefecture, municipality=municipality, rent=rent, members=members)).housing
+    return calc(
+        household(grade=grade, prefecture=prefecture, municipality=municipality, rent=rent, members=members)
+    ).housing
 
 
-@pytest.mark.parametrize("size,limit", [(1, 53700), (2, 64000), (3, 69800), (5, 69800), (6, 75000), (7, 83800), (9, 83800)])
+@pytest.mark.parametrize(
+    "size,limit", [(1, 53700), (2, 64000), (3, 69800), (5, 69800), (6, 75000), (7, 83800), (9, 83800)]
+)
 def test_tokyo_grade_1_limits_by_household_size_band(size, limit):
     assert housing(100000, size) == limit
 

@@ -1,4 +1,5 @@
 """収入認定: the 基礎控除 table edges, the extension above 231,000円, other deductions."""
+
 import pytest
 
 from .helpers import calc, household, member
@@ -14,17 +15,36 @@ def recognised(gross, *, second_earner=False, age=40, relation="head", **income)
     return result.income_by_member[who]["employment"]
 
 
-@pytest.mark.parametrize("gross,deduction", [
-    (15000, 15000), (15199, 15199), (15200, 15200), (18999, 15200), (19000, 15600), (230999, 36400),
-    (231000, 36800), (234999, 36800), (235000, 37200),
-])
+@pytest.mark.parametrize(
+    "gross,deduction",
+    [
+        (15000, 15000),
+        (15199, 15199),
+        (15200, 15200),
+        (18999, 15200),
+        (19000, 15600),
+        (230999, 36400),
+        (231000, 36800),
+        (234999, 36800),
+        (235000, 37200),
+    ],
+)
 def test_first_earner_basic_deduction_band_edges(gross, deduction):
     assert recognised(gross) == max(0, gross - deduction)
 
 
-@pytest.mark.parametrize("gross,deduction", [
-    (15000, 15000), (15001, 15000), (42999, 15000), (43000, 15300), (230999, 30940), (231000, 31280), (235000, 31620),
-])
+@pytest.mark.parametrize(
+    "gross,deduction",
+    [
+        (15000, 15000),
+        (15001, 15000),
+        (42999, 15000),
+        (43000, 15300),
+        (230999, 30940),
+        (231000, 31280),
+        (235000, 31620),
+    ],
+)
 def test_other_earner_basic_deduction_band_edges(gross, deduction):
     assert recognised(gross, second_earner=True) == max(0, gross - deduction)
 
@@ -40,8 +60,11 @@ def test_new_job_and_minor_deductions():
 
 def test_pensions_allowances_support_in_full_and_temporary_income_above_8000():
     members = [member("a", 70)]
-    incomes = [{"member": "a", "kind": "pension", "gross": 65000}, {"member": "a", "kind": "support", "gross": 10000},
-               {"member": "a", "kind": "temporary", "gross": 12000}]
+    incomes = [
+        {"member": "a", "kind": "pension", "gross": 65000},
+        {"member": "a", "kind": "support", "gross": 10000},
+        {"member": "a", "kind": "temporary", "gross": 12000},
+    ]
     result = calc(household(members=members, incomes=incomes))
     assert result.income_by_member["a"] == {"pension": 65000, "support": 10000, "temporary": 4000}
     assert result.recognized_income == 79000

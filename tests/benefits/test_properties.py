@@ -1,4 +1,5 @@
 """Properties of the engine over generated households (hypothesis)."""
+
 from datetime import date, timedelta
 
 from hypothesis import given, settings
@@ -17,15 +18,33 @@ def households(draw):
     members = []
     for i in range(size):
         age_days = draw(st.integers(0, 100 * 365))
-        members.append({"id": f"m{i}", "birth_date": (as_of - timedelta(days=age_days)).isoformat(),
-                        "relation": "head" if i == 0 else draw(st.sampled_from(["spouse", "child", "parent", "other"])),
-                        "disability": draw(st.sampled_from([None, None, "severe", "moderate"]))})
-    incomes = [{"member": f"m{draw(st.integers(0, size - 1))}", "kind": draw(st.sampled_from(["employment", "pension", "support", "temporary"])),
-                "gross": draw(st.integers(0, 400_000)), "social_insurance": draw(st.integers(0, 20_000))}
-               for _ in range(draw(st.integers(0, 3)))]
-    return {"as_of": as_of.isoformat(), "grade_area": draw(st.sampled_from(GRADES)),
-            "winter_region": None, "prefecture": draw(st.sampled_from(["北海道", "埼玉県", "東京都"])), "municipality": "",
-            "members": members, "rent": draw(st.integers(0, 120_000)), "incomes": incomes}
+        members.append(
+            {
+                "id": f"m{i}",
+                "birth_date": (as_of - timedelta(days=age_days)).isoformat(),
+                "relation": "head" if i == 0 else draw(st.sampled_from(["spouse", "child", "parent", "other"])),
+                "disability": draw(st.sampled_from([None, None, "severe", "moderate"])),
+            }
+        )
+    incomes = [
+        {
+            "member": f"m{draw(st.integers(0, size - 1))}",
+            "kind": draw(st.sampled_from(["employment", "pension", "support", "temporary"])),
+            "gross": draw(st.integers(0, 400_000)),
+            "social_insurance": draw(st.integers(0, 20_000)),
+        }
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    return {
+        "as_of": as_of.isoformat(),
+        "grade_area": draw(st.sampled_from(GRADES)),
+        "winter_region": None,
+        "prefecture": draw(st.sampled_from(["北海道", "埼玉県", "東京都"])),
+        "municipality": "",
+        "members": members,
+        "rent": draw(st.integers(0, 120_000)),
+        "incomes": incomes,
+    }
 
 
 def run(data):
@@ -53,6 +72,7 @@ def test_benefit_is_never_negative_and_every_amount_is_an_int(data):
         if isinstance(value, list):
             return all(ints(v) for v in value)
         return not isinstance(value, float)
+
     assert ints(result)
     for key in ("minimum_cost_of_living", "winter_addition", "housing_assistance", "education_assistance"):
         assert type(result[key]) is int

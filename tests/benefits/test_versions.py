@@ -1,4 +1,5 @@
 """The engine picks the standards version in force on as_of and says so."""
+
 from .helpers import calc, household, member
 
 
@@ -7,9 +8,17 @@ def single_65(as_of):
 
 
 def test_special_addition_follows_the_three_versions():
-    amounts = {as_of: next(l.amount for l in single_65(as_of).lines if l.code == "special")
-               for as_of in ("2023-10-01", "2025-09-01", "2025-10-01", "2026-09-01", "2026-10-01")}
-    assert amounts == {"2023-10-01": 1000, "2025-09-01": 1000, "2025-10-01": 1500, "2026-09-01": 1500, "2026-10-01": 2500}
+    amounts = {
+        as_of: next(l.amount for l in single_65(as_of).lines if l.code == "special")
+        for as_of in ("2023-10-01", "2025-09-01", "2025-10-01", "2026-09-01", "2026-10-01")
+    }
+    assert amounts == {
+        "2023-10-01": 1000,
+        "2025-09-01": 1000,
+        "2025-10-01": 1500,
+        "2026-09-01": 1500,
+        "2026-10-01": 2500,
+    }
 
 
 def test_transitional_addition_is_reduced_by_1000_per_person_from_2026_10():

@@ -3,6 +3,7 @@
 Expected amounts: 生活保護法による保護の基準（昭和38年厚生省告示第158号）別表第1 第1章 as amended by
 令和8年厚生労働省告示第245号 (MHLW 法令等データベース dataId=82051000; see the data files' sources).
 """
+
 import pytest
 
 from .helpers import calc, household, member
@@ -14,24 +15,31 @@ def winter_line(result):
 
 def test_region_one_pays_the_three_person_amount_in_january():
     as_of = "2027-01-01"
-    members = [member("h", 35, as_of=as_of), member("s", 33, "spouse", as_of=as_of), member("c", 4, "child", as_of=as_of)]
+    members = [
+        member("h", 35, as_of=as_of),
+        member("s", 33, "spouse", as_of=as_of),
+        member("c", 4, "child", as_of=as_of),
+    ]
     result = calc(household(as_of=as_of, region="I", members=members))
     assert result.winter_addition == 20620
     line = winter_line(result)
     assert line.verified and "Ⅰ区（10月から4月まで）・3人" in line.working
 
 
-@pytest.mark.parametrize("region,as_of,expected", [
-    ("I", "2026-10-01", 12780),   # Ⅰ・Ⅱ区: October to April
-    ("II", "2027-04-01", 9030),
-    ("III", "2026-10-01", 0),     # Ⅲ・Ⅳ区: November to April
-    ("III", "2027-04-01", 7460),
-    ("IV", "2026-11-01", 6790),
-    ("V", "2027-04-01", 0),       # Ⅴ・Ⅵ区: November to March
-    ("V", "2027-03-01", 4630),
-    ("VI", "2026-12-01", 2630),
-    ("VI", "2027-05-01", 0),
-])
+@pytest.mark.parametrize(
+    "region,as_of,expected",
+    [
+        ("I", "2026-10-01", 12780),  # Ⅰ・Ⅱ区: October to April
+        ("II", "2027-04-01", 9030),
+        ("III", "2026-10-01", 0),  # Ⅲ・Ⅳ区: November to April
+        ("III", "2027-04-01", 7460),
+        ("IV", "2026-11-01", 6790),
+        ("V", "2027-04-01", 0),  # Ⅴ・Ⅵ区: November to March
+        ("V", "2027-03-01", 4630),
+        ("VI", "2026-12-01", 2630),
+        ("VI", "2027-05-01", 0),
+    ],
+)
 def test_single_person_winter_addition_by_region_and_month(region, as_of, expected):
     result = calc(household(as_of=as_of, region=region, members=[member("p", 70, as_of=as_of)]))
     assert result.winter_addition == expected
@@ -39,9 +47,12 @@ def test_single_person_winter_addition_by_region_and_month(region, as_of, expect
 
 
 def test_the_winter_addition_is_the_same_in_every_grade_area():
-    amounts = {grade: calc(household(as_of="2026-12-01", grade=grade, region="I",
-                                     members=[member("p", 45, as_of="2026-12-01")])).winter_addition
-               for grade in ("1-1", "2-1", "3-2")}
+    amounts = {
+        grade: calc(
+            household(as_of="2026-12-01", grade=grade, region="I", members=[member("p", 45, as_of="2026-12-01")])
+        ).winter_addition
+        for grade in ("1-1", "2-1", "3-2")
+    }
     assert set(amounts.values()) == {12780}
 
 
@@ -68,16 +79,24 @@ def test_the_region_is_taken_from_the_prefecture_when_not_given():
 def test_a_region_that_contradicts_the_prefecture_is_refused():
     from hogo.benefits.engine import InputError
 
-    data = household(as_of="2027-02-01", region="VI", prefecture="北海道", members=[member("p", 70, as_of="2027-02-01")])
+    data = household(
+        as_of="2027-02-01", region="VI", prefecture="北海道", members=[member("p", 70, as_of="2027-02-01")]
+    )
     with pytest.raises(InputError) as refused:
         calc(data)
     assert refused.value.field == "winter_region" and "北海道はⅠ区" in refused.value.problem
 
 
-@pytest.mark.parametrize("grade,size,expected", [
-    ("1-1", 1, 14500), ("3-2", 1, 11240), ("3-2", 4, 21230), ("2-1", 9, 34820),
-    ("1-1", 11, 38270 + 2 * 1750),
-])
+@pytest.mark.parametrize(
+    "grade,size,expected",
+    [
+        ("1-1", 1, 14500),
+        ("3-2", 1, 11240),
+        ("3-2", 4, 21230),
+        ("2-1", 9, 34820),
+        ("1-1", 11, 38270 + 2 * 1750),
+    ],
+)
 def test_year_end_allowance_in_december_by_grade_area_and_size(grade, size, expected):
     as_of = "2026-12-01"
     members = [member("h", 45, as_of=as_of)] + [member(f"c{i}", 10, "child", as_of=as_of) for i in range(size - 1)]

@@ -29,7 +29,9 @@ def located(cast, rules, today):
     points = [("35.700000", "139.700000"), ("35.660000", "139.800000"), ("35.720000", "139.780000")]
     households = []
     for i, (lat, lon) in enumerate(points):
-        household = make_household(office, cast.staff["cw"], head_name=f"訪問 {i}太郎", head_kana=f"ホウモン {'イロハ'[i]}タロウ")
+        household = make_household(
+            office, cast.staff["cw"], head_name=f"訪問 {i}太郎", head_kana=f"ホウモン {'イロハ'[i]}タロウ"
+        )
         household.latitude, household.longitude = Decimal(lat), Decimal(lon)
         household.save()
         households.append(household)

@@ -1,5 +1,6 @@
 """Per-role access to every casework view: CW, team mate, other team's CW, SV, chief, clerk, admin
 of office A and office B's CW, against a household of the CW's own caseload."""
+
 from datetime import timedelta
 
 import pytest
@@ -19,16 +20,24 @@ ANYONE = {role: 200 for role in ROLES}
 @pytest.fixture
 def objects(cast, rules, today):
     household = cast.households["own"]
-    case_record = services.create_record(cast.users["cw"], household, kind="phone", occurred_on=today, body="電話で話した。")
+    case_record = services.create_record(
+        cast.users["cw"], household, kind="phone", occurred_on=today, body="電話で話した。"
+    )
     visit = services.propose_visit(cast.users["cw"], household, planned_on=today + timedelta(days=3))
     return {"household": household.public_id, "record": case_record.public_id, "visit": visit.public_id}
 
 
 VIEWS = [
-    ("visit_list", None, CW_ONLY), ("visit_calendar", None, CW_ONLY), ("visit_route", None, CW_ONLY),
-    ("record_search", None, ANYONE), ("grade_overrides", None, SV_ONLY),
-    ("visit_sheet", "household", WORK), ("visit_new", "household", WORK), ("record_new", "household", WORK),
-    ("visit_grade", "household", READ), ("record_detail", "record", READ),
+    ("visit_list", None, CW_ONLY),
+    ("visit_calendar", None, CW_ONLY),
+    ("visit_route", None, CW_ONLY),
+    ("record_search", None, ANYONE),
+    ("grade_overrides", None, SV_ONLY),
+    ("visit_sheet", "household", WORK),
+    ("visit_new", "household", WORK),
+    ("record_new", "household", WORK),
+    ("visit_grade", "household", READ),
+    ("record_detail", "record", READ),
 ]
 
 
@@ -47,8 +56,9 @@ def test_opening_a_record_out_of_scope_is_refused_and_audited(cast, objects, log
 
 @pytest.mark.parametrize("role, expected", [("chief", 403), ("clerk", 403), ("cw_other", 404), ("b_cw", 404)])
 def test_recording_a_visit_out_of_scope_is_refused(cast, objects, login, role, expected, today):
-    response = login(cast.users[role]).post(reverse("visit_sheet", args=[objects["household"]]),
-                                            {"done_on": today.isoformat(), "met": "本人"})
+    response = login(cast.users[role]).post(
+        reverse("visit_sheet", args=[objects["household"]]), {"done_on": today.isoformat(), "met": "本人"}
+    )
     assert response.status_code == expected
 
 

@@ -1,5 +1,6 @@
 """The recommended visit grade comes with the facts that led to it; the CW accepts or overrides
 it with a reason; the SV sees overrides."""
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -60,10 +61,14 @@ def test_overriding_without_a_reason_is_refused_on_the_reason_field(cast, rules)
 
 
 def test_the_supervisor_sees_an_override_with_its_reason(cast, rules, login):
-    services.decide_grade(cast.users["cw"], cast.households["own"], chosen="A", override_reason="近隣から苦情が続いている")
+    services.decide_grade(
+        cast.users["cw"], cast.households["own"], chosen="A", override_reason="近隣から苦情が続いている"
+    )
     page = login(cast.users["sv"]).get(reverse("grade_overrides")).content.decode()
     assert "近隣から苦情が続いている" in page
-    assert "近隣から苦情が続いている" not in login(cast.users["sv_other"]).get(reverse("grade_overrides")).content.decode()
+    assert (
+        "近隣から苦情が続いている" not in login(cast.users["sv_other"]).get(reverse("grade_overrides")).content.decode()
+    )
 
 
 def test_the_grade_page_shows_the_reasons(cast, rules, login):
@@ -78,12 +83,17 @@ def test_the_annual_plan_steps_by_the_grade_interval_and_keeps_month_ends():
     from datetime import date
 
     assert grading.annual_plan(date(2026, 1, 31), 3, date(2026, 12, 31)) == [
-        date(2026, 1, 31), date(2026, 4, 30), date(2026, 7, 31), date(2026, 10, 31)]
+        date(2026, 1, 31),
+        date(2026, 4, 30),
+        date(2026, 7, 31),
+        date(2026, 10, 31),
+    ]
 
 
 def test_the_grade_page_shows_the_annual_plan(cast, rules, login):
-    from hogo.followups.generate import regenerate_chunk
     from django.utils import timezone
+
+    from hogo.followups.generate import regenerate_chunk
 
     household = cast.households["own"]
     household.visit_grade = "B"

@@ -1,5 +1,6 @@
 """Full-text Japanese search over case records: a word is found however it is inflected, every
 word of the query must match, and nobody finds records outside their scope."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -15,12 +16,23 @@ def records(cast, today):
     cw = cast.users["cw"]
     own = cast.households["own"]
     return {
-        "clinic": services.create_record(cw, own, kind="visit", occurred_on=today - timedelta(days=3),
-                                         body="本人は膝の痛みで整形外科に通院した。服薬を続けている。"),
-        "job": services.create_record(cw, own, kind="phone", occurred_on=today - timedelta(days=2),
-                                      body="ハローワークで求職活動をしていると話した。"),
-        "other_office": services.create_record(cast.users["b_cw"], cast.households["b_household"], kind="visit",
-                                               occurred_on=today, body="通院している。"),
+        "clinic": services.create_record(
+            cw,
+            own,
+            kind="visit",
+            occurred_on=today - timedelta(days=3),
+            body="本人は膝の痛みで整形外科に通院した。服薬を続けている。",
+        ),
+        "job": services.create_record(
+            cw,
+            own,
+            kind="phone",
+            occurred_on=today - timedelta(days=2),
+            body="ハローワークで求職活動をしていると話した。",
+        ),
+        "other_office": services.create_record(
+            cast.users["b_cw"], cast.households["b_household"], kind="visit", occurred_on=today, body="通院している。"
+        ),
     }
 
 
@@ -70,10 +82,14 @@ def test_the_search_page_lists_results_and_is_audited(cast, records, login):
 
 
 def test_search_within_one_household(cast, records, login):
-    response = login(cast.users["cw"]).get(reverse("record_search"), {"q": "求職", "household": str(cast.households["own"].public_id)})
+    response = login(cast.users["cw"]).get(
+        reverse("record_search"), {"q": "求職", "household": str(cast.households["own"].public_id)}
+    )
     assert [r.pk for r in response.context["results"]] == [records["job"].pk]
 
 
 def test_dates_before_today_only_for_new_records(cast):
     with pytest.raises(Exception):
-        services.create_record(cast.users["cw"], cast.households["own"], kind="visit", occurred_on=date(2999, 1, 1), body="x")
+        services.create_record(
+            cast.users["cw"], cast.households["own"], kind="visit", occurred_on=date(2999, 1, 1), body="x"
+        )

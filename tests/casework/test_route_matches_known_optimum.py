@@ -1,5 +1,6 @@
 """The day's route from OR-Tools against the optimum found by trying every order on small
 instances, and against visiting in list order."""
+
 import itertools
 import random
 
@@ -35,8 +36,12 @@ def test_the_route_is_as_short_as_the_best_order(seed):
 
 
 def test_a_zigzag_list_is_untangled():
-    stops = [Stop("far-east", 35.68, 139.90), Stop("near-west", 35.68, 139.70), Stop("mid-east", 35.68, 139.85),
-             Stop("far-west", 35.68, 139.60)]
+    stops = [
+        Stop("far-east", 35.68, 139.90),
+        Stop("near-west", 35.68, 139.70),
+        Stop("mid-east", 35.68, 139.85),
+        Stop("far-west", 35.68, 139.60),
+    ]
     route = plan_route(OFFICE, stops)
     assert route.length_m == brute_force(OFFICE, stops)
     assert route.length_m < route.list_order_length_m

@@ -1,5 +1,6 @@
 """A record is edited by its author until confirmed and signed; a signed record is never edited,
 only amended with a dated addendum; only the team's supervisor signs."""
+
 from datetime import timedelta
 
 import pytest
@@ -14,8 +15,9 @@ BODY = "【日時】11月20日 10時\n【相手】世帯主\n【内容】通院�
 
 @pytest.fixture
 def draft(cast, today):
-    return services.create_record(cast.users["cw"], cast.households["own"], kind="phone",
-                                  occurred_on=today - timedelta(days=1), body=BODY)
+    return services.create_record(
+        cast.users["cw"], cast.households["own"], kind="phone", occurred_on=today - timedelta(days=1), body=BODY
+    )
 
 
 @pytest.fixture
@@ -27,7 +29,10 @@ def signed(cast, draft):
 def test_confirming_checks_the_required_items_of_the_record_type(cast, draft):
     with pytest.raises(ValidationError) as refused:
         services.update_record(cast.users["cw"], draft, body="【日時】11月20日\n【相手】世帯主", confirm=True)
-    assert "【内容】" in refused.value.message_dict["body"][0] and "【今後の方針】" in refused.value.message_dict["body"][0]
+    assert (
+        "【内容】" in refused.value.message_dict["body"][0]
+        and "【今後の方針】" in refused.value.message_dict["body"][0]
+    )
 
 
 def test_the_office_configures_the_required_items(cast, draft):
@@ -58,15 +63,18 @@ def test_a_signed_record_refuses_edits_in_the_service_and_in_the_model(cast, sig
 
 
 def test_editing_a_signed_record_in_the_browser_is_refused(cast, signed, login):
-    response = login(cast.users["cw"]).post(reverse("record_detail", args=[signed.public_id]),
-                                            {"action": "save", "body": "書き換え"})
+    response = login(cast.users["cw"]).post(
+        reverse("record_detail", args=[signed.public_id]), {"action": "save", "body": "書き換え"}
+    )
     assert response.status_code == 403
     assert CaseRecord.objects.get(pk=signed.pk).body == BODY
 
 
 def test_an_addendum_is_dated_and_kept(cast, signed, login):
-    response = login(cast.users["cw"]).post(reverse("record_detail", args=[signed.public_id]),
-                                            {"action": "addendum", "body": "12月1日に受診したと電話あり。"})
+    response = login(cast.users["cw"]).post(
+        reverse("record_detail", args=[signed.public_id]),
+        {"action": "addendum", "body": "12月1日に受診したと電話あり。"},
+    )
     assert response.status_code == 302
     addendum = Addendum.objects.get(record=signed)
     assert addendum.created_at is not None and addendum.author == cast.users["cw"]
@@ -92,4 +100,8 @@ def test_a_required_item_left_unchecked_counts_as_missing():
     from hogo.casework.records_text import missing_items
 
     body = "【面接者】本人\n【生活状況】未確認。\n【今後の方針】（記入してください）"
-    assert missing_items(body, ["面接者", "生活状況", "今後の方針", "健康状態"]) == ["生活状況", "今後の方針", "健康状態"]
+    assert missing_items(body, ["面接者", "生活状況", "今後の方針", "健康状態"]) == [
+        "生活状況",
+        "今後の方針",
+        "健康状態",
+    ]

@@ -1,5 +1,6 @@
 """Per-role access to every collaboration view: staff roles of office A and B's caseworker against
 the CW's household; partner-agency members against staff pages."""
+
 import pytest
 from django.urls import reverse
 
@@ -14,13 +15,22 @@ WORK = {"cw": 200, "cw_mate": 403, "sv": 200, "chief": 403, "clerk": 403, "admin
 def objects(cast, conference, agencies, today):
     from tests.collaboration.test_plan_versions_and_assignment_history import plan_values
 
-    plan = services.create_plan(cast.users["cw"], conference.household, conference=conference, **plan_values(agencies, today))
+    plan = services.create_plan(
+        cast.users["cw"], conference.household, conference=conference, **plan_values(agencies, today)
+    )
     return {"household": conference.household.public_id, "conference": conference.public_id, "plan": plan.public_id}
 
 
-VIEWS = [("issue_new", "household", WORK), ("consent_new", "household", WORK), ("conference_assessment", "household", WORK),
-         ("conference_new", "household", WORK), ("conference_detail", "conference", READ), ("plan_new", "conference", WORK),
-         ("plan_detail", "plan", READ), ("plan_pdf", "plan", READ)]
+VIEWS = [
+    ("issue_new", "household", WORK),
+    ("consent_new", "household", WORK),
+    ("conference_assessment", "household", WORK),
+    ("conference_new", "household", WORK),
+    ("conference_detail", "conference", READ),
+    ("plan_new", "conference", WORK),
+    ("plan_detail", "plan", READ),
+    ("plan_pdf", "plan", READ),
+]
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -41,6 +51,7 @@ def test_staff_are_not_agency_members(cast, login, role):
 
 
 def test_only_editors_may_change_a_conference(cast, objects, login):
-    response = login(cast.users["chief"]).post(reverse("conference_detail", args=[objects["conference"]]),
-                                               {"action": "materials", "facts": ["composition"]})
+    response = login(cast.users["chief"]).post(
+        reverse("conference_detail", args=[objects["conference"]]), {"action": "materials", "facts": ["composition"]}
+    )
     assert response.status_code == 403

@@ -1,5 +1,6 @@
 """Consent per member: scope, date and how obtained; withdrawal takes effect at once; without
 consent the conference proceeds on the confidentiality basis, and the basis is recorded."""
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -11,9 +12,16 @@ from hogo.collaboration.models import Consent
 @pytest.fixture
 def consent(cast, case_one, agencies, today):
     head = case_one.members.get(relation="head")
-    return services.record_consent(cast.users["cw"], case_one, member=head, agencies=[agencies["community_care_centre"]],
-                                   all_conference_members=False, information="健康状態と介護の必要性", given_on=today,
-                                   how="written")
+    return services.record_consent(
+        cast.users["cw"],
+        case_one,
+        member=head,
+        agencies=[agencies["community_care_centre"]],
+        all_conference_members=False,
+        information="健康状態と介護の必要性",
+        given_on=today,
+        how="written",
+    )
 
 
 def test_materials_record_the_consent_they_rely_on(cast, conference, consent):
@@ -47,8 +55,16 @@ def test_a_consent_cannot_be_withdrawn_twice_or_edited(cast, consent):
 def test_a_consent_needs_a_scope_and_the_information(cast, case_one, today):
     head = case_one.members.get(relation="head")
     with pytest.raises(ValidationError) as refused:
-        services.record_consent(cast.users["cw"], case_one, member=head, agencies=[], all_conference_members=False,
-                                information="", given_on=today, how="oral")
+        services.record_consent(
+            cast.users["cw"],
+            case_one,
+            member=head,
+            agencies=[],
+            all_conference_members=False,
+            information="",
+            given_on=today,
+            how="oral",
+        )
     assert {"agencies", "information"} <= set(refused.value.message_dict)
 
 

@@ -1,9 +1,18 @@
 """The 表24 matrix as data, and the agencies it suggests for a household's issues."""
+
 from hogo.collaboration import matching, services
 
-TABLE_26 = ["みなと市地域包括支援センター", "みなと市社会福祉協議会", "みなと市中核機関（権利擁護センター、成年後見センター等）",
-            "みなと市基幹相談支援センター", "みなと市ひきこもり支援センター", "みなと市医療施設", "みなと市保健所",
-            "みなと市 動物愛護担当", "NPO法人 ねこの手"]
+TABLE_26 = [
+    "みなと市地域包括支援センター",
+    "みなと市社会福祉協議会",
+    "みなと市中核機関（権利擁護センター、成年後見センター等）",
+    "みなと市基幹相談支援センター",
+    "みなと市ひきこもり支援センター",
+    "みなと市医療施設",
+    "みなと市保健所",
+    "みなと市 動物愛護担当",
+    "NPO法人 ねこの手",
+]
 
 
 def test_the_matrix_has_every_agency_row_and_ten_issues():
@@ -30,8 +39,12 @@ def test_the_needs_of_case_one_suggest_the_agencies_of_table_26(cast, case_one):
 
 
 def test_suggestions_are_ranked_and_say_why():
-    agencies = [matching.Listed(1, "地域包括", "community_care_centre"), matching.Listed(2, "中核機関", "guardianship_centre"),
-                matching.Listed(3, "学校", "school"), matching.Listed(4, "動物担当", "other", ("多頭飼育",))]
+    agencies = [
+        matching.Listed(1, "地域包括", "community_care_centre"),
+        matching.Listed(2, "中核機関", "guardianship_centre"),
+        matching.Listed(3, "学校", "school"),
+        matching.Listed(4, "動物担当", "other", ("多頭飼育",)),
+    ]
     found = matching.suggest(["care", "money", "多頭飼育"], agencies)
     assert [s.agency.name for s in found] == ["地域包括", "中核機関", "動物担当"]
     assert found[0].score == 3 and found[0].reasons == ["要介護者: ○（表24）", "金銭管理困難者: △（表24）"]

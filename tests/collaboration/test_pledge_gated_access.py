@@ -1,5 +1,6 @@
 """Partner-agency members see only the conferences they belong to, only after signing the pledge,
 only while a member; every view and refusal is audited."""
+
 from django.urls import reverse
 
 from hogo.audit.models import Action, AuditEntry
@@ -8,8 +9,9 @@ from hogo.collaboration.models import Pledge
 
 
 def denied(username, why):
-    return AuditEntry.objects.filter(actor_username=username, action=Action.DENIED, target_type="conference",
-                                     detail__why=why).exists()
+    return AuditEntry.objects.filter(
+        actor_username=username, action=Action.DENIED, target_type="conference", detail__why=why
+    ).exists()
 
 
 def test_materials_are_hidden_until_the_pledge_is_signed(cast, conference, members, client):
@@ -21,8 +23,9 @@ def test_materials_are_hidden_until_the_pledge_is_signed(cast, conference, membe
     assert Pledge.objects.filter(conference=conference, member=members["community"]).exists()
     page = client.get(reverse("agency_conference", args=[conference.public_id])).content.decode()
     assert "【世帯構成（続柄・年齢）】" in page
-    assert AuditEntry.objects.filter(actor_username="houkatsu", action=Action.VIEW, target_type="conference",
-                                     detail__materials=True).exists()
+    assert AuditEntry.objects.filter(
+        actor_username="houkatsu", action=Action.VIEW, target_type="conference", detail__materials=True
+    ).exists()
 
 
 def test_opening_materials_without_a_pledge_is_refused_and_audited(cast, conference, members):
@@ -71,5 +74,7 @@ def test_date_answers_are_recorded_for_the_member(cast, conference, members, cli
 
     candidate = services.add_candidate_date(cast.users["cw"], conference, timezone.now() + timedelta(days=7))
     client.force_login(members["health"].user)
-    client.post(reverse("agency_conference", args=[conference.public_id]), {"action": "dates", f"date_{candidate.pk}": "yes"})
+    client.post(
+        reverse("agency_conference", args=[conference.public_id]), {"action": "dates", f"date_{candidate.pk}": "yes"}
+    )
     assert candidate.answers.get(member=members["health"]).available is True

@@ -1,6 +1,7 @@
 """Per-role access to every view of the application-to-decision flow: CW, SV, chief, clerk (and
 admin) of office A against objects of a household of office A (in the CW's and SV's team) and of
 office B."""
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -34,9 +35,12 @@ VIEWS = [
 def objects_of(household, application, test, decision, approved):
     item = application.checklist.first()
     return {
-        "household": [household.public_id], "application": [application.public_id],
-        "checklist_item": [application.public_id, item.pk], "need_test": [test.public_id],
-        "decision": [decision.public_id], "approved_decision": [approved.public_id],
+        "household": [household.public_id],
+        "application": [application.public_id],
+        "checklist_item": [application.public_id, item.pk],
+        "need_test": [test.public_id],
+        "decision": [decision.public_id],
+        "approved_decision": [approved.public_id],
     }
 
 
@@ -49,12 +53,25 @@ def office_a_objects(cast, drafted):
     mate_household.save()
     from hogo.decisions.models import Application
 
-    mate_app = Application.objects.create(household=mate_household, received_on=timezone.localdate(),
-                                          applicant_name="松本 さくら", reason="x", recorded_by=cast.users["cw_mate"])
-    mate_test = services.run_need_test(cast.users["cw_mate"], mate_household, as_of=timezone.localdate(), application=mate_app)
-    approved = services.draft_decision(cast.users["cw_mate"], mate_household, kind="rejection" if not mate_test.need else "start",
-                                       effective_from=timezone.localdate(), reasons="x", application=mate_app,
-                                       need_test=mate_test)
+    mate_app = Application.objects.create(
+        household=mate_household,
+        received_on=timezone.localdate(),
+        applicant_name="松本 さくら",
+        reason="x",
+        recorded_by=cast.users["cw_mate"],
+    )
+    mate_test = services.run_need_test(
+        cast.users["cw_mate"], mate_household, as_of=timezone.localdate(), application=mate_app
+    )
+    approved = services.draft_decision(
+        cast.users["cw_mate"],
+        mate_household,
+        kind="rejection" if not mate_test.need else "start",
+        effective_from=timezone.localdate(),
+        reasons="x",
+        application=mate_app,
+        need_test=mate_test,
+    )
     services.approve(cast.users["sv"], approved)
     services.approve(cast.users["chief"], approved)
     return objects_of(household, application, test, decision, approved)
@@ -66,11 +83,19 @@ def office_b_objects(cast):
     household.status = "consultation"
     household.save()
     b_cw = cast.users["b_cw"]
-    application = services.receive_application(b_cw, household, received_on=timezone.localdate(), applicant_name="林 正男",
-                                               applicant_relation="本人", reason="x", documents=[])
+    application = services.receive_application(
+        b_cw,
+        household,
+        received_on=timezone.localdate(),
+        applicant_name="林 正男",
+        applicant_relation="本人",
+        reason="x",
+        documents=[],
+    )
     test = services.run_need_test(b_cw, household, as_of=timezone.localdate(), application=application)
-    decision = services.draft_decision(b_cw, household, kind="rejection", effective_from=timezone.localdate(), reasons="x",
-                                       application=application)
+    decision = services.draft_decision(
+        b_cw, household, kind="rejection", effective_from=timezone.localdate(), reasons="x", application=application
+    )
     services.approve(cast.users["b_sv"], decision)
     services.approve(cast.users["b_chief"], decision)
     return objects_of(household, application, test, decision, decision)

@@ -1,5 +1,6 @@
 """The whole path: consultation → application → checklist → need test → start decision → SV and
 chief approve → the household is under assistance and the notice PDF reads right."""
+
 import shutil
 import subprocess
 
@@ -16,7 +17,13 @@ def test_receiving_an_application_opens_the_checklist_and_moves_the_household_to
     household.refresh_from_db()
     assert household.status == "applying"
     assert [i.code for i in application.checklist.all()] == [
-        "home_visit", "assets", "deposit_inquiry", "support_inquiry", "other_measures", "work_capacity"]
+        "home_visit",
+        "assets",
+        "deposit_inquiry",
+        "support_inquiry",
+        "other_measures",
+        "work_capacity",
+    ]
     home_visit = application.checklist.get(code="home_visit")
     assert (home_visit.due_on - application.received_on).days == 7
     assert AuditEntry.objects.filter(action=Action.CREATE, target_id=str(application.public_id)).exists()
@@ -60,17 +67,28 @@ def test_the_flow_through_the_screens(cast, applying, login):
     page = cw.get(reverse("application_detail", args=[application.public_id]))
     assert "決定期限" in page.content.decode() and "あと11日" in page.content.decode()
     for item in application.checklist.all():
-        data = {f"item{item.pk}-status": "done", f"item{item.pk}-done_on": application.received_on.isoformat(),
-                f"item{item.pk}-note": "", f"item{item.pk}-exemption": ""}
+        data = {
+            f"item{item.pk}-status": "done",
+            f"item{item.pk}-done_on": application.received_on.isoformat(),
+            f"item{item.pk}-note": "",
+            f"item{item.pk}-exemption": "",
+        }
         cw.post(reverse("checklist_update", args=[application.public_id, item.pk]), data)
     assert not application.checklist.exclude(status="done").exists()
     response = cw.post(reverse("need_test_run", args=[application.public_id]), {"as_of": "2026-10-01"})
     assert response.status_code == 302 and "/need-tests/" in response.url
     assert "最低生活費" in cw.get(response.url).content.decode()
     test = household.need_tests.get()
-    response = cw.post(reverse("decision_new", args=[household.public_id]), {
-        "kind": "start", "effective_from": application.received_on.isoformat(), "application": application.public_id,
-        "need_test": test.public_id, "reasons": "収入が最低生活費に満たないため。"})
+    response = cw.post(
+        reverse("decision_new", args=[household.public_id]),
+        {
+            "kind": "start",
+            "effective_from": application.received_on.isoformat(),
+            "application": application.public_id,
+            "need_test": test.public_id,
+            "reasons": "収入が最低生活費に満たないため。",
+        },
+    )
     assert response.status_code == 302
     decision = household.decisions.get()
     login(cast.users["sv"]).post(reverse("decision_approve", args=[decision.public_id]), {"comment": ""})
@@ -94,6 +112,16 @@ def test_the_notice_pdf_reads_as_japanese_with_pdftotext(cast, drafted, tmp_path
     assert shutil.which("pdftotext"), "pdftotext is needed (Debian poppler-utils; .ci/run installs it)"
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     text = text.replace("\n", "")  # lines wrap inside words; compare the running text
-    for words in ("保護開始決定通知書", "木村 陽子 様", wareki(decision.effective_from), "住宅扶助", "45,000円",
-                  f"{decision.benefit_total:,}円", "審査請求", "東京都知事", "3か月以内", household.case_number):
+    for words in (
+        "保護開始決定通知書",
+        "木村 陽子 様",
+        wareki(decision.effective_from),
+        "住宅扶助",
+        "45,000円",
+        f"{decision.benefit_total:,}円",
+        "審査請求",
+        "東京都知事",
+        "3か月以内",
+        household.case_number,
+    ):
         assert words in text, words

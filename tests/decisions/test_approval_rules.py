@@ -1,5 +1,6 @@
 """Approvals: never by the drafter, once per step, only by the role of the step in the same
 office; refusals change nothing and are audited."""
+
 import pytest
 
 from hogo.audit.models import Action, AuditEntry
@@ -15,7 +16,9 @@ def refused(actor, decision, expected):
     decision.refresh_from_db()
     assert decision.status == DecisionStatus.DRAFT
     assert ApprovalAction.objects.filter(decision=decision).count() == before
-    assert AuditEntry.objects.filter(action=Action.DENIED, target_id=str(decision.public_id), actor_id=actor.pk).exists()
+    assert AuditEntry.objects.filter(
+        action=Action.DENIED, target_id=str(decision.public_id), actor_id=actor.pk
+    ).exists()
 
 
 def test_the_drafter_cannot_approve_their_own_decision(cast, drafted):

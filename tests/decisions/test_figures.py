@@ -1,4 +1,5 @@
 """Figures on the 14-day rule."""
+
 from datetime import timedelta
 
 from django.urls import reverse
@@ -10,18 +11,24 @@ from hogo.households.models import Household
 
 
 def make_application(cast, household, received, decided=None):
-    return Application.objects.create(household=household, received_on=received, decided_on=decided,
-                                      applicant_name="x", reason="x", recorded_by=cast.users["cw"])
+    return Application.objects.create(
+        household=household,
+        received_on=received,
+        decided_on=decided,
+        applicant_name="x",
+        reason="x",
+        recorded_by=cast.users["cw"],
+    )
 
 
 def test_days_to_decision_share_within_14_days_and_overdue(cast):
     today = timezone.localdate()
     own, mate = cast.households["own"], cast.households["mate"]
-    make_application(cast, own, today - timedelta(days=40), today - timedelta(days=30))     # 10 days
-    make_application(cast, own, today - timedelta(days=60), today - timedelta(days=40))     # 20 days
-    make_application(cast, mate, today - timedelta(days=20), today - timedelta(days=6))     # 14 days
-    late = make_application(cast, mate, today - timedelta(days=16))                          # open, 2 days over
-    make_application(cast, mate, today - timedelta(days=3))                                  # open, in time
+    make_application(cast, own, today - timedelta(days=40), today - timedelta(days=30))  # 10 days
+    make_application(cast, own, today - timedelta(days=60), today - timedelta(days=40))  # 20 days
+    make_application(cast, mate, today - timedelta(days=20), today - timedelta(days=6))  # 14 days
+    late = make_application(cast, mate, today - timedelta(days=16))  # open, 2 days over
+    make_application(cast, mate, today - timedelta(days=3))  # open, in time
     figures = application_figures(Household.objects.all(), today - timedelta(days=365), today)
     office = figures["office"]
     assert (office.decided, office.within_14, office.percent, office.average_days) == (3, 2, 67, 14.7)

@@ -1,4 +1,5 @@
 """Approved decisions never change; new decisions must fit the household's history."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -40,11 +41,23 @@ def test_a_second_start_overlapping_the_first_is_refused(cast, approved):
     household, decision = approved
     from hogo.decisions.models import Application
 
-    application = Application.objects.create(household=household, received_on=decision.effective_from,
-                                             applicant_name="x", reason="x", recorded_by=cast.users["cw"])
+    application = Application.objects.create(
+        household=household,
+        received_on=decision.effective_from,
+        applicant_name="x",
+        reason="x",
+        recorded_by=cast.users["cw"],
+    )
     with pytest.raises(ValidationError) as exc:
-        services.draft_decision(cast.users["cw"], household, kind="start", effective_from=decision.effective_from + timedelta(days=5),
-                                reasons="重複", application=application, need_test=decision.need_test)
+        services.draft_decision(
+            cast.users["cw"],
+            household,
+            kind="start",
+            effective_from=decision.effective_from + timedelta(days=5),
+            reasons="重複",
+            application=application,
+            need_test=decision.need_test,
+        )
     assert "既に保護が行われています" in exc.value.message_dict["effective_from"][0]
 
 
@@ -52,16 +65,28 @@ def test_a_change_before_the_current_decision_needs_a_reason(cast, approved):
     household, decision = approved
     earlier = decision.effective_from - timedelta(days=1)
     with pytest.raises(ValidationError) as exc:
-        services.draft_decision(cast.users["cw"], household, kind="change", effective_from=earlier, reasons="収入減",
-                                need_test=decision.need_test)
+        services.draft_decision(
+            cast.users["cw"],
+            household,
+            kind="change",
+            effective_from=earlier,
+            reasons="収入減",
+            need_test=decision.need_test,
+        )
     assert "effective_from" in exc.value.message_dict
 
 
 def test_a_retroactive_change_with_a_reason_fits_when_assistance_was_running(cast, approved):
     household, decision = approved
     later = decision.effective_from + timedelta(days=1)
-    change = services.draft_decision(cast.users["cw"], household, kind="change", effective_from=later, reasons="家賃改定",
-                                     need_test=decision.need_test)
+    change = services.draft_decision(
+        cast.users["cw"],
+        household,
+        kind="change",
+        effective_from=later,
+        reasons="家賃改定",
+        need_test=decision.need_test,
+    )
     assert change.kind == "change"
 
 
@@ -76,8 +101,14 @@ def test_termination_requires_assistance_in_force():
 def test_a_decision_with_a_draft_pending_is_refused(cast, drafted):
     household, application, test, _ = drafted
     with pytest.raises(ValidationError) as exc:
-        services.draft_decision(cast.users["cw"], household, kind="rejection", effective_from=application.received_on,
-                                reasons="x", application=application)
+        services.draft_decision(
+            cast.users["cw"],
+            household,
+            kind="rejection",
+            effective_from=application.received_on,
+            reasons="x",
+            application=application,
+        )
     assert "決裁待ち" in exc.value.message_dict["kind"][0]
 
 
@@ -88,8 +119,16 @@ def test_the_need_test_is_re_explained_as_it_was_after_the_household_changed(cas
     from hogo.households.models import Member
 
     household, _, test, _ = drafted
-    Member.objects.create(household=household, name="木村 翔", name_kana="キムラ ショウ", search_name=search_key("木村 翔"),
-                          search_kana="キムラショウ", birth_date=date(2015, 5, 5), sex="male", relation="child")
+    Member.objects.create(
+        household=household,
+        name="木村 翔",
+        name_kana="キムラ ショウ",
+        search_name=search_key("木村 翔"),
+        search_kana="キムラショウ",
+        birth_date=date(2015, 5, 5),
+        sex="male",
+        relation="child",
+    )
     household.rent = 80000
     household.save()
     stored = NeedTest.objects.get(pk=test.pk)
@@ -103,6 +142,13 @@ def test_a_start_decision_waits_for_the_investigation(cast, applying):
     household, application = applying
     test = services.run_need_test(cast.users["cw"], household, as_of=application.received_on, application=application)
     with pytest.raises(ValidationError) as exc:
-        services.draft_decision(cast.users["cw"], household, kind="start", effective_from=application.received_on,
-                                reasons="x", application=application, need_test=test)
+        services.draft_decision(
+            cast.users["cw"],
+            household,
+            kind="start",
+            effective_from=application.received_on,
+            reasons="x",
+            application=application,
+            need_test=test,
+        )
     assert "調査項目に未了があります" in exc.value.message_dict["application"][0]

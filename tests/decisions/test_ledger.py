@@ -1,4 +1,5 @@
 """The monthly ledger and the differences a retroactive decision makes."""
+
 from datetime import date
 
 from hogo.decisions.ledger import Approved, differences, ledger, owed_for
@@ -38,7 +39,9 @@ def test_a_retroactive_change_yields_the_difference_for_each_past_month():
     diff = differences([START], [START, lower], date(2026, 4, 1), date(2026, 7, 1))
     assert diff == [(date(2026, m, 1), "living", -5000) for m in (5, 6, 7)]
     higher = Approved(3, "change", date(2026, 6, 1), {"living": 72000, "housing": 40000})
-    assert differences([START], [START, higher], date(2026, 6, 1), date(2026, 6, 1)) == [(date(2026, 6, 1), "living", 2000)]
+    assert differences([START], [START, higher], date(2026, 6, 1), date(2026, 6, 1)) == [
+        (date(2026, 6, 1), "living", 2000)
+    ]
 
 
 def test_a_retroactive_decision_records_repayment_candidates_when_approved(cast, drafted):
@@ -59,14 +62,30 @@ def test_a_retroactive_decision_records_repayment_candidates_when_approved(cast,
     services.approve(cast.users["sv"], start)
     services.approve(cast.users["chief"], start)
     # income found later: a change from two months ago with a lower benefit
-    lower = NeedTest.objects.create(household=household, as_of=three_months_ago, facts=test.facts,
-                                    result={**test.result, "benefit": {"total": 0, "by_assistance": {
-                                        **test.result["benefit"]["by_assistance"], "living": 0}}},
-                                    standards_version=test.standards_version, minimum_cost_of_living=0,
-                                    recognized_income=0, benefit=0, need=True, run_by=cast.users["cw"])
+    lower = NeedTest.objects.create(
+        household=household,
+        as_of=three_months_ago,
+        facts=test.facts,
+        result={
+            **test.result,
+            "benefit": {"total": 0, "by_assistance": {**test.result["benefit"]["by_assistance"], "living": 0}},
+        },
+        standards_version=test.standards_version,
+        minimum_cost_of_living=0,
+        recognized_income=0,
+        benefit=0,
+        need=True,
+        run_by=cast.users["cw"],
+    )
     two_months_ago = (three_months_ago + timedelta(days=40)).replace(day=1)
-    change = services.draft_decision(cast.users["cw"], household, kind="change", effective_from=two_months_ago,
-                                     reasons="未申告の収入が判明", need_test=lower)
+    change = services.draft_decision(
+        cast.users["cw"],
+        household,
+        kind="change",
+        effective_from=two_months_ago,
+        reasons="未申告の収入が判明",
+        need_test=lower,
+    )
     services.approve(cast.users["sv"], change)
     services.approve(cast.users["chief"], change)
     rows = list(LedgerAdjustment.objects.filter(decision=change).values_list("month", "assistance", "amount", "kind"))

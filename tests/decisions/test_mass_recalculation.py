@@ -1,5 +1,6 @@
 """一斉更正: the engine runs for every household under assistance; a change decision is drafted only
 where the amounts change; chunks are idempotent; the real worker runs them."""
+
 from datetime import date
 
 import pytest
@@ -33,8 +34,11 @@ def lower_rent(household):
 
 def run_for(cast, as_of):
     run = recalc.start_recalc(cast.users["clerk"], cast.office_a, as_of, "基準改定", enqueue=False)
-    ids = list(RecalcRun.objects.get(pk=run.pk).office.households.filter(status__in=recalc.UNDER_ASSISTANCE)
-               .values_list("id", flat=True))
+    ids = list(
+        RecalcRun.objects.get(pk=run.pk)
+        .office.households.filter(status__in=recalc.UNDER_ASSISTANCE)
+        .values_list("id", flat=True)
+    )
     return run, ids
 
 
@@ -127,8 +131,13 @@ def test_bulk_approval_goes_step_by_step_and_leaves_exceptions(cast, assisted):
 
 ROLE_ACCESS = {
     # role: (list GET, detail GET, approve POST)
-    "cw": (403, 404, 404), "sv": (200, 200, 302), "chief": (200, 200, 302), "clerk": (200, 200, 403),
-    "admin": (403, 404, 404), "b_chief": (200, 404, 404), "b_clerk": (200, 404, 404),
+    "cw": (403, 404, 404),
+    "sv": (200, 200, 302),
+    "chief": (200, 200, 302),
+    "clerk": (200, 200, 403),
+    "admin": (403, 404, 404),
+    "b_chief": (200, 404, 404),
+    "b_clerk": (200, 404, 404),
 }
 
 
@@ -140,9 +149,11 @@ def test_recalc_screens_answer_by_role_and_office(cast, assisted, login, role):
     recalc.process_chunk(run, ids)
     client = login(cast.users[role])
     expected = ROLE_ACCESS[role]
-    got = (client.get(reverse("recalc_list")).status_code,
-           client.get(reverse("recalc_detail", args=[run.public_id])).status_code,
-           client.post(reverse("recalc_approve", args=[run.public_id])).status_code)
+    got = (
+        client.get(reverse("recalc_list")).status_code,
+        client.get(reverse("recalc_detail", args=[run.public_id])).status_code,
+        client.post(reverse("recalc_approve", args=[run.public_id])).status_code,
+    )
     assert got == expected
 
 

@@ -1,13 +1,21 @@
 """End-to-end tests drive Debian's Chromium through the live site (pytest-django's
 live_server). Chromium must be installed (`.ci/run` installs it)."""
+
 import os
 import shutil
 
 import pytest
 
 CHROMIUM = os.environ.get("HOGO_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 # Playwright's sync API runs an event loop in this thread; the Django ORM calls made by the
 # live server happen in its own thread, and those made by fixtures here are synchronous.

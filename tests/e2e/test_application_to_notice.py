@@ -1,6 +1,7 @@
 """A caseworker records a consultation, takes an application, completes the checklist, runs the
 need test and drafts a start decision; the supervisor and the chief approve; the notice PDF opens
 and reads as Japanese — all in Chromium."""
+
 import re
 import subprocess
 from datetime import date
@@ -81,5 +82,7 @@ def test_from_consultation_to_an_approved_decision_and_its_notice(cast, page, tm
     assert response.status == 200 and response.headers["content-type"] == "application/pdf"
     path = tmp_path / "notice.pdf"
     path.write_bytes(response.body())
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.replace("\n", "")
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.replace(
+        "\n", ""
+    )
     assert "保護開始決定通知書" in text and "木村 陽子 様" in text and "東京都知事" in text and "42,000円" in text

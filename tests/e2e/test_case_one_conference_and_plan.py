@@ -1,6 +1,7 @@
 """Tried as a new user would: 事例その1 of seed 002 in the browser — the household's issues, the
 need assessment suggesting the agencies of 表26, a conference with pledges, materials, minutes and
 role assignments, the support plan printed, and its monitoring date as a follow-up."""
+
 import re
 from datetime import timedelta
 
@@ -17,13 +18,25 @@ from .test_login_search_open_household import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-TABLE_26 = ["地域包括支援センター", "社会福祉協議会", "中核機関", "基幹相談支援センター", "ひきこもり支援センター", "医療施設",
-            "保健所", "動物愛護担当", "NPO法人 ねこの手"]
+TABLE_26 = [
+    "地域包括支援センター",
+    "社会福祉協議会",
+    "中核機関",
+    "基幹相談支援センター",
+    "ひきこもり支援センター",
+    "医療施設",
+    "保健所",
+    "動物愛護担当",
+    "NPO法人 ねこの手",
+]
 
 
 def test_case_one_from_issues_to_a_printed_plan_and_its_monitoring_follow_up(cast, page):
     office = cast.office_a
-    agencies = {kind: Agency.objects.create(office=office, name=f"みなと市{label}", kind=kind) for kind, label in matching.kinds()}
+    agencies = {
+        kind: Agency.objects.create(office=office, name=f"みなと市{label}", kind=kind)
+        for kind, label in matching.kinds()
+    }
     Agency.objects.create(office=office, name="みなと市 動物愛護担当", kind="other", extra_issues=["多頭飼育"])
     Agency.objects.create(office=office, name="NPO法人 ねこの手", kind="other", extra_issues=["多頭飼育"])
     make_member(agencies["community_care_centre"], "houkatsu", "包括 太郎")
@@ -46,7 +59,9 @@ def test_case_one_from_issues_to_a_printed_plan_and_its_monitoring_follow_up(cas
     for name in TABLE_26:
         expect(suggestions).to_contain_text(name)
     page.get_by_label("検討のきっかけ").select_option(label="CWの判断")
-    page.get_by_label("表出している課題の背景").fill("A さんの骨折で収入がなくなり、認知症の疑い。B さんは長年ひきこもり。猫の多頭飼育で大家から苦情。")
+    page.get_by_label("表出している課題の背景").fill(
+        "A さんの骨折で収入がなくなり、認知症の疑い。B さんは長年ひきこもり。猫の多頭飼育で大家から苦情。"
+    )
     page.get_by_label("連携の型").select_option(label="どのように支援していけばよいかを考えるための連携")
     page.get_by_label("会議を開くか").select_option(label="会議を開く")
     page.get_by_label("判断の理由").fill("世帯内に複数の課題があるため、関係機関を一度に招集して支援方針を協議する。")
@@ -56,7 +71,9 @@ def test_case_one_from_issues_to_a_printed_plan_and_its_monitoring_follow_up(cas
     page.get_by_label("会議の目的").fill("A さんの受診と B さんへの支援方針、多頭飼育への対応を協議する")
     for name in TABLE_26:
         page.locator("fieldset", has_text=name).first.locator("input[type=checkbox]").check()
-    page.get_by_label("みなと市地域包括支援センターを招集する目的").fill("A さんの認知症の疑いと受診拒否への対応を相談する")
+    page.get_by_label("みなと市地域包括支援センターを招集する目的").fill(
+        "A さんの認知症の疑いと受診拒否への対応を相談する"
+    )
     page.get_by_role("button", name="会議を作る").click()
     expect(page.get_by_text("会議を作りました。")).to_be_visible()
     expect(page.locator(".consent-box")).to_contain_text("同意なし")
@@ -95,7 +112,9 @@ def test_case_one_from_issues_to_a_printed_plan_and_its_monitoring_follow_up(cas
     page.get_by_role("link", name="支援計画を作る").click()
     monitoring = today + timedelta(days=30)
     page.get_by_label("次回モニタリング予定日").fill(monitoring.isoformat())
-    page.get_by_label("状況が変わったときの取り決め").fill("B さんが受診に前向きになったら、CW が保健所に連絡し同行受診を依頼する。")
+    page.get_by_label("状況が変わったときの取り決め").fill(
+        "B さんが受診に前向きになったら、CW が保健所に連絡し同行受診を依頼する。"
+    )
     rows = page.locator(".assignment-row")
     rows.nth(0).get_by_label("担当者").fill("包括 太郎")
     rows.nth(0).get_by_label("対象者").fill("A さん")
@@ -111,4 +130,5 @@ def test_case_one_from_issues_to_a_printed_plan_and_its_monitoring_follow_up(cas
 
     page.goto(f"/households/{household.public_id}/")
     expect(page.locator("#followups .work li", has_text="支援計画のモニタリング")).to_contain_text(
-        f"あと{(monitoring - today).days}日")
+        f"あと{(monitoring - today).days}日"
+    )

@@ -1,4 +1,5 @@
 """A caseworker on a tablet logs in, finds a household by kana and opens it."""
+
 import re
 
 import pytest
@@ -33,8 +34,9 @@ def test_cw_logs_in_searches_by_kana_and_opens_the_household(cast, page):
     assert cast.households["mate"].case_number in page.locator("h1").inner_text()
     assert "鈴木 花子" in page.locator(".always-know").inner_text()
     assert page.url.endswith(f"/households/{cast.households['mate'].public_id}/")
-    assert AuditEntry.objects.filter(action=Action.VIEW, actor_username="cw",
-                                     target_id=str(cast.households["mate"].public_id)).exists()
+    assert AuditEntry.objects.filter(
+        action=Action.VIEW, actor_username="cw", target_id=str(cast.households["mate"].public_id)
+    ).exists()
 
 
 def test_keyboard_alone_reaches_the_search_and_a_household(cast, page):

@@ -1,5 +1,6 @@
 """Tried as a new user would: a declaration received 10 days ago and not recognised shows red on
 the caseworker's home and on the supervisor's dashboard; recognising it clears it everywhere."""
+
 from datetime import timedelta
 
 import pytest

@@ -1,5 +1,6 @@
 """Tried as a new user would: a caseworker asks 「申請から何日以内に決定しないといけない？」 and sees
 生活保護法第24条第5項 first, quoted and cited, with the reference-only notice; the feedback is kept."""
+
 import pytest
 from playwright.sync_api import expect
 

@@ -2,6 +2,7 @@
 approved; an instalment plan produces 納付書 PDFs; a payment is recorded; an overdue receivable
 appears in a dunning batch; the SMS export and its manifest are produced; delivery results are
 imported."""
+
 import io
 import json
 import re
@@ -65,8 +66,10 @@ def test_pension_back_payment_to_dunning_and_delivery_results(cast, page, tmp_pa
     from django.db import connection
 
     with connection.cursor() as cursor:  # instalments are insert-only in the app; the test moves the clock instead
-        cursor.execute("UPDATE receivables_instalment SET due_on = %s WHERE receivable_id = %s AND number = 2",
-                       [today - timedelta(days=40), receivable.pk])
+        cursor.execute(
+            "UPDATE receivables_instalment SET due_on = %s WHERE receivable_id = %s AND number = 2",
+            [today - timedelta(days=40), receivable.pk],
+        )
     page.get_by_role("link", name="一覧へ").click()
     page.get_by_role("link", name="督促を作る").click()
     page.get_by_label("納期限からの日数（以上）").fill("30")

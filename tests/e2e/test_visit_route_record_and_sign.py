@@ -1,6 +1,7 @@
 """Tried as a new user would, on a 768 px-wide browser: a caseworker opens the month's due visits,
 builds a route for three households, opens the visit sheet, fills the checklist and saves; the
 draft record appears; the supervisor signs it; the next visit is scheduled."""
+
 import re
 from datetime import timedelta
 from decimal import Decimal
@@ -28,8 +29,12 @@ def test_due_visits_route_visit_sheet_draft_record_signature_and_next_visit(cast
     office.save()
     ensure_rules(office, effective_from=today - timedelta(days=400))
     households = []
-    for i, (lat, lon) in enumerate([("35.700000", "139.700000"), ("35.660000", "139.800000"), ("35.720000", "139.780000")]):
-        household = make_household(office, cast.staff["cw"], head_name=f"訪問 {'一二三'[i]}郎", head_kana=f"ホウモン {'イロハ'[i]}ロウ")
+    for i, (lat, lon) in enumerate(
+        [("35.700000", "139.700000"), ("35.660000", "139.800000"), ("35.720000", "139.780000")]
+    ):
+        household = make_household(
+            office, cast.staff["cw"], head_name=f"訪問 {'一二三'[i]}郎", head_kana=f"ホウモン {'イロハ'[i]}ロウ"
+        )
         household.latitude, household.longitude, household.visit_grade = Decimal(lat), Decimal(lon), "C"
         household.save()
         households.append(household)
@@ -73,4 +78,6 @@ def test_due_visits_route_visit_sheet_draft_record_signature_and_next_visit(cast
     following = FollowUp.objects.get(household=first, rule__code="home_visit", state=State.OPEN)
     assert following.due_on == add_months(today, 3)
     page.goto(f"/households/{first.public_id}/")
-    expect(page.locator("#followups .work li", has_text="家庭訪問")).to_contain_text(f"あと{(following.due_on - today).days}日")
+    expect(page.locator("#followups .work li", has_text="家庭訪問")).to_contain_text(
+        f"あと{(following.due_on - today).days}日"
+    )

@@ -22,4 +22,5 @@ def rules(cast, today):
 def regenerate(today):
     def run(*households, on: date | None = None):
         return regenerate_chunk([h.pk for h in households], on or today)
+
     return run

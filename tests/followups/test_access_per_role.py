@@ -1,5 +1,6 @@
 """Per-role access to every follow-up view: CW, SV, chief, clerk and admin of office A against a
 household of the CW's team; and office B's caseworker against it."""
+
 from datetime import timedelta
 
 import pytest
@@ -17,14 +18,23 @@ TEAM = {"cw": 403, "cw_other": 403, "sv": 200, "chief": 403, "clerk": 403, "admi
 @pytest.fixture
 def objects(cast, rules, regenerate, today):
     regenerate(cast.households["own"])
-    declaration = services.register_declaration(cast.users["cw"], cast.households["own"], kind="income",
-                                                received_on=today - timedelta(days=1), channel="paper")
+    declaration = services.register_declaration(
+        cast.users["cw"], cast.households["own"], kind="income", received_on=today - timedelta(days=1), channel="paper"
+    )
     visit = FollowUp.objects.get(household=cast.households["own"], rule=rules["home_visit"], state=State.OPEN)
-    return {"followup": visit.public_id, "declaration": declaration.public_id, "household": cast.households["own"].public_id}
+    return {
+        "followup": visit.public_id,
+        "declaration": declaration.public_id,
+        "household": cast.households["own"].public_id,
+    }
 
 
-VIEWS = [("followup_detail", "followup", READ), ("declaration_detail", "declaration", READ),
-         ("declaration_new", "household", WORK), ("team", None, TEAM)]
+VIEWS = [
+    ("followup_detail", "followup", READ),
+    ("declaration_detail", "declaration", READ),
+    ("declaration_new", "household", WORK),
+    ("team", None, TEAM),
+]
 
 
 @pytest.mark.parametrize("role", list(READ))
@@ -37,8 +47,9 @@ def test_each_role_gets_what_it_may(cast, objects, login, role, name, target, ex
 @pytest.mark.parametrize("role", ["cw_other", "b_cw", "admin"])
 def test_opening_a_declaration_out_of_scope_is_audited_as_denied(cast, objects, login, role):
     login(cast.users[role]).get(reverse("declaration_detail", args=[objects["declaration"]]))
-    assert AuditEntry.objects.filter(action=Action.DENIED, actor_username=cast.users[role].username,
-                                     target_id=str(objects["declaration"])).exists()
+    assert AuditEntry.objects.filter(
+        action=Action.DENIED, actor_username=cast.users[role].username, target_id=str(objects["declaration"])
+    ).exists()
 
 
 def test_opening_a_declaration_is_audited(cast, objects, login):
@@ -48,16 +59,20 @@ def test_opening_a_declaration_is_audited(cast, objects, login):
 
 @pytest.mark.parametrize("role, expected", [("chief", 403), ("clerk", 403), ("cw_other", 404), ("b_cw", 404)])
 def test_recognising_is_refused_to_those_who_may_not_edit(cast, objects, login, role, expected, today):
-    response = login(cast.users[role]).post(reverse("declaration_detail", args=[objects["declaration"]]),
-                                            {"outcome": "no_change", "recognised_on": today.isoformat(), "reason": "同額"})
+    response = login(cast.users[role]).post(
+        reverse("declaration_detail", args=[objects["declaration"]]),
+        {"outcome": "no_change", "recognised_on": today.isoformat(), "reason": "同額"},
+    )
     assert response.status_code == expected
     assert not FollowUp.objects.filter(state=State.DONE, key__startswith="declaration:").exists()
 
 
 @pytest.mark.parametrize("role, expected", [("chief", 403), ("clerk", 403), ("cw_other", 404), ("b_cw", 404)])
 def test_snoozing_is_refused_to_those_who_may_not_edit(cast, objects, login, role, expected, today):
-    response = login(cast.users[role]).post(reverse("followup_snooze", args=[objects["followup"]]),
-                                            {"until": (today + timedelta(days=3)).isoformat(), "reason": "理由"})
+    response = login(cast.users[role]).post(
+        reverse("followup_snooze", args=[objects["followup"]]),
+        {"until": (today + timedelta(days=3)).isoformat(), "reason": "理由"},
+    )
     assert response.status_code == expected
 
 

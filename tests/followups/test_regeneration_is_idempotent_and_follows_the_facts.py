@@ -1,5 +1,6 @@
 """The nightly regeneration: no duplicates, due dates move with the facts, items withdraw when a
 rule stops applying, renewals close their item, and applications' deadlines open and close."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -26,7 +27,8 @@ def test_running_twice_creates_nothing_new(cast, rules, regenerate):
 def test_a_household_under_assistance_gets_its_periodic_checks(cast, rules, regenerate):
     regenerate(cast.households["own"])
     assert open_titles(cast.households["own"]) == sorted(
-        ["資産申告", "収入申告（定期）", "家庭訪問", "扶養義務者の扶養能力の再確認", "課税調査（課税台帳との照合）"])
+        ["資産申告", "収入申告（定期）", "家庭訪問", "扶養義務者の扶養能力の再確認", "課税調査（課税台帳との照合）"]
+    )
 
 
 def test_a_consultation_household_gets_no_periodic_checks(cast, rules, regenerate):
@@ -37,7 +39,9 @@ def test_a_consultation_household_gets_no_periodic_checks(cast, rules, regenerat
 def test_a_new_earning_moves_the_household_to_monthly_income_declarations(cast, rules, regenerate, today):
     household = cast.households["own"]
     regenerate(household)
-    Income.objects.create(member=household.members.get(), kind="earnings", monthly_amount=50_000, since=today - timedelta(days=40))
+    Income.objects.create(
+        member=household.members.get(), kind="earnings", monthly_amount=50_000, since=today - timedelta(days=40)
+    )
     counts = regenerate(household)
     assert counts["withdrawn"] == 1  # 収入申告（定期）
     assert "収入申告（就労収入）" in open_titles(household)
@@ -46,9 +50,17 @@ def test_a_new_earning_moves_the_household_to_monthly_income_declarations(cast, 
 
 def test_changing_the_visit_grade_moves_the_open_visit(cast, rules, regenerate, today):
     household = cast.households["own"]
-    FollowUp.objects.create(household=household, rule=rules["home_visit"], source=Source.RULE, key="rule:past",
-                            title="家庭訪問", due_on=today - timedelta(days=10), warn_on=today - timedelta(days=10),
-                            state=State.DONE, done_on=today - timedelta(days=10))
+    FollowUp.objects.create(
+        household=household,
+        rule=rules["home_visit"],
+        source=Source.RULE,
+        key="rule:past",
+        title="家庭訪問",
+        due_on=today - timedelta(days=10),
+        warn_on=today - timedelta(days=10),
+        state=State.DONE,
+        done_on=today - timedelta(days=10),
+    )
     household.visit_grade = "D"
     household.save()
     regenerate(household)
@@ -76,7 +88,10 @@ def test_a_renewed_certificate_closes_the_old_item_and_opens_the_next(cast, rule
     counts = regenerate(household)
     old.refresh_from_db()
     assert counts["closed"] == 1 and old.state == State.DONE and old.done_note == "期限日が更新されました。"
-    assert FollowUp.objects.get(household=household, rule=rules["care_certification"], state=State.OPEN).due_on == head.care_certified_until
+    assert (
+        FollowUp.objects.get(household=household, rule=rules["care_certification"], state=State.OPEN).due_on
+        == head.care_certified_until
+    )
 
 
 def test_a_rule_that_no_longer_applies_is_withdrawn_not_deleted(cast, rules, regenerate):
@@ -100,8 +115,14 @@ def application(cast, today):
 
     CaseworkerAssignment.objects.create(household=household, caseworker=cast.staff["cw"], valid_from=date(2020, 4, 1))
     return decision_services.receive_application(
-        cast.users["cw"], household, received_on=today - timedelta(days=12), applicant_name="木村 陽子",
-        applicant_relation="本人", reason="失業", documents=["application_form"])
+        cast.users["cw"],
+        household,
+        received_on=today - timedelta(days=12),
+        applicant_name="木村 陽子",
+        applicant_relation="本人",
+        reason="失業",
+        documents=["application_form"],
+    )
 
 
 def test_receiving_an_application_opens_its_fourteen_day_item_at_once(application, today):
@@ -111,7 +132,9 @@ def test_receiving_an_application_opens_its_fourteen_day_item_at_once(applicatio
 
 
 def test_extending_the_deadline_moves_the_item(cast, application, today):
-    decision_services.extend_deadline(cast.users["cw"], application, days=30, reason="扶養義務者の調査に日時を要するため")
+    decision_services.extend_deadline(
+        cast.users["cw"], application, days=30, reason="扶養義務者の調査に日時を要するため"
+    )
     item = FollowUp.objects.get(source=Source.APPLICATION, subject_id=str(application.public_id))
     assert item.due_on == application.received_on + timedelta(days=30)
     assert item.urgency(today) == "upcoming"

@@ -1,5 +1,6 @@
 """Snoozing needs a reason; completing is allowed only where no other screen does the work, and
 the next occurrence appears at once."""
+
 from datetime import timedelta
 
 import pytest
@@ -27,8 +28,10 @@ def test_snoozing_without_a_reason_is_refused(cast, visit, today):
 
 
 def test_snoozing_without_a_reason_in_the_browser_names_the_field(cast, visit, login, today):
-    response = login(cast.users["cw"]).post(reverse("followup_snooze", args=[visit.public_id]),
-                                            {"until": (today + timedelta(days=7)).isoformat(), "reason": ""})
+    response = login(cast.users["cw"]).post(
+        reverse("followup_snooze", args=[visit.public_id]),
+        {"until": (today + timedelta(days=7)).isoformat(), "reason": ""},
+    )
     assert response.status_code == 200
     assert "保留にする理由を入力してください。" in response.content.decode()
 

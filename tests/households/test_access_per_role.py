@@ -1,5 +1,6 @@
 """Per-role access for every view: CW, SV, chief, clerk (and admin) of office A against a
 household of office A (the CW's own caseload, in the SV's team) and one of office B."""
+
 import pytest
 from django.urls import reverse
 
@@ -40,8 +41,9 @@ def test_household_view_of_other_office_is_not_found_and_audited(cast, login, vi
     household = cast.households["b_household"]
     response = login(cast.users[role]).get(reverse(view, args=[household.public_id]))
     assert response.status_code == 404
-    denied = AuditEntry.objects.filter(action=Action.DENIED, target_id=str(household.public_id),
-                                       actor_id=cast.users[role].pk)
+    denied = AuditEntry.objects.filter(
+        action=Action.DENIED, target_id=str(household.public_id), actor_id=cast.users[role].pk
+    )
     assert denied.count() == 1
     assert denied.get().office_id == cast.office_b.pk
 
@@ -60,14 +62,21 @@ def test_anonymous_is_sent_to_login(cast, client, view):
     assert response.url.startswith(reverse("login"))
 
 
-@pytest.mark.parametrize("role,expected", [
-    ("cw", {"own", "mate"}), ("sv", {"own", "mate", "unassigned"}),
-    ("chief", {"own", "mate", "other_team", "unassigned"}), ("clerk", {"own", "mate", "other_team", "unassigned"}),
-    ("admin", set()),
-])
+@pytest.mark.parametrize(
+    "role,expected",
+    [
+        ("cw", {"own", "mate"}),
+        ("sv", {"own", "mate", "unassigned"}),
+        ("chief", {"own", "mate", "other_team", "unassigned"}),
+        ("clerk", {"own", "mate", "other_team", "unassigned"}),
+        ("admin", set()),
+    ],
+)
 def test_search_lists_only_households_the_role_may_see(cast, login, role, expected):
     response = login(cast.users[role]).get(reverse("household_search"))
-    listed = {name for name, h in cast.households.items() if f'href="/households/{h.public_id}/"' in response.content.decode()}
+    listed = {
+        name for name, h in cast.households.items() if f'href="/households/{h.public_id}/"' in response.content.decode()
+    }
     assert listed == expected
 
 
@@ -89,8 +98,10 @@ def test_cw_cannot_use_the_admin_site(cast, login):
 
 def test_posting_to_a_view_without_permission_changes_nothing(cast, login):
     household = cast.households["own"]
-    response = login(cast.users["chief"]).post(reverse("status_change", args=[household.public_id]), {
-        "new_status": "suspended", "effective_date": "2026-01-05", "reason": "テスト"})
+    response = login(cast.users["chief"]).post(
+        reverse("status_change", args=[household.public_id]),
+        {"new_status": "suspended", "effective_date": "2026-01-05", "reason": "テスト"},
+    )
     assert response.status_code == 403
     household.refresh_from_db()
     assert household.status == "active"

@@ -1,5 +1,6 @@
 """`hogo demo`: two offices, staff by the standards, synthetic households in national
 proportions, idempotent for the same seed."""
+
 import json
 from collections import Counter
 

@@ -1,5 +1,6 @@
 """Importing household positions from a geocoding CSV: every row checked, errors by row and
 field, nothing applied when anything is wrong, idempotent."""
+
 import io
 
 import pytest
@@ -24,9 +25,15 @@ def test_positions_are_imported_and_a_second_run_changes_nothing(cast):
 
 def test_one_bad_row_applies_nothing_and_every_error_names_row_and_field(cast):
     own, mate = cast.households["own"], cast.households["mate"]
-    result = import_positions(csv_of(f"{own.case_number},35.68,139.76", f"{mate.case_number},abc,139.7",
-                                     "999999,35.0,139.0", f"{cast.households['b_household'].case_number},35.0,200.0"),
-                              cast.office_a)
+    result = import_positions(
+        csv_of(
+            f"{own.case_number},35.68,139.76",
+            f"{mate.case_number},abc,139.7",
+            "999999,35.0,139.0",
+            f"{cast.households['b_household'].case_number},35.0,200.0",
+        ),
+        cast.office_a,
+    )
     messages = [str(e) for e in result["errors"]]
     assert messages[0].startswith("3行目 latitude: 数値ではありません")
     assert messages[1].startswith("4行目 case_number:")

@@ -1,4 +1,5 @@
 """One function decides which households a user may see."""
+
 from datetime import timedelta
 
 import pytest

@@ -1,10 +1,13 @@
 """Search by kana or kanji, insensitive to 全角/半角 and hiragana/katakana, or by case number."""
+
 import pytest
 
 from hogo.households import queries
 
 
-@pytest.mark.parametrize("query", ["やまだ", "ヤマダ", "ﾔﾏﾀﾞ", "やまだ　たろう", "ヤマダタロウ", "山田", "山田太郎", "山田 太郎"])
+@pytest.mark.parametrize(
+    "query", ["やまだ", "ヤマダ", "ﾔﾏﾀﾞ", "やまだ　たろう", "ヤマダタロウ", "山田", "山田太郎", "山田 太郎"]
+)
 def test_the_head_is_found_however_the_name_is_typed(cast, query):
     found = list(queries.search(cast.users["cw"], query))
     assert [h.pk for h in found] == [cast.households["own"].pk]

@@ -1,6 +1,7 @@
 """Case examples: structured, filtered, refused for publishing while identifying details remain,
 shared as a file (all or nothing, idempotent), searched with the law by their own office only.
 Know-how: short Q&A with author and date, reviewable by the SV."""
+
 import json
 
 import pytest
@@ -10,10 +11,15 @@ from django.urls import reverse
 from hogo.knowledge import examples, search
 from hogo.knowledge.models import CaseExample
 
-CLEAN = {"title": "認知症が疑われる高齢者の受診拒否", "work_area": "medical", "characteristics": ["elderly", "refusal"],
-         "situation": "80代のAさんは単身で、火の消し忘れが続いたが受診を拒否していた。",
-         "handling": "地域包括支援センターと同行訪問し、認知症初期集中支援チームにつないだ。",
-         "outcome": "要介護認定につながった。", "lessons": "拒否があっても関係機関と見守りの体制を先に作る。"}
+CLEAN = {
+    "title": "認知症が疑われる高齢者の受診拒否",
+    "work_area": "medical",
+    "characteristics": ["elderly", "refusal"],
+    "situation": "80代のAさんは単身で、火の消し忘れが続いたが受診を拒否していた。",
+    "handling": "地域包括支援センターと同行訪問し、認知症初期集中支援チームにつないだ。",
+    "outcome": "要介護認定につながった。",
+    "lessons": "拒否があっても関係機関と見守りの体制を先に作る。",
+}
 
 
 @pytest.fixture
@@ -22,8 +28,15 @@ def published(cast):
     return examples.publish_example(cast.users["sv"], example)
 
 
-@pytest.mark.parametrize("leak, finding", [("山田 太郎さんは", "氏名「山田 太郎」"), ("電話 03-1234-5678 に", "電話番号"),
-                                           ("〒123-4567 の", "郵便番号"), ("東京都みなと市一丁目1番1号の", "住所")])
+@pytest.mark.parametrize(
+    "leak, finding",
+    [
+        ("山田 太郎さんは", "氏名「山田 太郎」"),
+        ("電話 03-1234-5678 に", "電話番号"),
+        ("〒123-4567 の", "郵便番号"),
+        ("東京都みなと市一丁目1番1号の", "住所"),
+    ],
+)
 def test_publishing_is_refused_while_identifying_details_remain(cast, leak, finding):
     example = examples.write_example(cast.users["cw"], {**CLEAN, "situation": leak + CLEAN["situation"]})
     with pytest.raises(ValidationError, match=finding):
@@ -71,7 +84,9 @@ def test_export_and_import_between_offices_all_or_nothing_and_idempotent(cast, p
     with pytest.raises(ValidationError) as refused:
         examples.import_examples(cast.users["b_sv"], json.dumps(bad, ensure_ascii=False).encode(), "bad.json")
     messages = refused.value.messages
-    assert any(m.startswith("2件目 work_area") for m in messages) and any("3件目" in m and "林 正男" in m for m in messages)
+    assert any(m.startswith("2件目 work_area") for m in messages) and any(
+        "3件目" in m and "林 正男" in m for m in messages
+    )
     assert CaseExample.objects.filter(office=cast.office_b).count() == 1
 
 
@@ -81,9 +96,15 @@ def test_a_file_that_is_not_an_export_is_refused(cast):
 
 
 def test_know_how_is_searchable_with_author_and_reviewed_by_the_sv(cast, login):
-    entry = examples.write_know_how(cast.users["cw"], question="保護費の支給日を電話で聞かれたら",
-                                    answer="毎月の支給日（1日、休日の場合は前の開庁日）を伝え、口座振込の確認方法を案内する。")
-    assert search.search("支給日を電話で聞かれた", offices=[cast.office_a.pk])[0].citation == "ノウハウ「保護費の支給日を電話で聞かれたら」"
+    entry = examples.write_know_how(
+        cast.users["cw"],
+        question="保護費の支給日を電話で聞かれたら",
+        answer="毎月の支給日（1日、休日の場合は前の開庁日）を伝え、口座振込の確認方法を案内する。",
+    )
+    assert (
+        search.search("支給日を電話で聞かれた", offices=[cast.office_a.pk])[0].citation
+        == "ノウハウ「保護費の支給日を電話で聞かれたら」"
+    )
     with pytest.raises(PermissionDenied):
         examples.review_know_how(cast.users["cw"], entry)
     examples.review_know_how(cast.users["sv"], entry)

@@ -1,4 +1,5 @@
 """Parsing e-Gov law XML down to article and paragraph, with citations."""
+
 import pytest
 
 from hogo.knowledge.egov import LawXmlError, article_citation, article_label, parse
@@ -58,8 +59,14 @@ def test_supplementary_provisions_are_apart(law):
     assert len({p.suppl for p in suppl}) == 78
 
 
-@pytest.mark.parametrize("data, message", [(b"<Law><broken", "XMLとして読めません"), (b"<html><body/></html>", "Law 要素"),
-                                           (b"<Law><LawBody><LawTitle>x</LawTitle></LawBody></Law>", "条文")])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"<Law><broken", "XMLとして読めません"),
+        (b"<html><body/></html>", "Law 要素"),
+        (b"<Law><LawBody><LawTitle>x</LawTitle></LawBody></Law>", "条文"),
+    ],
+)
 def test_malformed_or_foreign_xml_is_refused_with_a_reason(data, message):
     with pytest.raises(LawXmlError, match=message):
         parse(data)

@@ -1,5 +1,6 @@
 """Importing sources an office owns: re-import replaces the old version; a failed import leaves the
 corpus untouched and says why."""
+
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -10,9 +11,15 @@ from hogo.knowledge.models import Passage, Source
 
 def test_markdown_is_split_by_heading_and_paragraph_and_searchable(db, tmp_path):
     path = tmp_path / "office-guide.md"
-    path.write_text("# 電話での問い合わせ\n\n保護費の支給日を聞かれたら、毎月1日と答える。\n\n# 来所\n\n窓口では番号札を渡す。\n", encoding="utf-8")
+    path.write_text(
+        "# 電話での問い合わせ\n\n保護費の支給日を聞かれたら、毎月1日と答える。\n\n# 来所\n\n窓口では番号札を渡す。\n",
+        encoding="utf-8",
+    )
     source = import_file(path, title="事務所の手引き")
-    assert [p.citation for p in source.passages.all()] == ["事務所の手引き「電話での問い合わせ」", "事務所の手引き「来所」"]
+    assert [p.citation for p in source.passages.all()] == [
+        "事務所の手引き「電話での問い合わせ」",
+        "事務所の手引き「来所」",
+    ]
     assert knowledge.search("支給日はいつ？")[0].citation == "事務所の手引き「電話での問い合わせ」"
 
 
@@ -22,7 +29,10 @@ def test_a_reimport_replaces_the_old_version(db, tmp_path):
     import_file(path, code="memo")
     path.write_text("自転車の駐輪場の案内。\n\n二つ目の段落。", encoding="utf-8")
     import_file(path, code="memo")
-    assert list(Passage.objects.filter(source__code="memo").values_list("text", flat=True)) == ["自転車の駐輪場の案内。", "二つ目の段落。"]
+    assert list(Passage.objects.filter(source__code="memo").values_list("text", flat=True)) == [
+        "自転車の駐輪場の案内。",
+        "二つ目の段落。",
+    ]
     assert not knowledge.search("ボランティア")
 
 

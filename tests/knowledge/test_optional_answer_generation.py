@@ -1,6 +1,7 @@
 """Answer drafts through an office's OpenAI-compatible endpoint: off by default; when configured,
 shown beside the passages and refused when they cite anything not retrieved. The endpoint is a real
 HTTP server on loopback that answers what the test tells it to."""
+
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -52,7 +53,9 @@ def test_off_by_default_no_option_and_no_call(cast, login, settings):
 
 
 def test_an_answer_citing_the_retrieved_passages_is_shown_beside_them(cast, login, endpoint):
-    endpoint.reply = "申請のあった日から14日以内に通知しなければなりません [1]。特別な理由があれば30日まで延ばせます [1]。"
+    endpoint.reply = (
+        "申請のあった日から14日以内に通知しなければなりません [1]。特別な理由があれば30日まで延ばせます [1]。"
+    )
     response = ask(cast, login)
     page = response.content.decode()
     assert "回答の案（自動生成）" in page and "14日以内に通知" in page

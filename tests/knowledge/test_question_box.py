@@ -1,5 +1,6 @@
 """The question box in the browser's terms: quoted, cited, highlighted, marked as reference
 information, logged with feedback for the SV; per-role access."""
+
 import pytest
 from django.urls import reverse
 
@@ -12,7 +13,9 @@ def test_the_answer_quotes_and_cites_article_24_first(cast, login):
     response = login(cast.users["cw"]).get(reverse("knowledge_ask"), {"q": QUESTION})
     page = response.content.decode()
     assert response.context["hits"][0]["hit"].citation == "生活保護法第24条第5項"
-    assert page.index("生活保護法第24条第5項") < page.index("生活保護法第24条第10項") if "第24条第10項" in page else True
+    assert (
+        page.index("生活保護法第24条第5項") < page.index("生活保護法第24条第10項") if "第24条第10項" in page else True
+    )
     assert "<mark>申請</mark>" in page and "参考情報です" in page
     assert Question.objects.get().passages[0] == "生活保護法第24条第5項"
 
@@ -33,8 +36,17 @@ def test_a_bad_query_shows_the_reason(cast, login):
     assert "記号や助詞だけ" in page and not Question.objects.exists()
 
 
-@pytest.mark.parametrize("role, ask, log", [("cw", 200, 403), ("sv", 200, 200), ("chief", 200, 200), ("clerk", 200, 403),
-                                            ("admin", 403, 403), ("b_cw", 200, 403)])
+@pytest.mark.parametrize(
+    "role, ask, log",
+    [
+        ("cw", 200, 403),
+        ("sv", 200, 200),
+        ("chief", 200, 200),
+        ("clerk", 200, 403),
+        ("admin", 403, 403),
+        ("b_cw", 200, 403),
+    ],
+)
 def test_access_per_role(cast, login, role, ask, log):
     client = login(cast.users[role])
     assert client.get(reverse("knowledge_ask")).status_code == ask

@@ -1,5 +1,6 @@
 """Japanese BM25 search over the law: the 14-day question, synonyms, 附則 ranked below articles,
 and clear messages for queries that cannot be searched."""
+
 import json
 
 import pytest
@@ -20,7 +21,9 @@ def test_the_fourteen_day_question_finds_article_24_paragraph_5_first(corpus):
     assert "十四日以内" in first.text
 
 
-@pytest.mark.parametrize("word, expected", [("仕送り", "扶養"), ("不正受給", "徴収"), ("返還", "費用"), ("申請から決定", "14")])
+@pytest.mark.parametrize(
+    "word, expected", [("仕送り", "扶養"), ("不正受給", "徴収"), ("返還", "費用"), ("申請から決定", "14")]
+)
 def test_caseworker_words_expand_to_the_laws_words(word, expected):
     assert expected in knowledge.query_terms(word) or any(expected in t for t in knowledge.query_terms(word))
 
@@ -35,8 +38,15 @@ def test_supplementary_provisions_rank_below_the_article(corpus):
     assert knowledge.SUPPLEMENTARY_WEIGHT < 1
 
 
-@pytest.mark.parametrize("query, message", [("", "質問を入力してください"), ("あ" * 2001, "2000文字までにしてください"),
-                                            ("！？…・", "記号や助詞だけ"), ("のに", "記号や助詞だけ")])
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("", "質問を入力してください"),
+        ("あ" * 2001, "2000文字までにしてください"),
+        ("！？…・", "記号や助詞だけ"),
+        ("のに", "記号や助詞だけ"),
+    ],
+)
 def test_queries_that_cannot_be_searched_say_why(corpus, query, message):
     with pytest.raises(knowledge.QueryError, match=message):
         knowledge.search(query)

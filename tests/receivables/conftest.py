@@ -27,8 +27,13 @@ def back_payment_lines():
 def approved(cast, back_payment_lines, today):
     """A missed pension back-payment as a 法第63条 determination, approved by SV and chief."""
     determination = services.draft_determination(
-        cast.users["cw"], cast.households["own"], lines=back_payment_lines, cause="recipient", due_on=today + timedelta(days=30),
-        means_existed="2026年7月に年金の遡及支給（4〜6月分）があり、その月に資力があった。")
+        cast.users["cw"],
+        cast.households["own"],
+        lines=back_payment_lines,
+        cause="recipient",
+        due_on=today + timedelta(days=30),
+        means_existed="2026年7月に年金の遡及支給（4〜6月分）があり、その月に資力があった。",
+    )
     services.approve_determination(cast.users["sv"], determination)
     services.approve_determination(cast.users["chief"], determination)
     determination.refresh_from_db()
@@ -42,6 +47,3 @@ def receivable(approved):
 
 def in_days(n):
     return timezone.localdate() + timedelta(days=n)
-
-
-

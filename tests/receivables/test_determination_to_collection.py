@@ -1,6 +1,7 @@
 """From a determination to collection: approval like any decision, receivables with derived
 balances, payments, instalment plans, 法第78条の2 offsets, write-off, dunning with an SMS export and
 delivery results, and the collection team's limited view."""
+
 import io
 import json
 import zipfile
@@ -26,13 +27,25 @@ def test_the_determination_is_approved_along_the_route_and_opens_a_63_receivable
 
 def test_the_drafter_cannot_approve_and_facts_are_required(cast, back_payment_lines, today):
     with pytest.raises(ValidationError) as refused:
-        services.draft_determination(cast.users["cw"], cast.households["own"], lines=back_payment_lines, cause="recipient",
-                                     due_on=today + timedelta(days=30))
+        services.draft_determination(
+            cast.users["cw"],
+            cast.households["own"],
+            lines=back_payment_lines,
+            cause="recipient",
+            due_on=today + timedelta(days=30),
+        )
     assert "means_existed" in refused.value.message_dict
     determination = services.draft_determination(
-        cast.users["cw"], cast.households["own"], lines=back_payment_lines, cause="office", due_on=today + timedelta(days=30),
-        means_existed="x", dishonest_from=today.replace(year=2026, month=5, day=1), dishonest_facts="就労収入を申告せず",
-        surcharge_percent=40)
+        cast.users["cw"],
+        cast.households["own"],
+        lines=back_payment_lines,
+        cause="office",
+        due_on=today + timedelta(days=30),
+        means_existed="x",
+        dishonest_from=today.replace(year=2026, month=5, day=1),
+        dishonest_facts="就労収入を申告せず",
+        surcharge_percent=40,
+    )
     assert (determination.principal63, determination.principal78, determination.surcharge78) == (35_000, 70_000, 28_000)
     with pytest.raises(PermissionDenied):
         services.approve_determination(cast.users["cw"], determination)
@@ -40,9 +53,16 @@ def test_the_drafter_cannot_approve_and_facts_are_required(cast, back_payment_li
 
 def test_a_mixed_determination_opens_two_receivables_with_the_surcharge_on_78(cast, back_payment_lines, today):
     determination = services.draft_determination(
-        cast.users["cw"], cast.households["own"], lines=back_payment_lines, cause="recipient", due_on=today + timedelta(days=30),
-        means_existed="資力あり", dishonest_from=today.replace(year=2026, month=5, day=10), dishonest_facts="不正な手段",
-        surcharge_percent=40)
+        cast.users["cw"],
+        cast.households["own"],
+        lines=back_payment_lines,
+        cause="recipient",
+        due_on=today + timedelta(days=30),
+        means_existed="資力あり",
+        dishonest_from=today.replace(year=2026, month=5, day=10),
+        dishonest_facts="不正な手段",
+        surcharge_percent=40,
+    )
     services.approve_determination(cast.users["sv"], determination)
     services.approve_determination(cast.users["chief"], determination)
     balances = {r.kind: services.balance_of(r) for r in determination.receivables.all()}
@@ -70,8 +90,14 @@ def test_caseworkers_and_supervisors_do_not_take_payments(cast, receivable):
 
 def test_offsetting_needs_the_written_application_and_a_78_debt(cast, collector, back_payment_lines, today):
     determination = services.draft_determination(
-        cast.users["cw"], cast.households["own"], lines=back_payment_lines, cause="recipient", due_on=today + timedelta(days=30),
-        dishonest_from=today.replace(year=2026, month=4, day=1), dishonest_facts="不正な手段")
+        cast.users["cw"],
+        cast.households["own"],
+        lines=back_payment_lines,
+        cause="recipient",
+        due_on=today + timedelta(days=30),
+        dishonest_from=today.replace(year=2026, month=4, day=1),
+        dishonest_facts="不正な手段",
+    )
     services.approve_determination(cast.users["sv"], determination)
     services.approve_determination(cast.users["chief"], determination)
     debt = determination.receivables.get()
@@ -93,11 +119,15 @@ def test_write_off_is_the_chiefs_and_then_no_payment_is_accepted(cast, receivabl
 
 
 def test_dunning_selects_overdue_exports_sms_with_a_manifest_and_imports_results(cast, receivable, collector, today):
-    type(receivable).objects.filter(pk=receivable.pk).update(due_on=today - timedelta(days=40), debtor_phone="090-0000-0000")
+    type(receivable).objects.filter(pk=receivable.pk).update(
+        due_on=today - timedelta(days=40), debtor_phone="090-0000-0000"
+    )
     rows = services.overdue(cast.office_a.pk, min_days=30, min_amount=1_000, kinds=["63", "78"], today=today)
     assert [r["receivable"].reference for r in rows] == [receivable.reference] and rows[0]["days"] == 40
     assert services.overdue(cast.office_a.pk, min_days=60, min_amount=1_000, kinds=["63"], today=today) == []
-    batch = services.create_batch(collector, cast.office_a.pk, criteria={"min_days": 30}, receivables=[r["receivable"] for r in rows])
+    batch = services.create_batch(
+        collector, cast.office_a.pk, criteria={"min_days": 30}, receivables=[r["receivable"] for r in rows]
+    )
     archive = zipfile.ZipFile(io.BytesIO(services.sms_export(batch)))
     messages = archive.read("messages.csv").decode()
     manifest = json.loads(archive.read("manifest.json"))

@@ -1,5 +1,6 @@
 """法第63条 / 第78条 determinations (date split, deductions, surcharge cap), the ledger's balance
 invariant (property-based), instalment plans and 法第78条の2 offsetting limits. Pure functions."""
+
 from datetime import date
 
 import pytest
@@ -24,10 +25,16 @@ def test_mixed_cases_split_by_the_month_in_which_dishonesty_began():
 
 
 def test_the_surcharge_rounds_down_to_the_yen():
-    result = rules.determine([Overpayment(date(2026, 4, 1), "living", 12_345)], dishonest_from=date(2026, 4, 1), surcharge_percent=40)
+    result = rules.determine(
+        [Overpayment(date(2026, 4, 1), "living", 12_345)], dishonest_from=date(2026, 4, 1), surcharge_percent=40
+    )
     assert result.surcharge78 == 4_938  # 4,938.0 exactly; 12,345 × 0.33 would be 4,073.85 → 4,073
-    assert rules.determine([Overpayment(date(2026, 4, 1), "living", 12_345)], dishonest_from=date(2026, 4, 1),
-                           surcharge_percent=33).surcharge78 == 4_073
+    assert (
+        rules.determine(
+            [Overpayment(date(2026, 4, 1), "living", 12_345)], dishonest_from=date(2026, 4, 1), surcharge_percent=33
+        ).surcharge78
+        == 4_073
+    )
 
 
 @pytest.mark.parametrize("percent", [-1, 41, 100])
@@ -43,7 +50,9 @@ def test_no_surcharge_on_article_63():
 
 
 def test_deductions_apply_to_article_63_only_and_need_a_reason():
-    result = rules.determine(PENSION_BACK_PAY, dishonest_from=None, deductions=[Deduction(20_000, "就職のための被服費（自立更生）")])
+    result = rules.determine(
+        PENSION_BACK_PAY, dishonest_from=None, deductions=[Deduction(20_000, "就職のための被服費（自立更生）")]
+    )
     assert result.principal63 == 85_000
     with pytest.raises(RuleError, match="法第78条の徴収金からは控除できません"):
         rules.determine(PENSION_BACK_PAY, dishonest_from=date(2026, 4, 1), deductions=[Deduction(1, "x")])
@@ -54,9 +63,12 @@ def test_deductions_apply_to_article_63_only_and_need_a_reason():
 credits = st.lists(st.tuples(st.sampled_from([rules.PAYMENT, rules.OFFSET]), st.integers(1, 50_000)), max_size=30)
 
 
-@given(principal=st.integers(1, 2_000_000), surcharge=st.integers(0, 800_000), attempts=credits,
-       write_off=st.booleans())
-def test_the_balance_is_always_principal_plus_surcharge_minus_payments_and_write_offs(principal, surcharge, attempts, write_off):
+@given(
+    principal=st.integers(1, 2_000_000), surcharge=st.integers(0, 800_000), attempts=credits, write_off=st.booleans()
+)
+def test_the_balance_is_always_principal_plus_surcharge_minus_payments_and_write_offs(
+    principal, surcharge, attempts, write_off
+):
     entries = [Entry(rules.PRINCIPAL, principal, date(2026, 4, 1))]
     if surcharge:
         entries.append(Entry(rules.SURCHARGE, surcharge, date(2026, 4, 1)))

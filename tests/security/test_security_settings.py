@@ -1,5 +1,6 @@
 """Security basics: argon2, idle session expiry, login throttling, secure headers, secrets
 only from the environment, and a clean `hogo check --deploy` with production settings."""
+
 import os
 import subprocess
 import sys
@@ -20,7 +21,9 @@ PRODUCTION_ENV = {
 
 
 def run_hogo(*args, env):
-    return subprocess.run([sys.executable, "-m", "hogo.cli", *args], env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "hogo.cli", *args], env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_production_settings_pass_check_deploy_without_warnings(tmp_path):

@@ -4,42 +4,59 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AuditHead',
+            name="AuditHead",
             fields=[
-                ('id', models.PositiveSmallIntegerField(default=1, primary_key=True, serialize=False)),
-                ('last_seq', models.BigIntegerField(default=0)),
-                ('last_hash', models.CharField(max_length=64)),
+                ("id", models.PositiveSmallIntegerField(default=1, primary_key=True, serialize=False)),
+                ("last_seq", models.BigIntegerField(default=0)),
+                ("last_hash", models.CharField(max_length=64)),
             ],
         ),
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.BigIntegerField(unique=True)),
-                ('at', models.DateTimeField()),
-                ('actor_id', models.BigIntegerField(null=True)),
-                ('actor_username', models.CharField(blank=True, max_length=150)),
-                ('action', models.CharField(choices=[('view', '閲覧'), ('list', '一覧'), ('search', '検索'), ('create', '登録'), ('update', '変更'), ('denied', '拒否'), ('login', 'ログイン'), ('logout', 'ログアウト'), ('login_failed', 'ログイン失敗'), ('bulk_load', '一括登録')], max_length=20)),
-                ('target_type', models.CharField(blank=True, max_length=40)),
-                ('target_id', models.CharField(blank=True, max_length=64)),
-                ('office_id', models.BigIntegerField(null=True)),
-                ('source', models.CharField(blank=True, max_length=64, verbose_name='接続元')),
-                ('detail', models.JSONField(default=dict)),
-                ('prev_hash', models.CharField(max_length=64)),
-                ('hash', models.CharField(max_length=64)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("seq", models.BigIntegerField(unique=True)),
+                ("at", models.DateTimeField()),
+                ("actor_id", models.BigIntegerField(null=True)),
+                ("actor_username", models.CharField(blank=True, max_length=150)),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("view", "閲覧"),
+                            ("list", "一覧"),
+                            ("search", "検索"),
+                            ("create", "登録"),
+                            ("update", "変更"),
+                            ("denied", "拒否"),
+                            ("login", "ログイン"),
+                            ("logout", "ログアウト"),
+                            ("login_failed", "ログイン失敗"),
+                            ("bulk_load", "一括登録"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("target_type", models.CharField(blank=True, max_length=40)),
+                ("target_id", models.CharField(blank=True, max_length=64)),
+                ("office_id", models.BigIntegerField(null=True)),
+                ("source", models.CharField(blank=True, max_length=64, verbose_name="接続元")),
+                ("detail", models.JSONField(default=dict)),
+                ("prev_hash", models.CharField(max_length=64)),
+                ("hash", models.CharField(max_length=64)),
             ],
             options={
-                'verbose_name': '監査ログ',
-                'verbose_name_plural': '監査ログ',
-                'indexes': [models.Index(fields=['target_type', 'target_id', 'at'], name='audit_audit_target__27227b_idx')],
+                "verbose_name": "監査ログ",
+                "verbose_name_plural": "監査ログ",
+                "indexes": [
+                    models.Index(fields=["target_type", "target_id", "at"], name="audit_audit_target__27227b_idx")
+                ],
             },
         ),
     ]

@@ -1,5 +1,6 @@
 """`calculate(household) -> Calculation`: minimum cost of living, recognised income, need test
 and monthly benefit by 扶助, with one explanation line per figure naming its rule and source."""
+
 import calendar
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -8,18 +9,41 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from .inputs import REGION_LABELS, HouseholdInput, InputError
-from .rules import (GRADE_GROUP, age_band, class1_scaled, end_of_child_period, legal_age, prorate, rate_fraction,
-                    school_stage)
+from .rules import (
+    GRADE_GROUP,
+    age_band,
+    class1_scaled,
+    end_of_child_period,
+    legal_age,
+    prorate,
+    rate_fraction,
+    school_stage,
+)
 from .standards import Snapshot, Standards, StandardsError, Version, load_standards
 
 GRADE_INDEX = {"1-1": 0, "1-2": 1, "2-1": 2, "2-2": 3, "3-1": 4, "3-2": 5}
 HOUSING_BANDS = ("1人", "2人", "3〜5人", "6人", "7人以上")
-ASSISTANCE_LABELS = {"living": "生活扶助", "year_end": "期末一時扶助", "education": "教育扶助", "housing": "住宅扶助", "occupational": "生業扶助",
-                     "care": "介護扶助", "medical": "医療扶助"}
-INCOME_LABELS = {"pension": "年金", "allowance": "手当", "support": "仕送り", "child_support": "養育費", "other": "その他の収入"}
-SCHOOL_ITEMS = {"elementary": ("education", "教育扶助（小学校 基準額）"),
-                "junior_high": ("education", "教育扶助（中学校 基準額）"),
-                "high_school": ("occupational", "生業扶助（高等学校等就学費 基本額）")}
+ASSISTANCE_LABELS = {
+    "living": "生活扶助",
+    "year_end": "期末一時扶助",
+    "education": "教育扶助",
+    "housing": "住宅扶助",
+    "occupational": "生業扶助",
+    "care": "介護扶助",
+    "medical": "医療扶助",
+}
+INCOME_LABELS = {
+    "pension": "年金",
+    "allowance": "手当",
+    "support": "仕送り",
+    "child_support": "養育費",
+    "other": "その他の収入",
+}
+SCHOOL_ITEMS = {
+    "elementary": ("education", "教育扶助（小学校 基準額）"),
+    "junior_high": ("education", "教育扶助（中学校 基準額）"),
+    "high_school": ("occupational", "生業扶助（高等学校等就学費 基本額）"),
+}
 
 
 class Line(NamedTuple):
@@ -73,9 +97,20 @@ class Calculation:
         return max(self.standards.values())
 
     def as_dict(self) -> dict:
-        return self._as(explanation=[{"code": l.code, "label": l.label, "member": l.member, "amount": l.amount,
-                                      "working": l.working, "source": l.source, "verified": l.verified}
-                                     for l in self.lines])
+        return self._as(
+            explanation=[
+                {
+                    "code": l.code,
+                    "label": l.label,
+                    "member": l.member,
+                    "amount": l.amount,
+                    "working": l.working,
+                    "source": l.source,
+                    "verified": l.verified,
+                }
+                for l in self.lines
+            ]
+        )
 
     def as_record(self) -> dict:
         """The same as `as_dict`, for storing many: a line's source is the standards version it came
@@ -83,10 +118,21 @@ class Calculation:
         data files keep for good (versions are added, never rewritten); `expand_record` writes them
         out again."""
         sources: dict[str, int] = {}
-        lines = [{"code": l.code, "label": l.label, "member": l.member, "amount": l.amount, "working": l.working,
-                  "source": sources.setdefault(l.ref, len(sources)), "verified": l.verified} for l in self.lines]
-        unconfirmed = list(dict.fromkeys((label, sources.setdefault(ref, len(sources)))
-                                         for label, _, ref in self.unconfirmed_items))
+        lines = [
+            {
+                "code": l.code,
+                "label": l.label,
+                "member": l.member,
+                "amount": l.amount,
+                "working": l.working,
+                "source": sources.setdefault(l.ref, len(sources)),
+                "verified": l.verified,
+            }
+            for l in self.lines
+        ]
+        unconfirmed = list(
+            dict.fromkeys((label, sources.setdefault(ref, len(sources))) for label, _, ref in self.unconfirmed_items)
+        )
         return {**self._as(explanation=lines), "unconfirmed": unconfirmed, "sources": list(sources)}
 
     def _as(self, explanation: list[dict]) -> dict:
@@ -170,18 +216,41 @@ def calculate(household: HouseholdInput, standards: Standards | None = None) -> 
     if care:
         book.add("care", "介護扶助（実費）", care, "入力された実費", rules, verified=True)
     mcl = living_total + year_end + housing + education + occupational + medical + care
-    book.add("minimum_cost_of_living", "最低生活費", mcl,
-             lambda: f"生活扶助 {living_total:,}" + (f" + 期末一時扶助 {year_end:,}" if year_end else "")
-                     + f" + 住宅扶助 {housing:,} + 教育扶助 {education:,} + 生業扶助 {occupational:,}"
-                     f" + 医療扶助 {medical:,} + 介護扶助 {care:,}", rules, verified=True)
+    book.add(
+        "minimum_cost_of_living",
+        "最低生活費",
+        mcl,
+        lambda: (
+            f"生活扶助 {living_total:,}"
+            + (f" + 期末一時扶助 {year_end:,}" if year_end else "")
+            + f" + 住宅扶助 {housing:,} + 教育扶助 {education:,} + 生業扶助 {occupational:,}"
+            f" + 医療扶助 {medical:,} + 介護扶助 {care:,}"
+        ),
+        rules,
+        verified=True,
+    )
 
     income_by_member = _recognized_income(book, snap, household, ages)
     recognized = sum(sum(kinds.values()) for kinds in income_by_member.values())
-    book.add("recognized_income", "収入充当額（認定収入の合計）", recognized, "世帯員ごとの認定額の合計", rules, verified=True)
+    book.add(
+        "recognized_income",
+        "収入充当額（認定収入の合計）",
+        recognized,
+        "世帯員ごとの認定額の合計",
+        rules,
+        verified=True,
+    )
 
     need = mcl > recognized
-    requirement = {"living": living_total, "year_end": year_end, "education": education, "housing": housing,
-                   "occupational": occupational, "care": care, "medical": medical}
+    requirement = {
+        "living": living_total,
+        "year_end": year_end,
+        "education": education,
+        "housing": housing,
+        "occupational": occupational,
+        "care": care,
+        "medical": medical,
+    }
     remaining = recognized
     benefit_by = {}
     for kind in rules.values["income_allocation_order"]:
@@ -189,19 +258,49 @@ def calculate(household: HouseholdInput, standards: Standards | None = None) -> 
         remaining -= covered
         benefit_by[kind] = requirement[kind] - covered
     benefit = sum(benefit_by.values())
-    book.add("need", "要否判定", int(need),
-             lambda: f"最低生活費 {mcl:,}円 {'>' if need else '≦'} 収入充当額 {recognized:,}円 → {'要保護' if need else '否'}",
-             rules, verified=True)
-    book.add("benefit", "扶助額（月額）", benefit,
-             lambda: "収入を " + "→".join(ASSISTANCE_LABELS[k] for k in rules.values["income_allocation_order"])
-                     + " の順に充当した残り", rules)
+    book.add(
+        "need",
+        "要否判定",
+        int(need),
+        lambda: (
+            f"最低生活費 {mcl:,}円 {'>' if need else '≦'} 収入充当額 {recognized:,}円 → {'要保護' if need else '否'}"
+        ),
+        rules,
+        verified=True,
+    )
+    book.add(
+        "benefit",
+        "扶助額（月額）",
+        benefit,
+        lambda: (
+            "収入を "
+            + "→".join(ASSISTANCE_LABELS[k] for k in rules.values["income_allocation_order"])
+            + " の順に充当した残り"
+        ),
+        rules,
+    )
     # `standards` is the snapshot's own dict, shared by every calculation on that day: read it, never change it
     return Calculation(
-        as_of=on, standards=snap.used, living_base=living_base, additions=additions,
-        winter_addition=winter, year_end_allowance=year_end, living_total=living_total, housing=housing,
-        education=education, occupational=occupational, medical=medical, care=care, minimum_cost_of_living=mcl,
-        recognized_income=recognized, income_by_member=income_by_member, need=need, benefit_by_assistance=benefit_by,
-        benefit=benefit, lines=book.lines, unconfirmed_items=book.unconfirmed,
+        as_of=on,
+        standards=snap.used,
+        living_base=living_base,
+        additions=additions,
+        winter_addition=winter,
+        year_end_allowance=year_end,
+        living_total=living_total,
+        housing=housing,
+        education=education,
+        occupational=occupational,
+        medical=medical,
+        care=care,
+        minimum_cost_of_living=mcl,
+        recognized_income=recognized,
+        income_by_member=income_by_member,
+        need=need,
+        benefit_by_assistance=benefit_by,
+        benefit=benefit,
+        lines=book.lines,
+        unconfirmed_items=book.unconfirmed,
     )
 
 
@@ -258,13 +357,24 @@ def _living_base_uncached(book: _Book, snap: Snapshot, grade: str, bands: tuple,
     special, transitional = snap.special_addition, snap.transitional
     table1 = class1.values
     class1_total = sum(table1[band][grade] for band in bands)
-    book.add("class1", "第1類（個人別の合計）", class1_total,
-             " + ".join(f"{band}歳 {table1[band][grade]:,}" for band in bands), class1)
+    book.add(
+        "class1",
+        "第1類（個人別の合計）",
+        class1_total,
+        " + ".join(f"{band}歳 {table1[band][grade]:,}" for band in bands),
+        class1,
+    )
     rate_text, rate_ok = _by_size(scale, size)
     scaled = class1_scaled(class1_total, rate_fraction(rate_text))
-    book.add("class1_scaled", "第1類×逓減率", scaled,
-             f"{class1_total:,} × {rate_text}（{size}人）= {Decimal(class1_total) * Decimal(rate_text):,}"
-             f" → {snap.rules.values['class1_scale_rounding']}", scale, verified=rate_ok)
+    book.add(
+        "class1_scaled",
+        "第1類×逓減率",
+        scaled,
+        f"{class1_total:,} × {rate_text}（{size}人）= {Decimal(class1_total) * Decimal(rate_text):,}"
+        f" → {snap.rules.values['class1_scale_rounding']}",
+        scale,
+        verified=rate_ok,
+    )
     class2_amount, class2_ok = _by_size(class2, size)
     book.add("class2", f"第2類（{size}人世帯）", class2_amount, "世帯人員別の額", class2, verified=class2_ok)
     per_person = special.values["per_person"]
@@ -276,21 +386,40 @@ def _living_base_uncached(book: _Book, snap: Snapshot, grade: str, bands: tuple,
     else:
         table = _sized(transitional.values, size)
         if table is None:
-            book.add("transitional", "経過的加算", 0, f"{size}人世帯の表は資料にないため 0円として計算", transitional,
-                     verified=False)
+            book.add(
+                "transitional",
+                "経過的加算",
+                0,
+                f"{size}人世帯の表は資料にないため 0円として計算",
+                transitional,
+                verified=False,
+            )
         else:
             trans_total = sum(table[band][grade] for band in bands)
-            book.add("transitional", "経過的加算", trans_total,
-                     " + ".join(f"{band}歳 {table[band][grade]:,}" for band in bands), transitional)
+            book.add(
+                "transitional",
+                "経過的加算",
+                trans_total,
+                " + ".join(f"{band}歳 {table[band][grade]:,}" for band in bands),
+                transitional,
+            )
     base = scaled + class2_amount + special_amount + trans_total
-    book.add("living_base", "生活扶助本体", base, f"{scaled:,} + {class2_amount:,} + {special_amount:,} + {trans_total:,}",
-             class1, verified=True)
+    book.add(
+        "living_base",
+        "生活扶助本体",
+        base,
+        f"{scaled:,} + {class2_amount:,} + {special_amount:,} + {trans_total:,}",
+        class1,
+        verified=True,
+    )
     return base
 
 
 def _children(h: HouseholdInput):
     """児童: a child or grandchild up to the first 31 March after the 18th birthday."""
-    return [m for m in h.members if m.relation in ("child", "grandchild") and h.as_of <= end_of_child_period(m.birth_date)]
+    return [
+        m for m in h.members if m.relation in ("child", "grandchild") and h.as_of <= end_of_child_period(m.birth_date)
+    ]
 
 
 def _additions(book: _Book, snap: Snapshot, h: HouseholdInput) -> list[dict]:
@@ -305,8 +434,16 @@ def _additions(book: _Book, snap: Snapshot, h: HouseholdInput) -> list[dict]:
     if children:
         v = snap.child_rearing
         for child in children:
-            add("child_rearing", "児童養育加算", child.id, v.values["per_child"],
-                lambda child=child: f"18歳到達後の最初の3月31日（{end_of_child_period(child.birth_date).isoformat()}）まで", v)
+            add(
+                "child_rearing",
+                "児童養育加算",
+                child.id,
+                v.values["per_child"],
+                lambda child=child: (
+                    f"18歳到達後の最初の3月31日（{end_of_child_period(child.birth_date).isoformat()}）まで"
+                ),
+                v,
+            )
 
     disability = {m.id: m.disability for m in h.members if m.disability}
     child_ids = {c.id for c in children}
@@ -323,24 +460,58 @@ def _additions(book: _Book, snap: Snapshot, h: HouseholdInput) -> list[dict]:
         parent = adults[0].id if adults else h.members[0].id
         rival = snap.disability_addition.values[disability[parent]][group] if parent in disability else 0
         if rival >= amount:
-            book.add("single_parent", "母子加算", 0, f"障害者加算（{rival:,}円）と併給せず、高い方の障害者加算のみ", v, member=parent)
+            book.add(
+                "single_parent",
+                "母子加算",
+                0,
+                f"障害者加算（{rival:,}円）と併給せず、高い方の障害者加算のみ",
+                v,
+                member=parent,
+            )
         else:
             if rival:
-                book.add("disability", "障害者加算", 0, f"母子加算（{amount:,}円）と併給せず、高い方の母子加算のみ",
-                         snap.disability_addition, member=parent)
+                book.add(
+                    "disability",
+                    "障害者加算",
+                    0,
+                    f"母子加算（{amount:,}円）と併給せず、高い方の母子加算のみ",
+                    snap.disability_addition,
+                    member=parent,
+                )
                 del disability[parent]
             add("single_parent", "母子加算", parent, amount, lambda: f"児童{n}人、{group}級地", v)
     if disability:
         v = snap.disability_addition
         for member, level in disability.items():
-            add("disability", "障害者加算", member, v.values[level][group],
-                lambda level=level: f"{'1・2級相当' if level == 'severe' else '3級相当'}、{group}級地", v)
+            add(
+                "disability",
+                "障害者加算",
+                member,
+                v.values[level][group],
+                lambda level=level: f"{'1・2級相当' if level == 'severe' else '3級相当'}、{group}級地",
+                v,
+            )
     for m in h.members:
         if m.pregnancy:
             v = snap.pregnancy_addition
-            add("pregnancy", "妊産婦加算", m.id, v.values[m.pregnancy][group], lambda m=m: f"{m.pregnancy}、{group}級地", v)
+            add(
+                "pregnancy",
+                "妊産婦加算",
+                m.id,
+                v.values[m.pregnancy][group],
+                lambda m=m: f"{m.pregnancy}、{group}級地",
+                v,
+            )
         if m.care_insurance_premium:
-            add("care_premium", "介護保険料加算", m.id, m.care_insurance_premium, "介護保険料の実額", snap.rules, verified=True)
+            add(
+                "care_premium",
+                "介護保険料加算",
+                m.id,
+                m.care_insurance_premium,
+                "介護保険料の実額",
+                snap.rules,
+                verified=True,
+            )
     return additions
 
 
@@ -355,8 +526,10 @@ def region_mismatch(prefecture: str, region: str, expected: str | None) -> str |
     """The message for a region that contradicts the prefecture, or None."""
     if expected is None or expected == region:
         return None
-    return (f"{prefecture}は{REGION_LABELS[expected]}区です（保護の基準 別表第1 地区の区分）。"
-            f"{REGION_LABELS[region]}区とは一致しません")
+    return (
+        f"{prefecture}は{REGION_LABELS[expected]}区です（保護の基準 別表第1 地区の区分）。"
+        f"{REGION_LABELS[region]}区とは一致しません"
+    )
 
 
 def _winter_region(h: HouseholdInput, snap: Snapshot) -> str:
@@ -385,8 +558,13 @@ def _winter(book: _Book, snap: Snapshot, h: HouseholdInput, size: int, region: s
     if size <= 9:
         return book.add("winter", "冬季加算", table[str(size)], lambda: f"{where()}・{size}人（級地による差なし）", v)
     per_person = table["per_person_over_9"]
-    return book.add("winter", "冬季加算", table["9"] + per_person * (size - 9),
-                    lambda: f"{where()}・9人の額 {table['9']:,} + {size - 9}人 × {per_person:,}（級地による差なし）", v)
+    return book.add(
+        "winter",
+        "冬季加算",
+        table["9"] + per_person * (size - 9),
+        lambda: f"{where()}・9人の額 {table['9']:,} + {size - 9}人 × {per_person:,}（級地による差なし）",
+        v,
+    )
 
 
 def _prorated_living(book: _Book, snap: Snapshot, h: HouseholdInput, monthly: int) -> int:
@@ -398,9 +576,16 @@ def _prorated_living(book: _Book, snap: Snapshot, h: HouseholdInput, monthly: in
         return monthly
     v = snap.proration
     amount = prorate(monthly, days, days_in_month)
-    return book.add("proration", "生活扶助の日割", amount,
-                    lambda: f"{monthly:,}円 × {days}日 ÷ {days_in_month}日（{start.isoformat()}〜{end.isoformat()}）"
-                            f" → 1円未満切り上げ。住宅扶助・教育扶助・期末一時扶助は日割しない", v)
+    return book.add(
+        "proration",
+        "生活扶助の日割",
+        amount,
+        lambda: (
+            f"{monthly:,}円 × {days}日 ÷ {days_in_month}日（{start.isoformat()}〜{end.isoformat()}）"
+            f" → 1円未満切り上げ。住宅扶助・教育扶助・期末一時扶助は日割しない"
+        ),
+        v,
+    )
 
 
 def _year_end(book: _Book, snap: Snapshot, h: HouseholdInput, size: int) -> int:
@@ -430,8 +615,13 @@ def _housing(book: _Book, snap: Snapshot, h: HouseholdInput, size: int) -> int:
             raise InputError("prefecture", f"{h.prefecture} の {group}級地の住宅扶助限度額がありません")
         limit, where = by_grade[group][band], f"{h.prefecture} {group}級地"
     amount = min(h.rent, limit)
-    return book.add("housing", "住宅扶助", amount,
-                    lambda: f"家賃 {h.rent:,}円、限度額 {limit:,}円（{where}・{HOUSING_BANDS[band]}）の低い方", v)
+    return book.add(
+        "housing",
+        "住宅扶助",
+        amount,
+        lambda: f"家賃 {h.rent:,}円、限度額 {limit:,}円（{where}・{HOUSING_BANDS[band]}）の低い方",
+        v,
+    )
 
 
 def _schooling(book: _Book, snap: Snapshot, h: HouseholdInput, ages: dict) -> tuple[int, int]:
@@ -483,9 +673,14 @@ def _recognized_income(book: _Book, snap: Snapshot, h: HouseholdInput, ages: dic
             first = inc.member == first_earner
             first_earner = None if first else first_earner  # only one first earner, even with two jobs
             deduction = basic_deduction(basic, inc.gross, first)
-            book.add("basic_deduction", "基礎控除", deduction,
-                     lambda inc=inc, first=first: f"総収入 {inc.gross:,}円、{'1人目' if first else '2人目以降'}の控除額",
-                     basic, member=inc.member)
+            book.add(
+                "basic_deduction",
+                "基礎控除",
+                deduction,
+                lambda inc=inc, first=first: f"総収入 {inc.gross:,}円、{'1人目' if first else '2人目以降'}の控除額",
+                basic,
+                member=inc.member,
+            )
             new_job = others.values["new_job"] if inc.new_job else 0
             if new_job:
                 book.add("new_job_deduction", "新規就労控除", new_job, "新規就労から6か月", others, member=inc.member)
@@ -494,23 +689,45 @@ def _recognized_income(book: _Book, snap: Snapshot, h: HouseholdInput, ages: dic
                 minor = others.values["minor"]
                 book.add("minor_deduction", "未成年者控除", minor, "20歳未満の就労者", others, member=inc.member)
             net = max(0, inc.gross - inc.tax - inc.social_insurance - inc.commuting - deduction - new_job - minor)
-            book.add("income_employment", "就労収入の認定額", net,
-                     lambda inc=inc, deduction=deduction, new_job=new_job, minor=minor:
-                     f"{inc.gross:,} − 税 {inc.tax:,} − 社会保険料 {inc.social_insurance:,} − 通勤費 {inc.commuting:,}"
-                     f" − 基礎控除 {deduction:,}" + (f" − 新規就労控除 {new_job:,}" if new_job else "")
-                     + (f" − 未成年者控除 {minor:,}" if minor else ""), basic, verified=True, member=inc.member)
+            book.add(
+                "income_employment",
+                "就労収入の認定額",
+                net,
+                lambda inc=inc, deduction=deduction, new_job=new_job, minor=minor: (
+                    f"{inc.gross:,} − 税 {inc.tax:,} − 社会保険料 {inc.social_insurance:,} − 通勤費 {inc.commuting:,}"
+                    f" − 基礎控除 {deduction:,}"
+                    + (f" − 新規就労控除 {new_job:,}" if new_job else "")
+                    + (f" − 未成年者控除 {minor:,}" if minor else "")
+                ),
+                basic,
+                verified=True,
+                member=inc.member,
+            )
             _credit(by_member, inc.member, "employment", net)
         elif inc.kind == "temporary":
             temporary_total += inc.gross
             _credit(by_member, inc.member, "temporary", inc.gross)
         else:
-            book.add(f"income_{inc.kind}", f"{INCOME_LABELS[inc.kind]}（全額認定）", inc.gross, "実際の受給額を全額認定",
-                     others, verified=True, member=inc.member)
+            book.add(
+                f"income_{inc.kind}",
+                f"{INCOME_LABELS[inc.kind]}（全額認定）",
+                inc.gross,
+                "実際の受給額を全額認定",
+                others,
+                verified=True,
+                member=inc.member,
+            )
             _credit(by_member, inc.member, inc.kind, inc.gross)
     if temporary_total:
         exempt = min(temporary_total, others.values["temporary_exempt"])
-        book.add("income_temporary", "臨時的収入", temporary_total - exempt,
-                 f"世帯合計 {temporary_total:,}円のうち {exempt:,}円を除く", others, verified=True)
+        book.add(
+            "income_temporary",
+            "臨時的収入",
+            temporary_total - exempt,
+            f"世帯合計 {temporary_total:,}円のうち {exempt:,}円を除く",
+            others,
+            verified=True,
+        )
         for kinds in by_member.values():  # the exempt part comes off the members' temporary income in order
             if exempt and kinds.get("temporary"):
                 take = min(kinds["temporary"], exempt)

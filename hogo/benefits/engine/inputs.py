@@ -1,5 +1,6 @@
 """The household the engine calculates for, and its validation. Bad input raises InputError
 naming the field; nothing is half-parsed."""
+
 import calendar
 from dataclasses import dataclass
 from datetime import date
@@ -113,14 +114,22 @@ def parse_household(data: dict) -> HouseholdInput:
         birth = _date(m.get("birth_date"), f"{p}.birth_date")
         if birth > as_of:
             raise InputError(f"{p}.birth_date", "as_of より後の生年月日です")
-        members.append(MemberInput(
-            id=member_id, birth_date=birth, relation=_choice(m.get("relation"), RELATIONS, f"{p}.relation"),
-            disability=_choice(m.get("disability"), DISABILITY_LEVELS, f"{p}.disability", optional=True),
-            pregnancy=_choice(m.get("pregnancy"), PREGNANCY_STAGES, f"{p}.pregnancy", optional=True),
-            care_insurance_premium=_yen(m.get("care_insurance_premium", 0), f"{p}.care_insurance_premium"),
-            school_stage=_choice(m.get("school_stage"), ("none", "preschool", "elementary", "junior_high", "high_school"),
-                                 f"{p}.school_stage", optional=True),
-        ))
+        members.append(
+            MemberInput(
+                id=member_id,
+                birth_date=birth,
+                relation=_choice(m.get("relation"), RELATIONS, f"{p}.relation"),
+                disability=_choice(m.get("disability"), DISABILITY_LEVELS, f"{p}.disability", optional=True),
+                pregnancy=_choice(m.get("pregnancy"), PREGNANCY_STAGES, f"{p}.pregnancy", optional=True),
+                care_insurance_premium=_yen(m.get("care_insurance_premium", 0), f"{p}.care_insurance_premium"),
+                school_stage=_choice(
+                    m.get("school_stage"),
+                    ("none", "preschool", "elementary", "junior_high", "high_school"),
+                    f"{p}.school_stage",
+                    optional=True,
+                ),
+            )
+        )
     incomes = []
     for i, inc in enumerate(data.get("incomes") or []):
         p = f"incomes[{i}]"
@@ -130,11 +139,17 @@ def parse_household(data: dict) -> HouseholdInput:
             raise InputError(f"{p}.member", f"世帯員 {inc.get('member')!r} はいません")
         kind = _choice(inc.get("kind"), INCOME_KINDS, f"{p}.kind")
         gross = _yen(inc.get("gross", inc.get("amount", 0)), f"{p}.gross")
-        incomes.append(IncomeInput(
-            member=inc["member"], kind=kind, gross=gross, tax=_yen(inc.get("tax", 0), f"{p}.tax"),
-            social_insurance=_yen(inc.get("social_insurance", 0), f"{p}.social_insurance"),
-            commuting=_yen(inc.get("commuting", 0), f"{p}.commuting"), new_job=bool(inc.get("new_job", False)),
-        ))
+        incomes.append(
+            IncomeInput(
+                member=inc["member"],
+                kind=kind,
+                gross=gross,
+                tax=_yen(inc.get("tax", 0), f"{p}.tax"),
+                social_insurance=_yen(inc.get("social_insurance", 0), f"{p}.social_insurance"),
+                commuting=_yen(inc.get("commuting", 0), f"{p}.commuting"),
+                new_job=bool(inc.get("new_job", False)),
+            )
+        )
     single_parent = data.get("single_parent")
     if single_parent is not None and not isinstance(single_parent, bool):
         raise InputError("single_parent", "true / false を指定してください")
@@ -142,7 +157,7 @@ def parse_household(data: dict) -> HouseholdInput:
     if data.get("period") is not None:
         raw = data["period"]
         if not isinstance(raw, dict):
-            raise InputError("period", "{\"start\": 日付, \"end\": 日付} を指定してください")
+            raise InputError("period", '{"start": 日付, "end": 日付} を指定してください')
         last_day = as_of.replace(day=calendar.monthrange(as_of.year, as_of.month)[1])
         start = _date(raw.get("start", as_of.replace(day=1).isoformat()), "period.start")
         end = _date(raw.get("end", last_day.isoformat()), "period.end")
@@ -150,8 +165,16 @@ def parse_household(data: dict) -> HouseholdInput:
             raise InputError("period", "as_of と同じ月の中で start ≦ end となる日付を指定してください")
         period = (start, end)
     return HouseholdInput(
-        as_of=as_of, grade_area=grade_area, winter_region=winter_region, prefecture=prefecture,
-        municipality=municipality, members=tuple(members), rent=_yen(data.get("rent", 0), "rent"),
-        incomes=tuple(incomes), single_parent=single_parent, medical=_yen(data.get("medical", 0), "medical"),
-        care=_yen(data.get("care", 0), "care"), period=period,
+        as_of=as_of,
+        grade_area=grade_area,
+        winter_region=winter_region,
+        prefecture=prefecture,
+        municipality=municipality,
+        members=tuple(members),
+        rent=_yen(data.get("rent", 0), "rent"),
+        incomes=tuple(incomes),
+        single_parent=single_parent,
+        medical=_yen(data.get("medical", 0), "medical"),
+        care=_yen(data.get("care", 0), "care"),
+        period=period,
     )

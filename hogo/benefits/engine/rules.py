@@ -1,10 +1,22 @@
 """Small named rules: ages, school stages, rounding. Pure functions."""
+
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 
-AGE_BANDS = ((0, 2, "0-2"), (3, 5, "3-5"), (6, 11, "6-11"), (12, 17, "12-17"), (18, 19, "18-19"), (20, 40, "20-40"),
-             (41, 59, "41-59"), (60, 64, "60-64"), (65, 69, "65-69"), (70, 74, "70-74"), (75, 200, "75+"))
+AGE_BANDS = (
+    (0, 2, "0-2"),
+    (3, 5, "3-5"),
+    (6, 11, "6-11"),
+    (12, 17, "12-17"),
+    (18, 19, "18-19"),
+    (20, 40, "20-40"),
+    (41, 59, "41-59"),
+    (60, 64, "60-64"),
+    (65, 69, "65-69"),
+    (70, 74, "70-74"),
+    (75, 200, "75+"),
+)
 GRADE_GROUP = {"1-1": "1", "1-2": "1", "2-1": "2", "2-2": "2", "3-1": "3", "3-2": "3"}
 
 
@@ -54,7 +66,7 @@ def rate_fraction(text: str) -> tuple[int, int]:
     """A decimal rate written as text ("0.8700") as an exact fraction of integers."""
     sign, digits, exponent = Decimal(text).as_tuple()
     numerator = int("".join(map(str, digits)))
-    return (-numerator if sign else numerator), 10 ** -exponent if exponent < 0 else 1
+    return (-numerator if sign else numerator), 10**-exponent if exponent < 0 else 1
 
 
 def class1_scaled(total: int, rate: tuple[int, int]) -> int:

@@ -1,4 +1,5 @@
 """Loading the standards data files and choosing the versions in force on a day."""
+
 import json
 from dataclasses import dataclass, field
 from datetime import date
@@ -96,14 +97,27 @@ def load_standards(directory: str | None = None) -> Standards:
         for v in doc["versions"]:
             if "values_from" in v:  # the same table, dated earlier with less certainty: one copy in the file
                 v["values"] = by_date[v["values_from"]]["values"]
-        versions = tuple(sorted((
-            Version(component=doc["component"], title=doc.get("title", doc["component"]),
-                    effective_from=date.fromisoformat(v["effective_from"]), verified=bool(v["verified"]),
-                    source=v["source"], note=v.get("note", ""), values=v.get("values"),
-                    unverified_values=v.get("unverified_values", {}),
-                    verified_rules=tuple(v.get("verified_rules", ())), since=v["effective_from"],
-                    ref=f'{doc["component"]}@{v["effective_from"]}',
-                    citation=_citation(v["source"], date.fromisoformat(v["effective_from"])))
-            for v in doc["versions"]), key=lambda v: v.effective_from))
+        versions = tuple(
+            sorted(
+                (
+                    Version(
+                        component=doc["component"],
+                        title=doc.get("title", doc["component"]),
+                        effective_from=date.fromisoformat(v["effective_from"]),
+                        verified=bool(v["verified"]),
+                        source=v["source"],
+                        note=v.get("note", ""),
+                        values=v.get("values"),
+                        unverified_values=v.get("unverified_values", {}),
+                        verified_rules=tuple(v.get("verified_rules", ())),
+                        since=v["effective_from"],
+                        ref=f"{doc['component']}@{v['effective_from']}",
+                        citation=_citation(v["source"], date.fromisoformat(v["effective_from"])),
+                    )
+                    for v in doc["versions"]
+                ),
+                key=lambda v: v.effective_from,
+            )
+        )
         components[doc["component"]] = versions
     return Standards(components)

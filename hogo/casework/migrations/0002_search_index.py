@@ -5,8 +5,10 @@ INDEX = "casework_caserecord_terms_gin"
 
 def create(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {INDEX} ON casework_caserecord "
-                              "USING gin (to_tsvector('simple'::regconfig, search_terms))")
+        schema_editor.execute(
+            f"CREATE INDEX IF NOT EXISTS {INDEX} ON casework_caserecord "
+            "USING gin (to_tsvector('simple'::regconfig, search_terms))"
+        )
 
 
 def drop(apps, schema_editor):

@@ -5,16 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('casework', '0002_search_index'),
-        ('households', '0003_household_latitude_household_longitude'),
+        ("casework", "0002_search_index"),
+        ("households", "0003_household_latitude_household_longitude"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='caserecord',
-            index=models.Index(fields=['-occurred_on', '-id'], name='case_record_newest_first'),
+            model_name="caserecord",
+            index=models.Index(fields=["-occurred_on", "-id"], name="case_record_newest_first"),
         ),
     ]

@@ -12,8 +12,12 @@ STATEMENTS = [
     "INSERT INTO casework_caserecord_fts(rowid, search_terms) VALUES (new.id, new.search_terms); END",
     "INSERT INTO casework_caserecord_fts(casework_caserecord_fts) VALUES ('rebuild')",
 ]
-DROP = ["DROP TRIGGER IF EXISTS casework_caserecord_fts_ai", "DROP TRIGGER IF EXISTS casework_caserecord_fts_ad",
-        "DROP TRIGGER IF EXISTS casework_caserecord_fts_au", "DROP TABLE IF EXISTS casework_caserecord_fts"]
+DROP = [
+    "DROP TRIGGER IF EXISTS casework_caserecord_fts_ai",
+    "DROP TRIGGER IF EXISTS casework_caserecord_fts_ad",
+    "DROP TRIGGER IF EXISTS casework_caserecord_fts_au",
+    "DROP TABLE IF EXISTS casework_caserecord_fts",
+]
 
 
 def create(apps, schema_editor):

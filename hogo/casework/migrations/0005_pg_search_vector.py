@@ -3,10 +3,13 @@ from django.db import migrations
 
 def create(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("ALTER TABLE casework_caserecord ADD COLUMN IF NOT EXISTS search_vector tsvector "
-                              "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, search_terms)) STORED")
-        schema_editor.execute("CREATE INDEX IF NOT EXISTS casework_caserecord_vector_gin ON casework_caserecord "
-                              "USING gin (search_vector)")
+        schema_editor.execute(
+            "ALTER TABLE casework_caserecord ADD COLUMN IF NOT EXISTS search_vector tsvector "
+            "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, search_terms)) STORED"
+        )
+        schema_editor.execute(
+            "CREATE INDEX IF NOT EXISTS casework_caserecord_vector_gin ON casework_caserecord USING gin (search_vector)"
+        )
         schema_editor.execute("DROP INDEX IF EXISTS casework_caserecord_terms_gin")
 
 

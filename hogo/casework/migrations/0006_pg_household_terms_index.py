@@ -9,8 +9,10 @@ def create(apps, schema_editor):
             schema_editor.execute("CREATE EXTENSION IF NOT EXISTS btree_gin")
     except DatabaseError:
         return
-    schema_editor.execute("CREATE INDEX IF NOT EXISTS casework_caserecord_household_terms ON casework_caserecord "
-                          "USING gin (household_id, search_vector)")
+    schema_editor.execute(
+        "CREATE INDEX IF NOT EXISTS casework_caserecord_household_terms ON casework_caserecord "
+        "USING gin (household_id, search_vector)"
+    )
 
 
 def drop(apps, schema_editor):

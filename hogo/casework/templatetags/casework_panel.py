@@ -1,4 +1,5 @@
 """The household page's visits and case records panel."""
+
 from django import template
 
 from hogo.households.scoping import may_edit

@@ -1,4 +1,5 @@
 """The household page's panel: issues, consent, conference need, conferences and support plans."""
+
 from django import template
 
 from hogo.households.scoping import may_edit
@@ -11,7 +12,8 @@ register = template.Library()
 @register.inclusion_tag("collaboration/_household_panel.html", takes_context=True)
 def collaboration(context, household):
     return {
-        "household": household, "may_edit": may_edit(context["request"].user, household),
+        "household": household,
+        "may_edit": may_edit(context["request"].user, household),
         "issues": household.issues.filter(resolved_on__isnull=True),
         "consents": services.consent_status(household),
         "conferences": household.conferences.order_by("-created_at")[:5],

@@ -3,7 +3,9 @@ from datetime import date, datetime
 from django import template
 from django.utils import timezone
 
-from hogo.common.wareki import age_on, wareki as to_wareki, wareki_month as to_wareki_month
+from hogo.common.wareki import age_on
+from hogo.common.wareki import wareki as to_wareki
+from hogo.common.wareki import wareki_month as to_wareki_month
 
 register = template.Library()
 

@@ -1,5 +1,6 @@
 """The household page's consultation, application and decision panel (only where the household
 was already opened through the scoping function)."""
+
 from django import template
 from django.utils import timezone
 
@@ -13,8 +14,10 @@ register = template.Library()
 @register.inclusion_tag("decisions/_household_panel.html", takes_context=True)
 def casework_panel(context, household):
     today = timezone.localdate()
-    applications = [(a, urgency(a.deadline, today) if not a.decided_on else "done", (a.deadline - today).days)
-                    for a in household.applications.all()[:5]]
+    applications = [
+        (a, urgency(a.deadline, today) if not a.decided_on else "done", (a.deadline - today).days)
+        for a in household.applications.all()[:5]
+    ]
     return {
         "household": household,
         "consultations": household.consultations.all()[:5],

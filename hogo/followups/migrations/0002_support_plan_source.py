@@ -4,15 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('followups', '0001_initial'),
+        ("followups", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='followup',
-            name='source',
-            field=models.CharField(choices=[('rule', '定期確認'), ('application', '保護申請'), ('declaration', '申告の認定'), ('support_plan', '支援計画')], max_length=20, verbose_name='発生元'),
+            model_name="followup",
+            name="source",
+            field=models.CharField(
+                choices=[
+                    ("rule", "定期確認"),
+                    ("application", "保護申請"),
+                    ("declaration", "申告の認定"),
+                    ("support_plan", "支援計画"),
+                ],
+                max_length=20,
+                verbose_name="発生元",
+            ),
         ),
     ]

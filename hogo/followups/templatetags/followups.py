@@ -1,5 +1,6 @@
 """The CW home's work list and the household page's follow-up panel, as template tags so the
 households app's templates include them without importing this app."""
+
 from django import template
 from django.utils import timezone
 
@@ -27,5 +28,10 @@ def followups_panel(context, household):
             declaration.recognised = declaration.recognition
         except Recognition.DoesNotExist:
             declaration.recognised = None
-    return {"household": household, "rows": queries.household_items(household, today), "declarations": declarations,
-            "may_edit": may_edit(context["request"].user, household), "today": today}
+    return {
+        "household": household,
+        "rows": queries.household_items(household, today),
+        "declarations": declarations,
+        "may_edit": may_edit(context["request"].user, household),
+        "today": today,
+    }

@@ -4,40 +4,54 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('households', '0001_initial'),
+        ("households", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='household',
-            name='residence',
-            field=models.CharField(choices=[('home', '居宅'), ('hospital', '入院'), ('facility', '施設入所')], default='home', max_length=10, verbose_name='居住の状況'),
+            model_name="household",
+            name="residence",
+            field=models.CharField(
+                choices=[("home", "居宅"), ("hospital", "入院"), ("facility", "施設入所")],
+                default="home",
+                max_length=10,
+                verbose_name="居住の状況",
+            ),
         ),
         migrations.AddField(
-            model_name='household',
-            name='visit_grade',
-            field=models.CharField(blank=True, choices=[('', '未設定'), ('A', 'A'), ('B', 'B'), ('C', 'C'), ('D', 'D')], max_length=1, verbose_name='訪問格付け'),
+            model_name="household",
+            name="visit_grade",
+            field=models.CharField(
+                blank=True,
+                choices=[("", "未設定"), ("A", "A"), ("B", "B"), ("C", "C"), ("D", "D")],
+                max_length=1,
+                verbose_name="訪問格付け",
+            ),
         ),
         migrations.AddField(
-            model_name='member',
-            name='able_to_work',
-            field=models.BooleanField(default=False, verbose_name='稼働能力あり（求職中）'),
+            model_name="member",
+            name="able_to_work",
+            field=models.BooleanField(default=False, verbose_name="稼働能力あり（求職中）"),
         ),
         migrations.AddField(
-            model_name='member',
-            name='care_certified_until',
-            field=models.DateField(blank=True, null=True, verbose_name='要介護認定の有効期間満了日'),
+            model_name="member",
+            name="care_certified_until",
+            field=models.DateField(blank=True, null=True, verbose_name="要介護認定の有効期間満了日"),
         ),
         migrations.AddField(
-            model_name='member',
-            name='disability_certificate_until',
-            field=models.DateField(blank=True, null=True, verbose_name='障害者手帳の有効期限（再認定日）'),
+            model_name="member",
+            name="disability_certificate_until",
+            field=models.DateField(blank=True, null=True, verbose_name="障害者手帳の有効期限（再認定日）"),
         ),
         migrations.AddField(
-            model_name='member',
-            name='medical_care',
-            field=models.CharField(blank=True, choices=[('', 'なし'), ('outpatient', '通院'), ('inpatient', '入院')], max_length=12, verbose_name='医療扶助'),
+            model_name="member",
+            name="medical_care",
+            field=models.CharField(
+                blank=True,
+                choices=[("", "なし"), ("outpatient", "通院"), ("inpatient", "入院")],
+                max_length=12,
+                verbose_name="医療扶助",
+            ),
         ),
     ]

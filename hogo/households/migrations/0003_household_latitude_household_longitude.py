@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('households', '0002_followup_facts'),
+        ("households", "0002_followup_facts"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='household',
-            name='latitude',
-            field=models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='緯度'),
+            model_name="household",
+            name="latitude",
+            field=models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name="緯度"),
         ),
         migrations.AddField(
-            model_name='household',
-            name='longitude',
-            field=models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='経度'),
+            model_name="household",
+            name="longitude",
+            field=models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name="経度"),
         ),
     ]

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,61 +14,86 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=60, unique=True, verbose_name='コード')),
-                ('title', models.CharField(max_length=200, verbose_name='名称')),
-                ('kind', models.CharField(choices=[('law', '法令'), ('notice', '通知'), ('text', '文書')], max_length=20, verbose_name='種類')),
-                ('number', models.CharField(blank=True, max_length=100, verbose_name='法令番号等')),
-                ('version', models.CharField(blank=True, max_length=100, verbose_name='版（時点）')),
-                ('origin', models.CharField(blank=True, max_length=300, verbose_name='出典')),
-                ('sha256', models.CharField(max_length=64)),
-                ('imported_at', models.DateTimeField(auto_now=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.SlugField(max_length=60, unique=True, verbose_name="コード")),
+                ("title", models.CharField(max_length=200, verbose_name="名称")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("law", "法令"), ("notice", "通知"), ("text", "文書")],
+                        max_length=20,
+                        verbose_name="種類",
+                    ),
+                ),
+                ("number", models.CharField(blank=True, max_length=100, verbose_name="法令番号等")),
+                ("version", models.CharField(blank=True, max_length=100, verbose_name="版（時点）")),
+                ("origin", models.CharField(blank=True, max_length=300, verbose_name="出典")),
+                ("sha256", models.CharField(max_length=64)),
+                ("imported_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'ナレッジの出典',
-                'verbose_name_plural': 'ナレッジの出典',
+                "verbose_name": "ナレッジの出典",
+                "verbose_name_plural": "ナレッジの出典",
             },
         ),
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('question', models.TextField(verbose_name='質問')),
-                ('passages', models.JSONField(default=list, verbose_name='示した条文')),
-                ('generated', models.TextField(blank=True, verbose_name='生成した回答')),
-                ('asked_at', models.DateTimeField(auto_now_add=True)),
-                ('feedback', models.CharField(blank=True, choices=[('useful', '役に立った'), ('wrong', '違う')], max_length=10, verbose_name='評価')),
-                ('feedback_note', models.TextField(blank=True, verbose_name='コメント')),
-                ('asked_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("question", models.TextField(verbose_name="質問")),
+                ("passages", models.JSONField(default=list, verbose_name="示した条文")),
+                ("generated", models.TextField(blank=True, verbose_name="生成した回答")),
+                ("asked_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "feedback",
+                    models.CharField(
+                        blank=True,
+                        choices=[("useful", "役に立った"), ("wrong", "違う")],
+                        max_length=10,
+                        verbose_name="評価",
+                    ),
+                ),
+                ("feedback_note", models.TextField(blank=True, verbose_name="コメント")),
+                (
+                    "asked_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '質問の記録',
-                'verbose_name_plural': '質問の記録',
-                'ordering': ['-asked_at'],
+                "verbose_name": "質問の記録",
+                "verbose_name_plural": "質問の記録",
+                "ordering": ["-asked_at"],
             },
         ),
         migrations.CreateModel(
-            name='Passage',
+            name="Passage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveIntegerField()),
-                ('article', models.CharField(blank=True, max_length=20, verbose_name='条')),
-                ('paragraph', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='項')),
-                ('caption', models.CharField(blank=True, max_length=200, verbose_name='見出し')),
-                ('citation', models.CharField(max_length=200, verbose_name='引用')),
-                ('text', models.TextField(verbose_name='本文')),
-                ('suppl', models.CharField(blank=True, max_length=200, verbose_name='附則（改正法令）')),
-                ('deleted', models.BooleanField(default=False, verbose_name='削除')),
-                ('terms', models.TextField(blank=True, verbose_name='検索語')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='passages', to='knowledge.source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("order", models.PositiveIntegerField()),
+                ("article", models.CharField(blank=True, max_length=20, verbose_name="条")),
+                ("paragraph", models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="項")),
+                ("caption", models.CharField(blank=True, max_length=200, verbose_name="見出し")),
+                ("citation", models.CharField(max_length=200, verbose_name="引用")),
+                ("text", models.TextField(verbose_name="本文")),
+                ("suppl", models.CharField(blank=True, max_length=200, verbose_name="附則（改正法令）")),
+                ("deleted", models.BooleanField(default=False, verbose_name="削除")),
+                ("terms", models.TextField(blank=True, verbose_name="検索語")),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="passages", to="knowledge.source"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '条文・節',
-                'verbose_name_plural': '条文・節',
-                'ordering': ['source', 'order'],
-                'constraints': [models.UniqueConstraint(fields=('source', 'order'), name='passage_order_unique')],
+                "verbose_name": "条文・節",
+                "verbose_name_plural": "条文・節",
+                "ordering": ["source", "order"],
+                "constraints": [models.UniqueConstraint(fields=("source", "order"), name="passage_order_unique")],
             },
         ),
     ]

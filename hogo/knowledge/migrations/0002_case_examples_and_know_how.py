@@ -6,60 +6,121 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('knowledge', '0001_initial'),
-        ('offices', '0002_office_latitude_office_longitude'),
+        ("knowledge", "0001_initial"),
+        ("offices", "0002_office_latitude_office_longitude"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='source',
-            name='office',
-            field=models.ForeignKey(blank=True, help_text='事務所の事例・ノウハウ（空欄は全事務所共通の法令・通知）', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='offices.office'),
+            model_name="source",
+            name="office",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="事務所の事例・ノウハウ（空欄は全事務所共通の法令・通知）",
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="offices.office",
+            ),
         ),
         migrations.CreateModel(
-            name='CaseExample',
+            name="CaseExample",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=120, verbose_name='表題')),
-                ('work_area', models.CharField(choices=[('start', '保護開始の要否判定'), ('repayment', '返還金・徴収金'), ('support', '扶養'), ('medical', '医療'), ('work', '就労'), ('care', '介護'), ('housing', '住まい'), ('money', '金銭管理'), ('other', 'その他')], max_length=20, verbose_name='業務の分野')),
-                ('characteristics', models.JSONField(blank=True, default=list, verbose_name='本人の特性')),
-                ('situation', models.TextField(verbose_name='事例の概要')),
-                ('handling', models.TextField(verbose_name='対応')),
-                ('outcome', models.TextField(blank=True, verbose_name='結果')),
-                ('lessons', models.TextField(blank=True, verbose_name='ポイント')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
-                ('imported_from', models.CharField(blank=True, max_length=120, verbose_name='取り込み元')),
-                ('fingerprint', models.CharField(db_index=True, max_length=64)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='case_examples', to='offices.office')),
-                ('published_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=120, verbose_name="表題")),
+                (
+                    "work_area",
+                    models.CharField(
+                        choices=[
+                            ("start", "保護開始の要否判定"),
+                            ("repayment", "返還金・徴収金"),
+                            ("support", "扶養"),
+                            ("medical", "医療"),
+                            ("work", "就労"),
+                            ("care", "介護"),
+                            ("housing", "住まい"),
+                            ("money", "金銭管理"),
+                            ("other", "その他"),
+                        ],
+                        max_length=20,
+                        verbose_name="業務の分野",
+                    ),
+                ),
+                ("characteristics", models.JSONField(blank=True, default=list, verbose_name="本人の特性")),
+                ("situation", models.TextField(verbose_name="事例の概要")),
+                ("handling", models.TextField(verbose_name="対応")),
+                ("outcome", models.TextField(blank=True, verbose_name="結果")),
+                ("lessons", models.TextField(blank=True, verbose_name="ポイント")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("published_at", models.DateTimeField(blank=True, null=True)),
+                ("imported_from", models.CharField(blank=True, max_length=120, verbose_name="取り込み元")),
+                ("fingerprint", models.CharField(db_index=True, max_length=64)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="case_examples", to="offices.office"
+                    ),
+                ),
+                (
+                    "published_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '処遇検討事例',
-                'verbose_name_plural': '処遇検討事例',
-                'ordering': ['-created_at'],
+                "verbose_name": "処遇検討事例",
+                "verbose_name_plural": "処遇検討事例",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='KnowHow',
+            name="KnowHow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('question', models.CharField(max_length=200, verbose_name='問い')),
-                ('answer', models.TextField(verbose_name='答え')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='know_how', to='offices.office')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("question", models.CharField(max_length=200, verbose_name="問い")),
+                ("answer", models.TextField(verbose_name="答え")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="know_how", to="offices.office"
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ノウハウ',
-                'verbose_name_plural': 'ノウハウ',
-                'ordering': ['-created_at'],
+                "verbose_name": "ノウハウ",
+                "verbose_name_plural": "ノウハウ",
+                "ordering": ["-created_at"],
             },
         ),
     ]

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,87 +14,201 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Office',
+            name="Office",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='名称')),
-                ('municipality_code', models.CharField(help_text='全国地方公共団体コード（6桁、検査数字を含む）', max_length=6, unique=True, verbose_name='団体コード')),
-                ('default_grade_area', models.CharField(choices=[('1-1', '1級地-1'), ('1-2', '1級地-2'), ('2-1', '2級地-1'), ('2-2', '2級地-2'), ('3-1', '3級地-1'), ('3-2', '3級地-2')], max_length=3, verbose_name='既定の級地')),
-                ('default_winter_region', models.CharField(choices=[('I', 'Ⅰ区'), ('II', 'Ⅱ区'), ('III', 'Ⅲ区'), ('IV', 'Ⅳ区'), ('V', 'Ⅴ区'), ('VI', 'Ⅵ区')], max_length=3, verbose_name='既定の冬季加算地区')),
-                ('caseload_standard', models.PositiveSmallIntegerField(default=80, help_text='社会福祉法第16条: 市町村の福祉事務所は被保護世帯80につき1人、都道府県は65につき1人', verbose_name='CW1人当たりの標準世帯数')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, verbose_name="名称")),
+                (
+                    "municipality_code",
+                    models.CharField(
+                        help_text="全国地方公共団体コード（6桁、検査数字を含む）",
+                        max_length=6,
+                        unique=True,
+                        verbose_name="団体コード",
+                    ),
+                ),
+                (
+                    "default_grade_area",
+                    models.CharField(
+                        choices=[
+                            ("1-1", "1級地-1"),
+                            ("1-2", "1級地-2"),
+                            ("2-1", "2級地-1"),
+                            ("2-2", "2級地-2"),
+                            ("3-1", "3級地-1"),
+                            ("3-2", "3級地-2"),
+                        ],
+                        max_length=3,
+                        verbose_name="既定の級地",
+                    ),
+                ),
+                (
+                    "default_winter_region",
+                    models.CharField(
+                        choices=[
+                            ("I", "Ⅰ区"),
+                            ("II", "Ⅱ区"),
+                            ("III", "Ⅲ区"),
+                            ("IV", "Ⅳ区"),
+                            ("V", "Ⅴ区"),
+                            ("VI", "Ⅵ区"),
+                        ],
+                        max_length=3,
+                        verbose_name="既定の冬季加算地区",
+                    ),
+                ),
+                (
+                    "caseload_standard",
+                    models.PositiveSmallIntegerField(
+                        default=80,
+                        help_text="社会福祉法第16条: 市町村の福祉事務所は被保護世帯80につき1人、都道府県は65につき1人",
+                        verbose_name="CW1人当たりの標準世帯数",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '福祉事務所',
-                'verbose_name_plural': '福祉事務所',
-                'constraints': [models.CheckConstraint(condition=models.Q(('municipality_code__regex', '^[0-9]{6}$')), name='office_municipality_code_6_digits')],
+                "verbose_name": "福祉事務所",
+                "verbose_name_plural": "福祉事務所",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("municipality_code__regex", "^[0-9]{6}$")),
+                        name="office_municipality_code_6_digits",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Staff',
+            name="Staff",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='氏名')),
-                ('name_kana', models.CharField(blank=True, max_length=100, verbose_name='ふりがな')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='staff', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, verbose_name="氏名")),
+                ("name_kana", models.CharField(blank=True, max_length=100, verbose_name="ふりがな")),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="staff", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '職員',
-                'verbose_name_plural': '職員',
+                "verbose_name": "職員",
+                "verbose_name_plural": "職員",
             },
         ),
         migrations.CreateModel(
-            name='Team',
+            name="Team",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='係・班')),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='teams', to='offices.office', verbose_name='福祉事務所')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, verbose_name="係・班")),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="teams",
+                        to="offices.office",
+                        verbose_name="福祉事務所",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '係・班',
-                'verbose_name_plural': '係・班',
+                "verbose_name": "係・班",
+                "verbose_name_plural": "係・班",
             },
         ),
         migrations.CreateModel(
-            name='TeamMembership',
+            name="TeamMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('valid_from', models.DateField(verbose_name='開始日')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='終了日')),
-                ('staff', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='team_memberships', to='offices.staff')),
-                ('team', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='offices.team')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("valid_from", models.DateField(verbose_name="開始日")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="終了日")),
+                (
+                    "staff",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="team_memberships", to="offices.staff"
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="memberships", to="offices.team"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '係・班への所属',
-                'verbose_name_plural': '係・班への所属',
+                "verbose_name": "係・班への所属",
+                "verbose_name_plural": "係・班への所属",
             },
         ),
         migrations.CreateModel(
-            name='RoleAssignment',
+            name="RoleAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('caseworker', 'ケースワーカー'), ('supervisor', '査察指導員'), ('chief', '課長'), ('clerk', '事務'), ('admin', 'システム管理者')], max_length=20, verbose_name='役割')),
-                ('valid_from', models.DateField(verbose_name='開始日')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='終了日')),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='role_assignments', to='offices.office')),
-                ('staff', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='role_assignments', to='offices.staff')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("caseworker", "ケースワーカー"),
+                            ("supervisor", "査察指導員"),
+                            ("chief", "課長"),
+                            ("clerk", "事務"),
+                            ("admin", "システム管理者"),
+                        ],
+                        max_length=20,
+                        verbose_name="役割",
+                    ),
+                ),
+                ("valid_from", models.DateField(verbose_name="開始日")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="終了日")),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="role_assignments",
+                        to="offices.office",
+                    ),
+                ),
+                (
+                    "staff",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="role_assignments", to="offices.staff"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '役割の割当',
-                'verbose_name_plural': '役割の割当',
-                'indexes': [models.Index(fields=['staff', 'role', 'valid_from'], name='offices_rol_staff_i_18c705_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('valid_to__isnull', True), ('valid_to__gte', models.F('valid_from')), _connector='OR'), name='role_assignment_ends_after_start'), models.CheckConstraint(condition=models.Q(('role__in', ['caseworker', 'supervisor', 'chief', 'clerk', 'admin'])), name='role_assignment_known_role')],
+                "verbose_name": "役割の割当",
+                "verbose_name_plural": "役割の割当",
+                "indexes": [
+                    models.Index(fields=["staff", "role", "valid_from"], name="offices_rol_staff_i_18c705_idx")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("valid_to__isnull", True), ("valid_to__gte", models.F("valid_from")), _connector="OR"
+                        ),
+                        name="role_assignment_ends_after_start",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("role__in", ["caseworker", "supervisor", "chief", "clerk", "admin"])),
+                        name="role_assignment_known_role",
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='team',
-            constraint=models.UniqueConstraint(fields=('office', 'name'), name='team_name_unique_per_office'),
+            model_name="team",
+            constraint=models.UniqueConstraint(fields=("office", "name"), name="team_name_unique_per_office"),
         ),
         migrations.AddIndex(
-            model_name='teammembership',
-            index=models.Index(fields=['team', 'valid_from'], name='offices_tea_team_id_0c23c8_idx'),
+            model_name="teammembership",
+            index=models.Index(fields=["team", "valid_from"], name="offices_tea_team_id_0c23c8_idx"),
         ),
         migrations.AddConstraint(
-            model_name='teammembership',
-            constraint=models.CheckConstraint(condition=models.Q(('valid_to__isnull', True), ('valid_to__gte', models.F('valid_from')), _connector='OR'), name='team_membership_ends_after_start'),
+            model_name="teammembership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("valid_to__isnull", True), ("valid_to__gte", models.F("valid_from")), _connector="OR"
+                ),
+                name="team_membership_ends_after_start",
+            ),
         ),
     ]

@@ -4,20 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('offices', '0001_initial'),
+        ("offices", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='office',
-            name='latitude',
-            field=models.DecimalField(blank=True, decimal_places=6, help_text='訪問ルートの出発点（事務所）', max_digits=9, null=True, verbose_name='緯度'),
+            model_name="office",
+            name="latitude",
+            field=models.DecimalField(
+                blank=True,
+                decimal_places=6,
+                help_text="訪問ルートの出発点（事務所）",
+                max_digits=9,
+                null=True,
+                verbose_name="緯度",
+            ),
         ),
         migrations.AddField(
-            model_name='office',
-            name='longitude',
-            field=models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='経度'),
+            model_name="office",
+            name="longitude",
+            field=models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name="経度"),
         ),
     ]

@@ -4,23 +4,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('offices', '0002_office_latitude_office_longitude'),
+        ("offices", "0002_office_latitude_office_longitude"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='roleassignment',
-            name='role_assignment_known_role',
+            model_name="roleassignment",
+            name="role_assignment_known_role",
         ),
         migrations.AlterField(
-            model_name='roleassignment',
-            name='role',
-            field=models.CharField(choices=[('caseworker', 'ケースワーカー'), ('supervisor', '査察指導員'), ('chief', '課長'), ('clerk', '事務'), ('collector', '債権管理'), ('admin', 'システム管理者')], max_length=20, verbose_name='役割'),
+            model_name="roleassignment",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("caseworker", "ケースワーカー"),
+                    ("supervisor", "査察指導員"),
+                    ("chief", "課長"),
+                    ("clerk", "事務"),
+                    ("collector", "債権管理"),
+                    ("admin", "システム管理者"),
+                ],
+                max_length=20,
+                verbose_name="役割",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='roleassignment',
-            constraint=models.CheckConstraint(condition=models.Q(('role__in', ['caseworker', 'supervisor', 'chief', 'clerk', 'collector', 'admin'])), name='role_assignment_known_role'),
+            model_name="roleassignment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("role__in", ["caseworker", "supervisor", "chief", "clerk", "collector", "admin"])),
+                name="role_assignment_known_role",
+            ),
         ),
     ]

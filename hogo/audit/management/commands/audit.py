@@ -17,5 +17,7 @@ class Command(BaseCommand):
         if result.ok:
             self.stdout.write(f"OK: {result.checked} entries, chain head {result.last_hash}")
             return
-        self.stderr.write(f"BROKEN at entry {result.broken_seq}: {result.problem} ({result.checked} entries verified before it)")
+        self.stderr.write(
+            f"BROKEN at entry {result.broken_seq}: {result.problem} ({result.checked} entries verified before it)"
+        )
         sys.exit(1)

@@ -14,7 +14,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["nightly", "regenerate", "digest"])
         parser.add_argument("--date", help="基準日（YYYY-MM-DD、既定は今日）")
-        parser.add_argument("--enqueue", action="store_true", help="ワーカーに任せる（nightly は1件、regenerate は塊ごと）")
+        parser.add_argument(
+            "--enqueue", action="store_true", help="ワーカーに任せる（nightly は1件、regenerate は塊ごと）"
+        )
 
     def handle(self, *args, action, date: str | None, enqueue: bool, **options):
         try:

@@ -14,13 +14,18 @@ class Command(BaseCommand):
         parser.add_argument("--households", type=int, required=True, help="number of households (both offices)")
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--password", default=DEFAULT_PASSWORD, help="password of every demo account")
-        parser.add_argument("--if-empty", action="store_true",
-                            help="only when the database has no households yet; otherwise list the accounts")
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="only when the database has no households yet; otherwise list the accounts",
+        )
         parser.add_argument("--json", dest="as_json", action="store_true", help="print the accounts as a JSON list")
 
     def handle(self, *args, households, seed, password, as_json, if_empty, **options):
         if not settings.HOGO_ALLOW_DEMO:
-            raise CommandError("デモデータは HOGO_ALLOW_DEMO=true のときだけ作れます（本番環境では作らないでください）。")
+            raise CommandError(
+                "デモデータは HOGO_ALLOW_DEMO=true のときだけ作れます（本番環境では作らないでください）。"
+            )
         if households < 1:
             raise CommandError("--households must be at least 1")
         if if_empty and Household.objects.exists():
@@ -30,8 +35,16 @@ class Command(BaseCommand):
             return
         accounts = load_demo(households, seed=seed, password=password)
         if as_json:
-            self.stdout.write(json.dumps([{"username": a.username, "role": a.role, "office": a.office, "created": a.created}
-                                     for a in accounts], ensure_ascii=False, indent=2))
+            self.stdout.write(
+                json.dumps(
+                    [
+                        {"username": a.username, "role": a.role, "office": a.office, "created": a.created}
+                        for a in accounts
+                    ],
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
             return
         self.stdout.write(f"デモデータ: {households} 世帯（2事務所）。パスワードは全アカウント共通: {password}")
         for a in accounts:

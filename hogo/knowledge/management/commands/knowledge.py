@@ -1,5 +1,3 @@
-
-
 from django.core.management.base import BaseCommand, CommandError
 
 from hogo.knowledge.importer import ImportRefused, ensure_bundled, import_file
@@ -25,7 +23,9 @@ class Command(BaseCommand):
                 source = import_file(text, code=code, title=title)
             except ImportRefused as exc:
                 raise CommandError(f"取り込めませんでした（元のナレッジはそのままです）: {exc}")
-            self.stdout.write(f"{source.title}: {source.passages.count()} 件の条文・節を取り込みました（コード {source.code}）。")
+            self.stdout.write(
+                f"{source.title}: {source.passages.count()} 件の条文・節を取り込みました（コード {source.code}）。"
+            )
             return
         ensure_bundled()
         if not 1 <= limit <= 50:
@@ -47,5 +47,3 @@ class Command(BaseCommand):
             self.stdout.write(f"■ {hit.citation}{caption}  [score {hit.score:.2f}]\n{hit.text}\n")
         if action == "ask":
             self.stdout.write(REFERENCE_ONLY)
-
-
