@@ -6,7 +6,7 @@ HOGO := $(BIN)/hogo
 DEMO_HOUSEHOLDS ?= 400
 export HOGO_ENV_FILE ?= $(CURDIR)/var/hogo.env
 
-.PHONY: setup run test test-fast assets bench clean
+.PHONY: setup run lint test test-fast assets bench clean
 
 $(VENV)/.installed: pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -34,8 +34,13 @@ setup: $(VENV)/.installed assets var/hogo.env
 run: setup
 	./scripts/run.sh
 
-# The whole suite. DATABASE_URL selects PostgreSQL; without it, SQLite.
-test: $(VENV)/.installed assets
+# Lint and format gate (ruff settings in pyproject.toml): the whole tree is kept clean.
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Lint, then the whole suite. DATABASE_URL selects PostgreSQL; without it, SQLite.
+test: lint assets
 	HOGO_ENV_FILE= $(BIN)/pytest
 
 bench: setup

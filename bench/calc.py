@@ -104,7 +104,8 @@ def main():
     rate = statistics.median(rates)
     print(f"engine: {len(households)} households (mix of 1-6 persons), {args.rounds} rounds, one process")
     print(
-        f"latency per household: p50 {samples[len(samples) // 2]:.1f} us, p95 {samples[int(len(samples) * 0.95)]:.1f} us, "
+        f"latency per household: p50 {samples[len(samples) // 2]:.1f} us, "
+        f"p95 {samples[int(len(samples) * 0.95)]:.1f} us, "
         f"p99 {samples[int(len(samples) * 0.99)]:.1f} us"
     )
     print(

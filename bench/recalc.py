@@ -109,7 +109,7 @@ def main():
     start = time.perf_counter()
     runs = [
         recalc.start_recalc(User.objects.get(username=f"{key}-clerk"), office, as_of, "基準改定（ベンチマーク）")
-        for key, office in zip("ab", Office.objects.order_by("municipality_code"))
+        for key, office in zip("ab", Office.objects.order_by("municipality_code"), strict=False)
     ]
     enqueue = time.perf_counter() - start
     procs = [

@@ -2,16 +2,18 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from hogo.common.views import LoginView, health
+from hogo.common.views import health
+from hogo.offices.views import StaffLoginView
 
 admin.site.site_header = "Hogo 管理"
 admin.site.site_title = "Hogo 管理"
 
 urlpatterns = [
-    path("accounts/login/", LoginView.as_view(), name="login"),
+    path("accounts/login/", StaffLoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz", health, name="health"),
     path("admin/", admin.site.urls),
+    path("", include("hogo.offices.urls")),
     path("", include("hogo.households.urls")),
     path("", include("hogo.decisions.urls")),
     path("", include("hogo.followups.urls")),

@@ -11,6 +11,7 @@ from hogo.households.models import Household
 from hogo.offices.models import Role
 
 from .factories import OfficeFactory, TeamFactory, make_household, make_staff
+from .roles import everyone_of
 
 
 @dataclass
@@ -61,3 +62,10 @@ def login(client):
         return client
 
     return as_user
+
+
+@pytest.fixture
+def everyone(cast):
+    """Every role of the per-role access tests by id: the cast plus a collector and a partner-agency
+    member of office A (see tests/roles.py)."""
+    return everyone_of(cast)

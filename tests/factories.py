@@ -98,3 +98,11 @@ def make_household(
 
 def yesterday():
     return date.today() - timedelta(days=1)
+
+
+def born_to_turn(age, on):
+    """A birth date `age` years before `on`, on the same day of the year (1 March if that year has no 29 February)."""
+    try:
+        return on.replace(year=on.year - age)
+    except ValueError:
+        return date(on.year - age, 3, 1)

@@ -7,4 +7,4 @@ class AuditConfig(AppConfig):
     verbose_name = "監査ログ"
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects login/logout receivers
+        from . import signals  # noqa: F401, PLC0415 — Django loads receivers in ready()

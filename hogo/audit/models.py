@@ -7,6 +7,8 @@ tail are all detectable (`hogo audit verify`).
 
 from django.db import models
 
+from hogo.common.models import InsertOnlyViolation
+
 
 class Action(models.TextChoices):
     VIEW = "view", "閲覧"
@@ -41,11 +43,11 @@ class AuditEntry(models.Model):
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
-            raise PermissionError("audit entries are append-only")
+            raise InsertOnlyViolation("監査ログは追記のみです。変更・削除はできません。")
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise PermissionError("audit entries are append-only")
+        raise InsertOnlyViolation("監査ログは追記のみです。変更・削除はできません。")
 
 
 class AuditHead(models.Model):

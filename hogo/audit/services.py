@@ -8,11 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from .chain import GENESIS_HASH, entry_hash
+from .context import current
 from .models import AuditEntry, AuditHead
-
-
-def client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") if request is not None else ""
 
 
 @dataclass(frozen=True)
@@ -34,19 +31,19 @@ def record(
     target_type: str = "",
     target_id: str = "",
     office_id: int | None = None,
-    source: str = "",
     detail: dict | None = None,
 ) -> AuditEntry:
     """Append one entry. `target` may be any object with `audit_type`, `audit_id`, `office_id`."""
     if target is not None:
         target_type, target_id = target.audit_type, str(target.audit_id)
         office_id = target.office_id if office_id is None else office_id
-    return record_many(actor, [Event(action, target_type, target_id, office_id, detail)], source=source)[0]
+    return record_many(actor, [Event(action, target_type, target_id, office_id, detail)])[0]
 
 
-def record_many(actor, events: list[Event], source: str = "") -> list[AuditEntry]:
+def record_many(actor, events: list[Event]) -> list[AuditEntry]:
     """Append several entries under one lock of the chain head (bulk work such as a mass
-    recalculation writes thousands at once)."""
+    recalculation writes thousands at once). Where they come from is the current audit context's."""
+    context = current()
     with transaction.atomic():
         AuditHead.objects.get_or_create(pk=1, defaults={"last_seq": 0, "last_hash": GENESIS_HASH})
         head = AuditHead.objects.select_for_update().get(pk=1)
@@ -64,8 +61,8 @@ def record_many(actor, events: list[Event], source: str = "") -> list[AuditEntry
                 target_type=event.target_type,
                 target_id=event.target_id,
                 office_id=event.office_id,
-                source=source[:64],
-                detail=event.detail or {},
+                source=context.source[:64],
+                detail=_with_purpose(event.detail or {}, context.purpose),
                 prev_hash=prev_hash,
             )
             prev_hash = entry_hash(**fields)
@@ -73,6 +70,10 @@ def record_many(actor, events: list[Event], source: str = "") -> list[AuditEntry
         AuditEntry.objects.bulk_create(entries, batch_size=2000)
         AuditHead.objects.filter(pk=1).update(last_seq=seq, last_hash=prev_hash)
     return entries
+
+
+def _with_purpose(detail: dict, purpose: str) -> dict:
+    return {"purpose": purpose, **detail} if purpose else detail
 
 
 @dataclass(frozen=True)

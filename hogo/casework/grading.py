@@ -10,6 +10,8 @@ illness, an elderly person living alone, unresolved overdue checks) and to fewer
 
 from dataclasses import dataclass, field
 
+from hogo.followups.schedule import add_months  # pure: month ends fall back to the last day
+
 THRESHOLDS = (("A", 7), ("B", 4), ("C", 2))  # at least this many points; fewer is D
 INSTITUTION = "institution"
 
@@ -65,11 +67,14 @@ def recommend(facts: GradeFacts) -> Recommendation:
     return Recommendation(grade, points, reasons)
 
 
+def thresholds_text() -> str:
+    """The grading scale as the grade page states it: 'A 7点以上・B 4点以上・C 2点以上・それ未満 D'."""
+    return "・".join([f"{grade} {at_least}点以上" for grade, at_least in THRESHOLDS] + ["それ未満 D"])
+
+
 def annual_plan(start, months_between: int, until) -> list:
     """Visit dates from `start` every `months_between` months up to `until` (the annual plan a
     household's grade gives), using the follow-ups' month arithmetic."""
-    from hogo.followups.schedule import add_months  # pure module: month ends fall back to the last day
-
     dates, step = [], 0
     while True:
         day = add_months(start, months_between * step)

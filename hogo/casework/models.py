@@ -126,16 +126,16 @@ class CaseRecord(HouseholdRecord, models.Model):
             models.Index(fields=["-occurred_on", "-id"], name="case_record_newest_first"),
         ]
 
-    @property
-    def signed(self) -> bool:
-        return self.signed_at is not None
-
     def save(self, *args, **kwargs):
         if self.pk is not None:
             stored = type(self).objects.filter(pk=self.pk).values_list("signed_at", flat=True).first()
             if stored is not None:
                 raise ValidationError("査察指導員が確認した記録は変更できません。追記してください。")
         super().save(*args, **kwargs)
+
+    @property
+    def signed(self) -> bool:
+        return self.signed_at is not None
 
 
 class Addendum(InsertOnly):

@@ -11,12 +11,16 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from PIL import Image, ImageOps, UnidentifiedImageError
+from pillow_heif import register_heif_opener
 
 from hogo.audit.models import Action
 from hogo.audit.services import record
 from hogo.common.search_terms import index_text
-from hogo.common.wareki import wareki
+from hogo.common.wareki import age_on, wareki
 from hogo.followups.models import FollowUp, State
+from hogo.followups.rules import ensure_rules
+from hogo.followups.schedule import visit_interval_months
 from hogo.followups.services import complete_by_work
 from hogo.households.models import Household, MedicalCare, Residence, VisitGrade
 from hogo.households.scoping import may_edit
@@ -25,7 +29,7 @@ from hogo.households.signals import check_facts_changed
 from hogo.offices.models import Role
 from hogo.offices.queries import standing_of
 
-from . import grading, records_text
+from . import drafting, grading, records_text
 from .models import Addendum, CaseRecord, GradeDecision, Photo, RecordKind, RecordTemplate, Visit, VisitStatus
 
 NOT_YOURS = "この世帯の訪問・記録を扱う権限がありません。"
@@ -37,7 +41,7 @@ def grade_facts(household: Household, today: date | None = None) -> grading.Grad
     members = list(household.members.filter(Q(left_on__isnull=True) | Q(left_on__gt=today)).prefetch_related("incomes"))
 
     def age(m):
-        return today.year - m.birth_date.year - ((today.month, today.day) < (m.birth_date.month, m.birth_date.day))
+        return age_on(m.birth_date, today)
 
     recent = CaseRecord.objects.filter(
         household=household, occurred_on__gte=today - timedelta(days=90), body__contains="【事故・トラブル】"
@@ -60,10 +64,23 @@ def grade_facts(household: Household, today: date | None = None) -> grading.Grad
     )
 
 
+def annual_visit_plan(household: Household, today: date) -> dict | None:
+    """The next twelve months of visits, from the household's open visit follow-up and the interval
+    its grade has under the office's rule: {"months": interval, "dates": [...]}; None when no visit is
+    due (the household is not in assistance, or the office has no visit rule)."""
+    rule = next((r for r in ensure_rules(household.office) if r.code == VISIT_RULE and r.active), None)
+    if rule is None:
+        return None
+    item = FollowUp.objects.filter(household=household, rule=rule, state__in=(State.OPEN, State.SNOOZED)).first()
+    if item is None:
+        return None
+    months = visit_interval_months(rule.spec(), household.visit_grade, household.residence != "home")
+    start = max(item.due_on, today)  # an overdue visit is due now
+    return {"months": months, "dates": grading.annual_plan(start, months, today + timedelta(days=365))}
+
+
 @transaction.atomic
-def decide_grade(
-    actor, household: Household, *, chosen: str, override_reason: str = "", source: str = ""
-) -> GradeDecision:
+def decide_grade(actor, household: Household, *, chosen: str, override_reason: str = "") -> GradeDecision:
     """Accept the recommended grade or choose another with a reason. The SV sees overrides."""
     require_edit(actor, household, NOT_YOURS)
     recommendation = grading.recommend(grade_facts(household))
@@ -92,7 +109,6 @@ def decide_grade(
         actor,
         Action.UPDATE,
         target=household,
-        source=source,
         detail={"visit_grade": chosen, "recommended": recommendation.grade, "overridden": differs},
     )
     check_facts_changed.send(sender=Household, household=household)
@@ -100,9 +116,7 @@ def decide_grade(
 
 
 @transaction.atomic
-def propose_visit(
-    actor, household: Household, *, planned_on: date, slot: str = "", purpose: str = "", source: str = ""
-) -> Visit:
+def propose_visit(actor, household: Household, *, planned_on: date, slot: str = "", purpose: str = "") -> Visit:
     require_edit(actor, household, NOT_YOURS)
     if planned_on is None:
         raise ValidationError({"planned_on": "予定日を入力してください。"})
@@ -115,12 +129,12 @@ def propose_visit(
         purpose=(purpose or "").strip(),
         created_by=actor,
     )
-    record(actor, Action.CREATE, target=visit, source=source, detail={"planned_on": planned_on.isoformat()})
+    record(actor, Action.CREATE, target=visit, detail={"planned_on": planned_on.isoformat()})
     return visit
 
 
 @transaction.atomic
-def set_visit_status(actor, visit: Visit, status: str, source: str = "") -> Visit:
+def set_visit_status(actor, visit: Visit, status: str) -> Visit:
     require_edit(actor, visit.household, NOT_YOURS)
     if status not in (
         VisitStatus.PROPOSED,
@@ -134,7 +148,7 @@ def set_visit_status(actor, visit: Visit, status: str, source: str = "") -> Visi
         raise ValidationError("訪問済みの予定は変更できません。")
     visit.status = status
     visit.save(update_fields=["status"])
-    record(actor, Action.UPDATE, target=visit, source=source, detail={"status": status})
+    record(actor, Action.UPDATE, target=visit, detail={"status": status})
     return visit
 
 
@@ -153,7 +167,6 @@ def record_visit(
     findings: list,
     policy: str = "",
     visit: Visit | None = None,
-    source: str = "",
 ) -> CaseRecord:
     """A visit was made: the visit is stored with its checklist, a draft record is written from it
     for the CW to edit, and the household's visit follow-up is done with the next one scheduled."""
@@ -181,14 +194,43 @@ def record_visit(
         search_terms=index_text(body),
     )
     complete_by_work(actor, household, VISIT_RULE, done_on, "訪問を記録しました。")
-    record(actor, Action.CREATE, target=draft, source=source, detail={"visit": str(visit.public_id), "draft": True})
+    record(actor, Action.CREATE, target=draft, detail={"visit": str(visit.public_id), "draft": True})
     return draft
 
 
 @transaction.atomic
-def create_record(
-    actor, household: Household, *, kind: str, occurred_on: date, body: str, members=(), source: str = ""
+def record_visit_with_photo(
+    actor,
+    household: Household,
+    *,
+    done_on: date,
+    met: str,
+    findings: list,
+    policy: str = "",
+    photo=None,
+    photo_purpose: str = "room",
 ) -> CaseRecord:
+    """A visit recorded from the visit sheet with the photo taken there: both are kept, or neither."""
+    draft = record_visit(actor, household, done_on=done_on, met=met, findings=findings, policy=policy)
+    if photo:
+        attach_photo(actor, household, upload=photo, purpose=photo_purpose, visit=draft.visit)
+    return draft
+
+
+def suggest_record(actor, household: Household, *, kind: str, notes: str) -> tuple[str, str]:
+    """A draft record written from the caseworker's notes by the office's text service — only a
+    suggestion, nothing is saved — and the request audited. (draft, why none could be made)."""
+    require_edit(actor, household, NOT_YOURS)
+    try:
+        draft, problem = drafting.draft_from_notes(notes, template_items(household.office, kind)), ""
+    except drafting.DraftUnavailable as exc:
+        draft, problem = "", str(exc)
+    record(actor, Action.CREATE, target=household, detail={"draft_requested": True, "ok": bool(draft)})
+    return draft, problem
+
+
+@transaction.atomic
+def create_record(actor, household: Household, *, kind: str, occurred_on: date, body: str, members=()) -> CaseRecord:
     require_edit(actor, household, NOT_YOURS)
     errors = {}
     if kind not in RecordKind.values:
@@ -211,7 +253,7 @@ def create_record(
         author=actor,
         search_terms=index_text(body),
     )
-    record(actor, Action.CREATE, target=created, source=source)
+    record(actor, Action.CREATE, target=created)
     return created
 
 
@@ -222,7 +264,7 @@ def _editable_record(actor, case_record: CaseRecord) -> None:
 
 
 @transaction.atomic
-def update_record(actor, case_record: CaseRecord, *, body: str, confirm: bool = False, source: str = "") -> CaseRecord:
+def update_record(actor, case_record: CaseRecord, *, body: str, confirm: bool = False) -> CaseRecord:
     """The author edits a draft; confirming checks the office's required items for the record type."""
     _editable_record(actor, case_record)
     if case_record.author_id != actor.pk:
@@ -237,7 +279,7 @@ def update_record(actor, case_record: CaseRecord, *, body: str, confirm: bool = 
         case_record.confirmed_at = timezone.now()
     case_record.body, case_record.search_terms = body, index_text(body)
     case_record.save()
-    record(actor, Action.UPDATE, target=case_record, source=source, detail={"confirmed": confirm})
+    record(actor, Action.UPDATE, target=case_record, detail={"confirmed": confirm})
     return case_record
 
 
@@ -247,7 +289,7 @@ def may_sign(actor, household: Household) -> bool:
 
 
 @transaction.atomic
-def sign_record(actor, case_record: CaseRecord, source: str = "") -> CaseRecord:
+def sign_record(actor, case_record: CaseRecord) -> CaseRecord:
     if not may_sign(actor, case_record.household):
         raise PermissionDenied("記録を確認（署名）できるのは係の査察指導員です。")
     if case_record.signed:
@@ -256,12 +298,12 @@ def sign_record(actor, case_record: CaseRecord, source: str = "") -> CaseRecord:
         raise ValidationError("CWが確定する前の下書きは確認できません。")
     case_record.signed_by, case_record.signed_at = actor, timezone.now()
     case_record.save()
-    record(actor, Action.UPDATE, target=case_record, source=source, detail={"signed": True})
+    record(actor, Action.UPDATE, target=case_record, detail={"signed": True})
     return case_record
 
 
 @transaction.atomic
-def add_addendum(actor, case_record: CaseRecord, *, body: str, source: str = "") -> Addendum:
+def add_addendum(actor, case_record: CaseRecord, *, body: str) -> Addendum:
     require_edit(actor, case_record.household, NOT_YOURS)
     if not case_record.signed:
         raise ValidationError("確認前の記録は本文を直してください（追記は確認済みの記録に付けます）。")
@@ -271,7 +313,7 @@ def add_addendum(actor, case_record: CaseRecord, *, body: str, source: str = "")
     CaseRecord.objects.filter(pk=case_record.pk).update(
         search_terms=index_text(case_record.body + "\n" + "\n".join(case_record.addenda.values_list("body", flat=True)))
     )
-    record(actor, Action.UPDATE, target=case_record, source=source, detail={"addendum": addendum.pk})
+    record(actor, Action.UPDATE, target=case_record, detail={"addendum": addendum.pk})
     return addendum
 
 
@@ -288,13 +330,9 @@ def attach_photo(
     caption: str = "",
     visit: Visit | None = None,
     declaration=None,
-    source: str = "",
 ) -> Photo:
     """Check type and size, drop EXIF (and with it any GPS position) by re-encoding as JPEG."""
     require_edit(actor, household, NOT_YOURS)
-    from PIL import Image, ImageOps, UnidentifiedImageError
-    from pillow_heif import register_heif_opener
-
     register_heif_opener()
     if upload is None:
         raise ValidationError({"image": "写真を選んでください。"})
@@ -316,7 +354,7 @@ def attach_photo(
             raise ValidationError({"image": f"写真の形式（{kind}）は使えません。JPEG・PNG・HEIC だけです。"})
         image.load()
     except (UnidentifiedImageError, OSError):
-        raise ValidationError({"image": "画像として読めません。JPEG・PNG・HEIC の写真を選んでください。"})
+        raise ValidationError({"image": "画像として読めません。JPEG・PNG・HEIC の写真を選んでください。"}) from None
     image = ImageOps.exif_transpose(image).convert("RGB")
     out = io.BytesIO()
     image.save(out, "JPEG", quality=85)  # a new file: no EXIF, no GPS, no maker notes
@@ -335,17 +373,17 @@ def attach_photo(
     )
     photo.image.save("photo.jpg", ContentFile(data), save=False)
     photo.save()
-    record(actor, Action.CREATE, target=photo, source=source, detail={"purpose": purpose, "bytes": len(data)})
+    record(actor, Action.CREATE, target=photo, detail={"purpose": purpose, "bytes": len(data)})
     return photo
 
 
-def open_record(actor, public_id, source: str = "") -> CaseRecord:
-    return open_household_record(actor, CaseRecord, public_id, source, "記録が見つかりません。")
+def open_record(actor, public_id) -> CaseRecord:
+    return open_household_record(actor, CaseRecord, public_id, "記録が見つかりません。")
 
 
-def open_visit(actor, public_id, source: str = "") -> Visit:
-    return open_household_record(actor, Visit, public_id, source, "訪問予定が見つかりません。")
+def open_visit(actor, public_id) -> Visit:
+    return open_household_record(actor, Visit, public_id, "訪問予定が見つかりません。")
 
 
-def open_photo(actor, public_id, source: str = "") -> Photo:
-    return open_household_record(actor, Photo, public_id, source, "写真が見つかりません。")
+def open_photo(actor, public_id) -> Photo:
+    return open_household_record(actor, Photo, public_id, "写真が見つかりません。")

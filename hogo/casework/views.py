@@ -3,35 +3,45 @@
 import calendar
 from datetime import date, timedelta
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hogo.audit.models import Action
-from hogo.audit.services import client_address, record
+from hogo.audit.services import record
+from hogo.common.refusals import read_query, report, report_form, save_through
 from hogo.followups import queries as followup_queries
-from hogo.households.forms import put_errors_on_fields, save_through
+from hogo.followups.services import open_declaration
 from hogo.households.scoping import households_visible_to, may_edit
-from hogo.households.services import open_household, open_household_for_edit
+from hogo.households.services import open_household, open_household_for_edit, require_edit
 from hogo.offices.models import Role
 from hogo.offices.queries import caseworkers_of_teams, standing_of
 
 from . import drafting, grading, queries, routing, services
-from .forms import AddendumForm, GradeForm, RecordEditForm, RecordForm, RecordSearchForm, VisitPlanForm, VisitRecordForm
-from .models import GradeDecision
-from .records_text import CHECKLIST, Finding
+from .forms import (
+    AddendumForm,
+    DeclarationPhotoForm,
+    DraftRequestForm,
+    GradeForm,
+    MonthForm,
+    RecordEditForm,
+    RecordForm,
+    RecordKindForm,
+    RecordSearchForm,
+    RouteForm,
+    VisitPlanForm,
+    VisitRecordForm,
+    VisitStatusForm,
+)
+from .models import GradeDecision, RecordKind
 
 
 def _month(request, today):
-    try:
-        year, month = map(int, request.GET.get("month", "").split("-"))
-        start = date(year, month, 1)
-    except ValueError:
-        start = today.replace(day=1)
+    """The month asked for in the address (?month=2026-04), else this one: its first and last day."""
+    start = read_query(request, MonthForm(request.GET)).get("month") or today.replace(day=1)
     end = start.replace(day=calendar.monthrange(start.year, start.month)[1])
     return start, end
 
@@ -52,7 +62,6 @@ def visit_list(request):
     record(
         request.user,
         Action.LIST,
-        source=client_address(request),
         detail={"view": "visits", "month": start.isoformat(), "shown": [str(r.household.public_id) for r in rows]},
     )
     previous = (start - timedelta(days=1)).replace(day=1)
@@ -67,12 +76,14 @@ def visit_list(request):
 def visit_route(request):
     _require_caseworker(request)
     today = timezone.localdate()
-    ids = request.GET.getlist("stop")[:25]
+    ids = read_query(request, RouteForm(request.GET)).get("stop", [])
     households = list(queries.with_head(households_visible_to(request.user, today).filter(public_id__in=ids)))
     editable = [h for h in households if may_edit(request.user, h)]
     missing = [h for h in editable if h.latitude is None or h.longitude is None]
     located = [h for h in editable if h not in missing]
-    office = located[0].office if located else None
+    # A route starts and ends at the office of its households; stops of two offices make no route.
+    office_ids = {h.office_id for h in located}
+    office = located[0].office if len(office_ids) == 1 else None
     route = None
     if office is not None and office.latitude is not None:
         by_id = {str(h.public_id): h for h in located}
@@ -82,7 +93,7 @@ def visit_route(request):
             [routing.Stop(str(h.public_id), float(h.latitude), float(h.longitude)) for h in ordered_input],
         )
         route = {
-            "stops": [(by_id[i], leg) for i, leg in zip(result.order, result.legs_m)],
+            "stops": [(by_id[i], leg) for i, leg in zip(result.order, result.legs_m, strict=False)],  # + leg back
             "back_m": result.legs_m[-1] if result.legs_m else 0,
             "length_m": result.length_m,
             "list_order_m": result.list_order_length_m,
@@ -91,7 +102,6 @@ def visit_route(request):
     record(
         request.user,
         Action.LIST,
-        source=client_address(request),
         detail={"view": "visit_route", "households": [str(h.public_id) for h in editable]},
     )
     return render(
@@ -102,6 +112,7 @@ def visit_route(request):
             "missing": missing,
             "office": office,
             "no_office_position": office is not None and office.latitude is None,
+            "several_offices": len(office_ids) > 1,
             "empty": not editable,
         },
     )
@@ -123,7 +134,6 @@ def visit_calendar(request):
     record(
         request.user,
         Action.LIST,
-        source=client_address(request),
         detail={"view": "visit_calendar", "month": start.isoformat()},
     )
     previous = (start - timedelta(days=1)).replace(day=1)
@@ -137,14 +147,12 @@ def visit_calendar(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def visit_new(request, public_id):
-    household = open_household_for_edit(
-        request.user, public_id, source=client_address(request), message=services.NOT_YOURS
-    )
+    household = open_household_for_edit(request.user, public_id, message=services.NOT_YOURS)
     form = VisitPlanForm(request.POST or None, initial={"planned_on": timezone.localdate() + timedelta(days=1)})
     if save_through(
         request,
         form,
-        lambda **data: services.propose_visit(request.user, household, source=client_address(request), **data),
+        lambda **data: services.propose_visit(request.user, household, **data),
         "訪問予定を入れました。",
     ):
         return redirect("household_detail", public_id=household.public_id)
@@ -158,12 +166,14 @@ def visit_new(request, public_id):
 @login_required
 @require_POST
 def visit_status(request, public_id):
-    visit = services.open_visit(request.user, public_id, source=client_address(request))
-    try:
-        services.set_visit_status(request.user, visit, request.POST.get("status", ""), source=client_address(request))
-        messages.success(request, "訪問予定の状態を更新しました。")
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    visit = services.open_visit(request.user, public_id)
+    require_edit(request.user, visit.household, services.NOT_YOURS)
+    report_form(
+        request,
+        VisitStatusForm(request.POST),
+        lambda status: services.set_visit_status(request.user, visit, status),
+        "訪問予定の状態を更新しました。",
+    )
     return redirect("household_detail", public_id=visit.household.public_id)
 
 
@@ -171,25 +181,17 @@ def visit_status(request, public_id):
 @require_http_methods(["GET", "POST"])
 def visit_sheet(request, public_id):
     """Visit mode on a tablet: what to know and ask before going, the checklist after."""
-    household = open_household_for_edit(
-        request.user, public_id, source=client_address(request), message=services.NOT_YOURS
-    )
+    household = open_household_for_edit(request.user, public_id, message=services.NOT_YOURS)
     today = timezone.localdate()
     form = VisitRecordForm(request.POST or None, request.FILES or None, initial={"done_on": today})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        findings = [
-            Finding(key, data.get(f"{key}_result") or "", data.get(f"{key}_note") or "") for key, _ in CHECKLIST
-        ]
-        try:
-            draft = _record_visit_with_photo(request, household, data, findings)
-        except ValidationError as exc:
-            put_errors_on_fields(form, exc)
-        else:
-            messages.success(
-                request, "訪問を記録しました。記録の下書きを確認して確定してください。次の訪問予定を作りました。"
-            )
-            return redirect("record_detail", public_id=draft.public_id)
+    draft = save_through(
+        request,
+        form,
+        lambda **visit: services.record_visit_with_photo(request.user, household, **visit),
+        "訪問を記録しました。記録の下書きを確認して確定してください。次の訪問予定を作りました。",
+    )
+    if draft:
+        return redirect("record_detail", public_id=draft.public_id)
     open_items = followup_queries.household_items(household, today)
     members = household.members.filter(left_on__isnull=True).order_by("pk")
     return render(
@@ -201,58 +203,15 @@ def visit_sheet(request, public_id):
             "form": form,
             "open_items": open_items,
             "records": household.case_records.select_related("author__staff")[:3],
-            "to_ask": _what_to_ask(open_items, household),
+            "to_ask": followup_queries.visit_questions(open_items),
         },
     )
-
-
-def _record_visit_with_photo(request, household, data, findings):
-    from django.db import transaction
-
-    with transaction.atomic():
-        draft = services.record_visit(
-            request.user,
-            household,
-            done_on=data["done_on"],
-            met=data["met"],
-            findings=findings,
-            policy=data.get("policy") or "",
-            source=client_address(request),
-        )
-        if data.get("photo"):
-            services.attach_photo(
-                request.user,
-                household,
-                upload=data["photo"],
-                purpose=data.get("photo_purpose") or "room",
-                visit=draft.visit,
-                source=client_address(request),
-            )
-    return draft
-
-
-def _what_to_ask(open_items, household):
-    """What to ask this time, from the open follow-ups."""
-    asks = []
-    for row in open_items:
-        code = row.item.rule.code if row.item.rule_id else ""
-        if code == "job_search_report":
-            asks.append("求職活動の状況（ハローワークの利用、応募先）を聞き、求職活動報告を受け取る")
-        elif code.startswith("income_declaration"):
-            asks.append("収入の変化を確認し、収入申告書と給与明細・年金通知を受け取る")
-        elif code == "assets_declaration":
-            asks.append("資産申告書（預貯金通帳の写し）を受け取る")
-        elif code.startswith("medical_opinion") or code == "care_certification":
-            asks.append("通院・服薬の状況、介護サービスの利用を聞く")
-        elif row.item.source == "declaration":
-            asks.append(f"未認定の{row.item.title.replace('の認定', '')}について内容を確かめる")
-    return list(dict.fromkeys(asks))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def grade(request, public_id):
-    household = open_household(request.user, public_id, source=client_address(request))
+    household = open_household(request.user, public_id)
     editable = may_edit(request.user, household)
     recommendation = grading.recommend(services.grade_facts(household))
     form = GradeForm(
@@ -267,7 +226,7 @@ def grade(request, public_id):
     if save_through(
         request,
         form,
-        lambda **data: services.decide_grade(request.user, household, source=client_address(request), **data),
+        lambda **data: services.decide_grade(request.user, household, **data),
         "訪問格付けを決めました。次の訪問予定を作り直しました。",
     ):
         return redirect("household_detail", public_id=household.public_id)
@@ -279,30 +238,11 @@ def grade(request, public_id):
             "recommendation": recommendation,
             "form": form,
             "editable": editable,
-            "plan": _annual_plan(household),
+            "thresholds": grading.thresholds_text(),
+            "plan": services.annual_visit_plan(household, timezone.localdate()),
             "history": household.grade_decisions.select_related("decided_by__staff")[:10],
         },
     )
-
-
-def _annual_plan(household):
-    """The next twelve months of visits from the open visit follow-up and the grade's interval."""
-    from hogo.followups.models import FollowUp, State
-    from hogo.followups.rules import ensure_rules
-    from hogo.followups.schedule import visit_interval_months
-
-    rule = next((r for r in ensure_rules(household.office) if r.code == services.VISIT_RULE and r.active), None)
-    item = (
-        FollowUp.objects.filter(household=household, rule=rule, state__in=(State.OPEN, State.SNOOZED)).first()
-        if rule
-        else None
-    )
-    if item is None:
-        return None
-    months = visit_interval_months(rule.spec(), household.visit_grade, household.residence != "home")
-    today = timezone.localdate()
-    start = max(item.due_on, today)  # an overdue visit is due now
-    return {"months": months, "dates": grading.annual_plan(start, months, today + timedelta(days=365))}
 
 
 @login_required
@@ -317,49 +257,12 @@ def grade_overrides(request):
         .exclude(override_reason="")
         .select_related("household", "decided_by__staff")[:200]
     )
-    record(request.user, Action.LIST, source=client_address(request), detail={"view": "grade_overrides"})
+    record(request.user, Action.LIST, detail={"view": "grade_overrides"})
     names = {cw.pk: cw.name for cw in caseworkers_of_teams(standing.team_ids, today)}
     return render(request, "casework/overrides.html", {"decisions": decisions, "names": names})
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def record_new(request, public_id):
-    household = open_household_for_edit(
-        request.user, public_id, source=client_address(request), message=services.NOT_YOURS
-    )
-    kind = request.POST.get("kind") or request.GET.get("kind") or "visit"
-    notes, draft, draft_error = request.POST.get("notes", ""), "", ""
-    if request.POST.get("action") == "draft":
-        # Only a suggestion: shown beside the notes, nothing is saved until the CW saves the form.
-        try:
-            draft = drafting.draft_from_notes(notes, services.template_items(household.office, kind))
-        except drafting.DraftUnavailable as exc:
-            draft_error = str(exc)
-        record(
-            request.user,
-            Action.CREATE,
-            target=household,
-            source=client_address(request),
-            detail={"draft_requested": True, "ok": bool(draft)},
-        )
-        form = RecordForm(
-            initial={
-                "occurred_on": request.POST.get("occurred_on") or timezone.localdate(),
-                "kind": kind,
-                "body": draft,
-            }
-        )
-    else:
-        form = RecordForm(request.POST or None, initial={"occurred_on": timezone.localdate(), "kind": kind})
-        created = save_through(
-            request,
-            form,
-            lambda **data: services.create_record(request.user, household, source=client_address(request), **data),
-            "記録を作りました（下書き）。",
-        )
-        if created:
-            return redirect("record_detail", public_id=created.public_id)
+def _record_new_page(request, household, form, *, notes="", draft="", draft_error=""):
     return render(
         request,
         "casework/record_new.html",
@@ -376,57 +279,48 @@ def record_new(request, public_id):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def record_detail(request, public_id):
-    case_record = services.open_record(request.user, public_id, source=client_address(request))
+def record_new(request, public_id):
+    household = open_household_for_edit(request.user, public_id, message=services.NOT_YOURS)
+    kind = read_query(request, RecordKindForm(request.GET)).get("kind") or RecordKind.VISIT
+    form = RecordForm(request.POST or None, initial={"occurred_on": timezone.localdate(), "kind": kind})
+    created = save_through(
+        request,
+        form,
+        lambda **data: services.create_record(request.user, household, **data),
+        "記録を作りました（下書き）。",
+    )
+    if created:
+        return redirect("record_detail", public_id=created.public_id)
+    return _record_new_page(request, household, form)
+
+
+@login_required
+@require_POST
+def record_draft(request, public_id):
+    """A draft from the caseworker's notes, shown beside them: only a suggestion, nothing is saved
+    until the caseworker saves the record form."""
+    household = open_household_for_edit(request.user, public_id, message=services.NOT_YOURS)
+    asked = DraftRequestForm(request.POST)
+    draft, problem = "", ""
+    if asked.is_valid():
+        draft, problem = services.suggest_record(request.user, household, **asked.cleaned_data)
+    else:
+        problem = " ".join(e for errors in asked.errors.values() for e in errors)
+    kind = asked.cleaned_data.get("kind") or RecordKind.VISIT
+    form = RecordForm(initial={"occurred_on": timezone.localdate(), "kind": kind, "body": draft})
+    notes = asked["notes"].value() or ""
+    return _record_new_page(request, household, form, notes=notes, draft=draft, draft_error=problem)
+
+
+def _record_page(request, case_record, *, edit_form=None, addendum_form=None):
+    """The record's page: the author edits a draft, the supervisor signs, a signed record takes
+    addenda. A form that was posted and refused comes back with its errors."""
     household = case_record.household
     editable = may_edit(request.user, household)
-    may_write = editable and not case_record.signed and case_record.author_id == request.user.pk
-    edit_form = (
-        RecordEditForm(
-            request.POST if request.POST.get("action") in ("save", "confirm") else None,
-            initial={"body": case_record.body},
-        )
-        if may_write
-        else None
-    )
-    addendum_form = (
-        AddendumForm(request.POST if request.POST.get("action") == "addendum" else None)
-        if editable and case_record.signed
-        else None
-    )
-    action = request.POST.get("action")
-    if request.method == "POST":
-        if action in ("save", "confirm") and edit_form is not None:
-            if save_through(
-                request,
-                edit_form,
-                lambda body: services.update_record(
-                    request.user, case_record, body=body, confirm=action == "confirm", source=client_address(request)
-                ),
-                "記録を確定しました。査察指導員の確認を待ちます。" if action == "confirm" else "下書きを保存しました。",
-            ):
-                return redirect("record_detail", public_id=case_record.public_id)
-        elif action == "sign":
-            try:
-                services.sign_record(request.user, case_record, source=client_address(request))
-                messages.success(request, "記録を確認しました。以後は追記だけができます。")
-            except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
-            return redirect("record_detail", public_id=case_record.public_id)
-        elif action == "addendum" and addendum_form is not None:
-            if save_through(
-                request,
-                addendum_form,
-                lambda body: services.add_addendum(
-                    request.user, case_record, body=body, source=client_address(request)
-                ),
-                "追記しました。",
-            ):
-                return redirect("record_detail", public_id=case_record.public_id)
-        elif action in ("save", "confirm", "addendum"):
-            raise PermissionDenied(
-                "確認済みの記録は変更できません。追記してください。" if case_record.signed else services.NOT_YOURS
-            )
+    if _may_write(request.user, case_record):
+        edit_form = edit_form or RecordEditForm(initial={"body": case_record.body})
+    if editable and case_record.signed:
+        addendum_form = addendum_form or AddendumForm()
     return render(
         request,
         "casework/record.html",
@@ -445,16 +339,89 @@ def record_detail(request, public_id):
     )
 
 
+def _may_write(user, case_record) -> bool:
+    return may_edit(user, case_record.household) and not case_record.signed and case_record.author_id == user.pk
+
+
+@login_required
+@require_GET
+def record_detail(request, public_id):
+    return _record_page(request, services.open_record(request.user, public_id))
+
+
+def _open_for_writing(request, public_id):
+    """The record (404 when not visible, audited), for its author while it is a draft (403 otherwise)."""
+    case_record = services.open_record(request.user, public_id)
+    if not _may_write(request.user, case_record):
+        raise PermissionDenied(
+            "確認済みの記録は変更できません。追記してください。" if case_record.signed else services.NOT_YOURS
+        )
+    return case_record
+
+
+def _save_record(request, public_id, *, confirm: bool, done: str):
+    case_record = _open_for_writing(request, public_id)
+    form = RecordEditForm(request.POST)
+    if save_through(
+        request,
+        form,
+        lambda body: services.update_record(request.user, case_record, body=body, confirm=confirm),
+        done,
+    ):
+        return redirect("record_detail", public_id=case_record.public_id)
+    return _record_page(request, case_record, edit_form=form)
+
+
+@login_required
+@require_POST
+def record_save(request, public_id):
+    return _save_record(request, public_id, confirm=False, done="下書きを保存しました。")
+
+
+@login_required
+@require_POST
+def record_confirm(request, public_id):
+    return _save_record(request, public_id, confirm=True, done="記録を確定しました。査察指導員の確認を待ちます。")
+
+
+@login_required
+@require_POST
+def record_sign(request, public_id):
+    case_record = services.open_record(request.user, public_id)
+    if not services.may_sign(request.user, case_record.household):
+        raise PermissionDenied("記録を確認（署名）できるのは係の査察指導員です。")
+    report(
+        request,
+        lambda: services.sign_record(request.user, case_record),
+        "記録を確認しました。以後は追記だけができます。",
+    )
+    return redirect("record_detail", public_id=case_record.public_id)
+
+
+@login_required
+@require_POST
+def record_addendum(request, public_id):
+    case_record = services.open_record(request.user, public_id)
+    require_edit(request.user, case_record.household, services.NOT_YOURS)
+    form = AddendumForm(request.POST)
+    if save_through(
+        request,
+        form,
+        lambda body: services.add_addendum(request.user, case_record, body=body),
+        "追記しました。",
+    ):
+        return redirect("record_detail", public_id=case_record.public_id)
+    return _record_page(request, case_record, addendum_form=form)
+
+
 @login_required
 def record_search(request):
-    form = RecordSearchForm(request.GET or None)
+    form = RecordSearchForm(request.GET)
     results, words, searched = [], [], False
-    if form.is_valid() and (any(form.cleaned_data.values()) or request.GET.get("cw") or request.GET.get("household")):
+    data = read_query(request, form)
+    if form.is_valid() and any(data.values()):
         searched = True
-        data = form.cleaned_data
-        household = None
-        if request.GET.get("household"):
-            household = open_household(request.user, request.GET["household"], source=client_address(request))
+        household = open_household(request.user, data["household"]) if data["household"] else None
         records, words = queries.search_records(
             request.user,
             data["q"] or "",
@@ -462,13 +429,12 @@ def record_search(request):
             kind=data["kind"],
             date_from=data["date_from"],
             date_to=data["date_to"],
-            caseworker_id=request.GET.get("cw") if (request.GET.get("cw") or "").isdigit() else None,
+            caseworker_id=data["cw"],
         )
         results = list(records[: queries.SEARCH_LIMIT])
         record(
             request.user,
             Action.SEARCH,
-            source=client_address(request),
             detail={"view": "record_search", "query": data["q"], "shown": [str(r.public_id) for r in results]},
         )
     return render(
@@ -480,7 +446,7 @@ def record_search(request):
 
 @login_required
 def photo(request, public_id):
-    item = services.open_photo(request.user, public_id, source=client_address(request))
+    item = services.open_photo(request.user, public_id)
     response = FileResponse(item.image.open("rb"), content_type="image/jpeg")
     response["Cache-Control"] = "private, no-store"
     return response
@@ -491,20 +457,19 @@ def photo(request, public_id):
 def declaration_photo(request, public_id):
     """Attach a photo of a document the recipient showed (a pay slip, a notice) to a declaration,
     so nobody types it again."""
-    from hogo.followups.services import open_declaration
-
-    declaration = open_declaration(request.user, public_id, source=client_address(request))
-    try:
-        services.attach_photo(
+    declaration = open_declaration(request.user, public_id)
+    require_edit(request.user, declaration.household, services.NOT_YOURS)
+    report_form(
+        request,
+        DeclarationPhotoForm(request.POST, request.FILES),
+        lambda image, caption: services.attach_photo(
             request.user,
             declaration.household,
-            upload=request.FILES.get("image"),
+            upload=image,
             purpose="document",
-            caption=request.POST.get("caption", ""),
+            caption=caption,
             declaration=declaration,
-            source=client_address(request),
-        )
-        messages.success(request, "書類の写真を添付しました。")
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        ),
+        "書類の写真を添付しました。",
+    )
     return redirect("declaration_detail", public_id=declaration.public_id)

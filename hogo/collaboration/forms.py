@@ -1,9 +1,9 @@
 from django import forms
 
-from hogo.households.forms import DATE_WIDGET, LabelledForm
+from hogo.common.forms import DATE_WIDGET, LabelledForm
 
 from . import matching
-from .models import Trigger
+from .models import AgencyMember, Trigger
 
 POINTS = [
     ("independence", "自立（経済的・日常生活・社会生活）に向けて望ましい支援体制を検討した（表22）"),
@@ -62,8 +62,8 @@ class AssessmentForm(LabelledForm):
 
 class MeetingForm(LabelledForm):
     held_on = forms.DateField(label="開催日", widget=DATE_WIDGET)
-    attended = forms.MultipleChoiceField(
-        label="出席した関係機関", choices=(), widget=forms.CheckboxSelectMultiple, required=False
+    attended = forms.TypedMultipleChoiceField(
+        label="出席した関係機関", choices=(), coerce=int, widget=forms.CheckboxSelectMultiple, required=False
     )
     minutes = forms.CharField(label="会議録", widget=forms.Textarea(attrs={"rows": 6}))
     conclusions = forms.CharField(label="結論", widget=forms.Textarea(attrs={"rows": 3}), required=False)
@@ -71,6 +71,124 @@ class MeetingForm(LabelledForm):
     def __init__(self, *args, invitations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["attended"].choices = [(str(i.agency_id), i.agency.name) for i in invitations]
+
+
+class ChosenAssessmentForm(LabelledForm):
+    """The need assessment a conference follows from (its id comes in the address after the assessment)."""
+
+    assessment = forms.ModelChoiceField(
+        label="会議を開くかの検討", queryset=None, required=False, widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args, household, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assessment"].queryset = household.need_assessments.all()
+
+
+class ConferenceForm(ChosenAssessmentForm):
+    """A conference: its purpose, and for each agency whether to invite it and why (表26・27).
+    `candidates` are (agency, suggested, reason); the cleaned data gives the service `invitations`,
+    [(agency, reason)] for the agencies ticked. The service asks for what is missing."""
+
+    purpose = forms.CharField(label="会議の目的", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, household, candidates, **kwargs):
+        super().__init__(*args, household=household, **kwargs)
+        self.candidates = candidates
+        for agency, _suggested, reason in candidates:
+            self.fields[f"invite_{agency.pk}"] = forms.BooleanField(label=agency.name, required=False)
+            self.fields[f"reason_{agency.pk}"] = forms.CharField(
+                label=f"{agency.name}を招集する目的", required=False, initial=reason
+            )
+        self.name_fields_in_messages()
+
+    def rows(self) -> list[dict]:
+        return [
+            {
+                "agency": agency,
+                "suggested": suggested,
+                "checked": self[f"invite_{agency.pk}"].value(),
+                "reason": self[f"reason_{agency.pk}"].value() or "",
+            }
+            for agency, suggested, _reason in self.candidates
+        ]
+
+    def clean(self):
+        data = super().clean()
+        return {
+            "purpose": data.get("purpose", ""),
+            "assessment": data.get("assessment"),
+            "invitations": [
+                (agency, data.get(f"reason_{agency.pk}", ""))
+                for agency, _suggested, _reason in self.candidates
+                if data.get(f"invite_{agency.pk}")
+            ],
+        }
+
+
+class CandidateDateForm(LabelledForm):
+    """A date and time proposed for the conference; the service refuses one in the past (and none)."""
+
+    starts_at = forms.DateTimeField(
+        label="候補日時",
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        error_messages={"invalid": "候補日時は正しい日時で入力してください（例: 2026-04-01 14:00）。"},
+    )
+
+
+class AddMemberForm(LabelledForm):
+    """A person of an agency of the office; the service checks the agency was invited."""
+
+    member = forms.ModelChoiceField(label="担当者", queryset=None)
+
+    def __init__(self, *args, office, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = AgencyMember.objects.filter(agency__office=office)
+
+
+class RemoveMemberForm(LabelledForm):
+    membership = forms.ModelChoiceField(label="構成員", queryset=None)
+
+    def __init__(self, *args, conference, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["membership"].queryset = conference.memberships.filter(left_on__isnull=True)
+
+
+class MaterialsForm(LabelledForm):
+    """The facts to put in the materials; none chosen is the service's refusal (必要最小限)."""
+
+    facts = forms.MultipleChoiceField(label="資料に含める項目", choices=(), required=False)
+
+    def __init__(self, *args, facts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["facts"].choices = facts
+
+
+class DateAnswersForm(LabelledForm):
+    """A partner-agency member's answer to each candidate date; a date left unanswered stays so."""
+
+    def __init__(self, *args, candidates, **kwargs):
+        self.candidates = list(candidates)
+        super().__init__(*args, **kwargs)
+        for candidate in self.candidates:
+            self.fields[f"date_{candidate.pk}"] = forms.ChoiceField(
+                label=f"{candidate.starts_at:%Y-%m-%d %H:%M}",
+                choices=[("yes", "参加できる"), ("no", "参加できない")],
+                required=False,
+                widget=forms.RadioSelect,
+            )
+        self.name_fields_in_messages()
+
+    def clean(self):
+        data = super().clean()
+        return {
+            "answers": [
+                (candidate, data[f"date_{candidate.pk}"] == "yes")
+                for candidate in self.candidates
+                if data.get(f"date_{candidate.pk}")
+            ]
+        }
 
 
 class PlanForm(LabelledForm):

@@ -34,7 +34,7 @@ def marks_of(kind: str) -> dict[str, str]:
     row = next((r for r in matrix()["agencies"] if r["kind"] == kind), None)
     if row is None:
         return {}
-    return {code: mark for (code, _), mark in zip(issues(), row["marks"]) if mark in POINTS}
+    return {code: mark for (code, _), mark in zip(issues(), row["marks"], strict=False) if mark in POINTS}
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ def render_plan(plan) -> bytes:
     story = [
         Paragraph(f"{household.office.name}", RIGHT),
         Paragraph(
-            f"ケース番号 {household.case_number}　第{plan.version}版　作成 {wareki(timezone.localtime(plan.created_at).date())}",
+            f"ケース番号 {household.case_number}　第{plan.version}版　"
+            f"作成 {wareki(timezone.localtime(plan.created_at).date())}",
             RIGHT,
         ),
         Paragraph("支援計画", TITLE),
@@ -56,11 +57,13 @@ def render_plan(plan) -> bytes:
         for e in evaluations:
             story += [
                 Paragraph(
-                    f"{wareki(e.evaluated_on)}　評価担当者 {e.evaluator}　計画変更の必要性: {'あり' if e.plan_must_change else 'なし'}",
+                    f"{wareki(e.evaluated_on)}　評価担当者 {e.evaluator}　"
+                    f"計画変更の必要性: {'あり' if e.plan_must_change else 'なし'}",
                     BASE,
                 ),
                 *paragraphs(
-                    f"経済面: {e.economic}\n日常生活面: {e.daily_life}\n社会生活面: {e.social_life}\n今後解決すべき課題: {e.remaining}",
+                    f"経済面: {e.economic}\n日常生活面: {e.daily_life}\n社会生活面: {e.social_life}\n"
+                    f"今後解決すべき課題: {e.remaining}",
                     SMALL,
                 ),
             ]

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from hogo.audit.models import Action
 from hogo.audit.services import record
+from hogo.common.wareki import age_on
 from hogo.followups.models import FollowUp, Source, State
 from hogo.households.models import Household
 from hogo.households.services import open_household_record, require_edit
@@ -49,7 +50,7 @@ MONITORING_WARNING = timedelta(days=14)
 
 
 @transaction.atomic
-def note_issue(actor, household: Household, *, code: str, note: str = "", source: str = "") -> HouseholdIssue:
+def note_issue(actor, household: Household, *, code: str, note: str = "") -> HouseholdIssue:
     require_edit(actor, household, NOT_YOURS)
     code = (code or "").strip()
     if not code:
@@ -59,7 +60,7 @@ def note_issue(actor, household: Household, *, code: str, note: str = "", source
     issue = HouseholdIssue.objects.create(
         household=household, code=code, note=(note or "").strip(), noted_by=actor, noted_on=timezone.localdate()
     )
-    record(actor, Action.UPDATE, target=household, source=source, detail={"issue": code})
+    record(actor, Action.UPDATE, target=household, detail={"issue": code})
     return issue
 
 
@@ -70,6 +71,23 @@ def open_issues(household) -> list[str]:
 def suggestions_for(household) -> list[matching.Suggestion]:
     agencies = [a.listed() for a in Agency.objects.filter(office=household.office, active=True)]
     return matching.suggest(open_issues(household), agencies)
+
+
+def invitation_candidates(household) -> list[tuple[Agency, bool, str]]:
+    """The office's agencies to choose from when calling a conference, as (agency, suggested, reason):
+    those the matrix suggests (表26) first, in its order, with the reason to invite them written in;
+    then the others by name."""
+    suggestions = suggestions_for(household)
+    order, reasons = {}, {}
+    for place, suggestion in enumerate(suggestions):
+        order.setdefault(suggestion.agency.id, place)
+        topics = "」「".join(reason.split(":")[0] for reason in suggestion.reasons)
+        reasons[suggestion.agency.id] = f"「{topics}」について助言・協力を依頼する"
+    agencies = sorted(
+        Agency.objects.filter(office=household.office, active=True),
+        key=lambda a: (a.pk not in order, order.get(a.pk, 0), a.name),
+    )
+    return [(agency, agency.pk in order, reasons.get(agency.pk, "")) for agency in agencies]
 
 
 @transaction.atomic
@@ -83,7 +101,6 @@ def record_consent(
     information: str,
     given_on: date,
     how: str,
-    source: str = "",
 ) -> Consent:
     require_edit(actor, household, NOT_YOURS)
     errors = {}
@@ -113,16 +130,13 @@ def record_consent(
         actor,
         Action.CREATE,
         target=household,
-        source=source,
         detail={"consent": consent.pk, "member": str(member.public_id)},
     )
     return consent
 
 
 @transaction.atomic
-def withdraw_consent(
-    actor, consent: Consent, *, withdrawn_on: date | None = None, source: str = ""
-) -> ConsentWithdrawal:
+def withdraw_consent(actor, consent: Consent, *, withdrawn_on: date | None = None) -> ConsentWithdrawal:
     """Takes effect at once: materials shared from now on state that consent is not held."""
     require_edit(actor, consent.household, NOT_YOURS)
     if ConsentWithdrawal.objects.filter(consent=consent).exists():
@@ -130,7 +144,7 @@ def withdraw_consent(
     withdrawal = ConsentWithdrawal.objects.create(
         consent=consent, withdrawn_on=withdrawn_on or timezone.localdate(), recorded_by=actor
     )
-    record(actor, Action.UPDATE, target=consent.household, source=source, detail={"consent_withdrawn": consent.pk})
+    record(actor, Action.UPDATE, target=consent.household, detail={"consent_withdrawn": consent.pk})
     return withdrawal
 
 
@@ -164,7 +178,6 @@ def assess_need(
     purpose: str,
     hold: bool,
     reason: str,
-    source: str = "",
 ) -> NeedAssessment:
     require_edit(actor, household, NOT_YOURS)
     errors = {}
@@ -190,9 +203,7 @@ def assess_need(
         assessed_by=actor,
         assessed_on=timezone.localdate(),
     )
-    record(
-        actor, Action.CREATE, target=household, source=source, detail={"need_assessment": assessment.pk, "hold": hold}
-    )
+    record(actor, Action.CREATE, target=household, detail={"need_assessment": assessment.pk, "hold": hold})
     return assessment
 
 
@@ -201,7 +212,7 @@ def assess_need(
 
 @transaction.atomic
 def open_conference(
-    actor, household: Household, *, purpose: str, invitations: list[tuple], assessment=None, source: str = ""
+    actor, household: Household, *, purpose: str, invitations: list[tuple], assessment=None
 ) -> Conference:
     """`invitations`: [(agency, reason)]; each invited agency needs its reason, as in 表26/27."""
     require_edit(actor, household, NOT_YOURS)
@@ -223,12 +234,12 @@ def open_conference(
     Invitation.objects.bulk_create(
         [Invitation(conference=conference, agency=a, reason=why.strip()) for a, why in invitations]
     )
-    record(actor, Action.CREATE, target=conference, source=source, detail={"agencies": [a.pk for a, _ in invitations]})
+    record(actor, Action.CREATE, target=conference, detail={"agencies": [a.pk for a, _ in invitations]})
     return conference
 
 
 @transaction.atomic
-def add_candidate_date(actor, conference: Conference, starts_at, source: str = "") -> CandidateDate:
+def add_candidate_date(actor, conference: Conference, starts_at) -> CandidateDate:
     require_edit(actor, conference.household, NOT_YOURS)
     if starts_at is None or starts_at < timezone.now():
         raise ValidationError({"starts_at": "候補日時は今より後にしてください。"})
@@ -236,26 +247,24 @@ def add_candidate_date(actor, conference: Conference, starts_at, source: str = "
 
 
 @transaction.atomic
-def add_member(actor, conference: Conference, member: AgencyMember, source: str = "") -> ConferenceMember:
+def add_member(actor, conference: Conference, member: AgencyMember) -> ConferenceMember:
     require_edit(actor, conference.household, NOT_YOURS)
     if not conference.invitations.filter(agency=member.agency).exists():
         raise ValidationError({"member": "招集していない関係機関の担当者は加えられません。"})
     if ConferenceMember.objects.filter(conference=conference, member=member, left_on__isnull=True).exists():
         raise ValidationError({"member": "既に構成員です。"})
     membership = ConferenceMember.objects.create(conference=conference, member=member, joined_on=timezone.localdate())
-    record(actor, Action.UPDATE, target=conference, source=source, detail={"member_added": member.pk})
+    record(actor, Action.UPDATE, target=conference, detail={"member_added": member.pk})
     return membership
 
 
 @transaction.atomic
-def remove_member(actor, membership: ConferenceMember, source: str = "") -> ConferenceMember:
+def remove_member(actor, membership: ConferenceMember) -> ConferenceMember:
     """Access ends at once (today)."""
     require_edit(actor, membership.conference.household, NOT_YOURS)
     membership.left_on = timezone.localdate()
     membership.save(update_fields=["left_on"])
-    record(
-        actor, Action.UPDATE, target=membership.conference, source=source, detail={"member_left": membership.member_id}
-    )
+    record(actor, Action.UPDATE, target=membership.conference, detail={"member_left": membership.member_id})
     return membership
 
 
@@ -281,7 +290,7 @@ def _fact_text(household, key: str) -> str:
     today = timezone.localdate()
     if key == "composition":
         return "、".join(
-            f"{m.get_relation_display()}（{today.year - m.birth_date.year}歳・{m.get_sex_display()}）" for m in members
+            f"{m.get_relation_display()}（{age_on(m.birth_date, today)}歳・{m.get_sex_display()}）" for m in members
         )
     if key == "names":
         return "、".join(f"{m.get_relation_display()} {m.name}" for m in members)
@@ -315,7 +324,7 @@ def _fact_text(household, key: str) -> str:
 
 
 @transaction.atomic
-def share_materials(actor, conference: Conference, *, facts: list[str], source: str = "") -> Material:
+def share_materials(actor, conference: Conference, *, facts: list[str]) -> Material:
     """Build the materials from the facts the CW chose — nothing else — and state the basis for
     sharing: consent where held, otherwise the members' confidentiality duty (法第27条の3第6項)."""
     household = conference.household
@@ -337,7 +346,7 @@ def share_materials(actor, conference: Conference, *, facts: list[str], source: 
     material = Material.objects.create(
         conference=conference, facts=list(facts), content=content, consent_basis=basis, created_by=actor
     )
-    record(actor, Action.CREATE, target=conference, source=source, detail={"material": material.pk, "facts": facts})
+    record(actor, Action.CREATE, target=conference, detail={"material": material.pk, "facts": facts})
     return material
 
 
@@ -350,7 +359,6 @@ def record_meeting(
     attended: list[int],
     minutes: str,
     conclusions: str,
-    source: str = "",
 ) -> Conference:
     require_edit(actor, conference.household, NOT_YOURS)
     if held_on is None or held_on > timezone.localdate():
@@ -366,7 +374,7 @@ def record_meeting(
     for invitation in conference.invitations.all():
         invitation.attended = invitation.agency_id in set(attended or [])
         invitation.save(update_fields=["attended"])
-    record(actor, Action.UPDATE, target=conference, source=source, detail={"held_on": held_on.isoformat()})
+    record(actor, Action.UPDATE, target=conference, detail={"held_on": held_on.isoformat()})
     return conference
 
 
@@ -385,7 +393,7 @@ def conferences_of(member: AgencyMember):
     return Conference.objects.filter(memberships__member=member, memberships__left_on__isnull=True).distinct()
 
 
-def open_for_member(user, public_id, *, need_pledge: bool, source: str = "") -> tuple[Conference, AgencyMember]:
+def open_for_member(user, public_id, *, need_pledge: bool) -> tuple[Conference, AgencyMember]:
     """A conference as a partner-agency member sees it: only while a member and, for the
     materials, only after signing the pledge. Every view and every refusal is audited."""
     member = agency_member_of(user)
@@ -406,7 +414,6 @@ def open_for_member(user, public_id, *, need_pledge: bool, source: str = "") -> 
             target_type=Conference.audit_type,
             target_id=str(public_id),
             office_id=conference.household.office_id if conference else None,
-            source=source,
             detail={"why": problem},
         )
         if problem == "no_pledge":
@@ -416,29 +423,34 @@ def open_for_member(user, public_id, *, need_pledge: bool, source: str = "") -> 
         user,
         Action.VIEW,
         target=conference,
-        source=source,
         detail={"agency_member": member.pk, "materials": need_pledge},
     )
     return conference, member
 
 
 @transaction.atomic
-def sign_pledge(user, public_id, source: str = "") -> Pledge:
-    conference, member = open_for_member(user, public_id, need_pledge=False, source=source)
+def sign_pledge(user, public_id) -> Pledge:
+    conference, member = open_for_member(user, public_id, need_pledge=False)
     if Pledge.objects.filter(conference=conference, member=member).exists():
         raise ValidationError("既に署名しています。")
     pledge = Pledge.objects.create(conference=conference, member=member, text=PLEDGE_TEXT)
-    record(user, Action.CREATE, target=conference, source=source, detail={"pledge": pledge.pk})
+    record(user, Action.CREATE, target=conference, detail={"pledge": pledge.pk})
     return pledge
 
 
 @transaction.atomic
-def answer_date(user, candidate: CandidateDate, available: bool, source: str = "") -> DateAnswer:
-    conference, member = open_for_member(user, candidate.conference.public_id, need_pledge=False, source=source)
+def answer_date(user, candidate: CandidateDate, available: bool) -> DateAnswer:
+    conference, member = open_for_member(user, candidate.conference.public_id, need_pledge=False)
     answer, _ = DateAnswer.objects.update_or_create(
         candidate=candidate, member=member, defaults={"available": available}
     )
     return answer
+
+
+@transaction.atomic
+def answer_dates(user, answers: list[tuple[CandidateDate, bool]]) -> list[DateAnswer]:
+    """A member's answers to several candidate dates at once: all are recorded, or none."""
+    return [answer_date(user, candidate, available) for candidate, available in answers]
 
 
 # --- support plans --------------------------------------------------------------------------
@@ -459,7 +471,6 @@ def create_plan(
     assignments: list[dict],
     contingencies: str = "",
     meeting_dates: str = "",
-    source: str = "",
 ) -> SupportPlan:
     """A new version of the household's plan. Every assignment needs an owner (担当者). The
     monitoring date and each assignment's end become follow-ups; the previous version's open
@@ -552,7 +563,7 @@ def create_plan(
             )
         )
     FollowUp.objects.bulk_create(items)
-    record(actor, Action.CREATE, target=plan, source=source, detail={"version": version, "assignments": len(rows)})
+    record(actor, Action.CREATE, target=plan, detail={"version": version, "assignments": len(rows)})
     return plan
 
 
@@ -568,7 +579,6 @@ def evaluate_plan(
     social_life: str = "",
     remaining: str = "",
     plan_must_change: bool = False,
-    source: str = "",
 ) -> Evaluation:
     require_edit(actor, plan.household, NOT_YOURS)
     if not (evaluator or "").strip():
@@ -589,7 +599,7 @@ def evaluate_plan(
     FollowUp.objects.filter(
         household=plan.household, key=f"plan:{plan.pk}:monitoring", state__in=(State.OPEN, State.SNOOZED)
     ).update(state=State.DONE, done_on=evaluated_on, done_note="評価を記録しました。")
-    record(actor, Action.UPDATE, target=plan, source=source, detail={"evaluation": evaluation.pk})
+    record(actor, Action.UPDATE, target=plan, detail={"evaluation": evaluation.pk})
     return evaluation
 
 
@@ -618,12 +628,12 @@ def assignment_history(household):
 # --- reading (staff) -------------------------------------------------------------------------
 
 
-def open_conference_for_staff(actor, public_id, source: str = "") -> Conference:
-    return open_household_record(actor, Conference, public_id, source, "会議が見つかりません。")
+def open_conference_for_staff(actor, public_id) -> Conference:
+    return open_household_record(actor, Conference, public_id, "会議が見つかりません。")
 
 
-def open_plan(actor, public_id, source: str = "") -> SupportPlan:
-    return open_household_record(actor, SupportPlan, public_id, source, "支援計画が見つかりません。")
+def open_plan(actor, public_id) -> SupportPlan:
+    return open_household_record(actor, SupportPlan, public_id, "支援計画が見つかりません。")
 
 
 # --- learning ---------------------------------------------------------------------------------
@@ -634,7 +644,7 @@ def decade(age: int) -> str:
 
 
 @transaction.atomic
-def anonymised_example(actor, conference: Conference, source: str = "") -> dict:
+def anonymised_example(actor, conference: Conference) -> dict:
     """A finished conference as a case example for the knowledge base: people become Aさん, Bさん …
     (with decade and sex), names, addresses, case numbers and dates are removed or generalised."""
     household = conference.household
@@ -664,7 +674,7 @@ def anonymised_example(actor, conference: Conference, source: str = "") -> dict:
     example = {
         "keywords": [i.label for i in household.issues.all()],
         "household": "、".join(
-            f"{aliases[m.name]}（{m.get_relation_display()}・{decade(today.year - m.birth_date.year)}"
+            f"{aliases[m.name]}（{m.get_relation_display()}・{decade(age_on(m.birth_date, today))}"
             f"{m.get_sex_display()}性）"
             for m in members
             if m.left_on is None
@@ -680,5 +690,5 @@ def anonymised_example(actor, conference: Conference, source: str = "") -> dict:
         "minutes": scrub(conference.minutes),
         "conclusions": scrub(conference.conclusions),
     }
-    record(actor, Action.CREATE, target=conference, source=source, detail={"anonymised_example": True})
+    record(actor, Action.CREATE, target=conference, detail={"anonymised_example": True})
     return example

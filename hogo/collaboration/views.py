@@ -10,24 +10,37 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from hogo.audit.services import client_address
+from hogo.common.refusals import put_errors_on_fields, read_query, report, report_form, save_through
 from hogo.common.wareki import wareki
-from hogo.households.forms import put_errors_on_fields, save_through
 from hogo.households.scoping import may_edit
-from hogo.households.services import open_household, open_household_for_edit
+from hogo.households.services import open_household, open_household_for_edit, require_edit
 
 from . import pdf, services
-from .forms import AssessmentForm, AssignmentRowForm, ConsentForm, EvaluationForm, IssueForm, MeetingForm, PlanForm
-from .models import Agency, AgencyMember, ConferenceMember, Consent, NeedAssessment, Pledge
+from .forms import (
+    AddMemberForm,
+    AssessmentForm,
+    AssignmentRowForm,
+    CandidateDateForm,
+    ChosenAssessmentForm,
+    ConferenceForm,
+    ConsentForm,
+    DateAnswersForm,
+    EvaluationForm,
+    IssueForm,
+    MaterialsForm,
+    MeetingForm,
+    PlanForm,
+    RemoveMemberForm,
+)
+from .models import Agency, AgencyMember, Consent, Pledge
 
 ASSIGNMENT_ROWS = 6
 
 
 def _editable(request, public_id):
-    return open_household_for_edit(request.user, public_id, source=client_address(request), message=services.NOT_YOURS)
+    return open_household_for_edit(request.user, public_id, message=services.NOT_YOURS)
 
 
 def _form_page(request, form, household, title, submit):
@@ -44,9 +57,7 @@ def issue_new(request, public_id):
     if save_through(
         request,
         form,
-        lambda code, custom, note: services.note_issue(
-            request.user, household, code=code or custom, note=note, source=client_address(request)
-        ),
+        lambda code, custom, note: services.note_issue(request.user, household, code=code or custom, note=note),
         "課題を記録しました。",
     ):
         return redirect("household_detail", public_id=household.public_id)
@@ -66,7 +77,7 @@ def consent_new(request, public_id):
     if save_through(
         request,
         form,
-        lambda **data: services.record_consent(request.user, household, source=client_address(request), **data),
+        lambda **data: services.record_consent(request.user, household, **data),
         "同意を記録しました。",
     ):
         return redirect("household_detail", public_id=household.public_id)
@@ -77,12 +88,12 @@ def consent_new(request, public_id):
 @require_POST
 def consent_withdraw(request, pk):
     consent = get_object_or_404(Consent.objects.select_related("household"), pk=pk)
-    household = open_household(request.user, consent.household.public_id, source=client_address(request))
-    try:
-        services.withdraw_consent(request.user, consent, source=client_address(request))
-        messages.success(request, "同意の撤回を記録しました。これから共有する資料には同意がないことを明示します。")
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    household = open_household(request.user, consent.household.public_id)
+    report(
+        request,
+        lambda: services.withdraw_consent(request.user, consent),
+        "同意の撤回を記録しました。これから共有する資料には同意がないことを明示します。",
+    )
     return redirect("household_detail", public_id=household.public_id)
 
 
@@ -94,7 +105,7 @@ def assessment(request, public_id):
     done = save_through(
         request,
         form,
-        lambda **data: services.assess_need(request.user, household, source=client_address(request), **data),
+        lambda **data: services.assess_need(request.user, household, **data),
         "検討を記録しました。",
     )
     if done:
@@ -117,73 +128,28 @@ def assessment(request, public_id):
 @require_http_methods(["GET", "POST"])
 def conference_new(request, public_id):
     household = _editable(request, public_id)
-    assessment_id = request.GET.get("assessment") or request.POST.get("assessment")
-    chosen_assessment = (
-        NeedAssessment.objects.filter(pk=assessment_id, household=household).first() if assessment_id else None
-    )
-    suggestions = services.suggestions_for(household)
-    suggested = {
-        s.agency.id: "「" + "」「".join(r.split(":")[0] for r in s.reasons) + "」について助言・協力を依頼する"
-        for s in suggestions
-    }
-    agencies = list(Agency.objects.filter(office=household.office, active=True))
-    agencies.sort(
-        key=lambda a: (
-            a.pk not in suggested,
-            [s.agency.id for s in suggestions].index(a.pk) if a.pk in suggested else 0,
-            a.name,
-        )
-    )
-    errors = {}
+    candidates = services.invitation_candidates(household)
     if request.method == "POST":
-        invitations = [
-            (a, request.POST.get(f"reason_{a.pk}", "")) for a in agencies if request.POST.get(f"invite_{a.pk}")
-        ]
-        try:
-            conference = services.open_conference(
-                request.user,
-                household,
-                purpose=request.POST.get("purpose", ""),
-                invitations=invitations,
-                assessment=chosen_assessment,
-                source=client_address(request),
-            )
-        except ValidationError as exc:
-            errors = exc.message_dict
-        else:
-            messages.success(request, "会議を作りました。候補日と構成員を登録してください。")
-            return redirect("conference_detail", public_id=conference.public_id)
-    rows = [
-        {
-            "agency": a,
-            "suggested": a.pk in suggested,
-            "checked": bool(request.POST.get(f"invite_{a.pk}")),
-            "reason": request.POST.get(f"reason_{a.pk}", suggested.get(a.pk, "")),
-        }
-        for a in agencies
-    ]
-    return render(
+        form = ConferenceForm(request.POST, household=household, candidates=candidates)
+    else:
+        chosen = read_query(request, ChosenAssessmentForm(request.GET, household=household)).get("assessment")
+        form = ConferenceForm(household=household, candidates=candidates, initial={"assessment": chosen})
+    conference = save_through(
         request,
-        "collaboration/conference_new.html",
-        {
-            "household": household,
-            "rows": rows,
-            "errors": errors,
-            "purpose": request.POST.get("purpose", ""),
-            "assessment": chosen_assessment,
-        },
+        form,
+        lambda **data: services.open_conference(request.user, household, **data),
+        "会議を作りました。候補日と構成員を登録してください。",
+    )
+    if conference:
+        return redirect("conference_detail", public_id=conference.public_id)
+    return render(
+        request, "collaboration/conference_new.html", {"household": household, "form": form, "rows": form.rows()}
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def conference_detail(request, public_id):
-    conference = services.open_conference_for_staff(request.user, public_id, source=client_address(request))
-    household = conference.household
-    editable = may_edit(request.user, household)
-    invitations = list(conference.invitations.select_related("agency"))
-    meeting_form = MeetingForm(
-        request.POST if request.POST.get("action") == "meeting" else None,
+def _meeting_form(conference, invitations, data=None):
+    return MeetingForm(
+        data,
         invitations=invitations,
         initial={
             "held_on": conference.held_on or timezone.localdate(),
@@ -192,52 +158,12 @@ def conference_detail(request, public_id):
             "attended": [str(i.agency_id) for i in invitations if i.attended],
         },
     )
-    action = request.POST.get("action")
-    if request.method == "POST":
-        if not editable:
-            raise PermissionDenied(services.NOT_YOURS)
-        try:
-            if action == "date":
-                starts_at = parse_datetime(request.POST.get("starts_at", "") or "")
-                if starts_at is not None and timezone.is_naive(starts_at):
-                    starts_at = timezone.make_aware(starts_at)
-                services.add_candidate_date(request.user, conference, starts_at, source=client_address(request))
-                messages.success(request, "候補日を追加しました。")
-            elif action == "member":
-                member = get_object_or_404(AgencyMember, pk=request.POST.get("member"))
-                services.add_member(request.user, conference, member, source=client_address(request))
-                messages.success(request, f"{member.name}さんを構成員にしました。誓約の署名後に資料を見られます。")
-            elif action == "remove":
-                membership = get_object_or_404(
-                    ConferenceMember, pk=request.POST.get("membership"), conference=conference
-                )
-                services.remove_member(request.user, membership, source=client_address(request))
-                messages.success(request, "構成員から外しました。今日から資料を見られません。")
-            elif action == "materials":
-                services.share_materials(
-                    request.user, conference, facts=request.POST.getlist("facts"), source=client_address(request)
-                )
-                messages.success(request, "資料を作成しました。")
-            elif action == "meeting":
-                if meeting_form.is_valid():
-                    data = meeting_form.cleaned_data
-                    services.record_meeting(
-                        request.user,
-                        conference,
-                        held_on=data["held_on"],
-                        attended=[int(a) for a in data["attended"]],
-                        minutes=data["minutes"],
-                        conclusions=data["conclusions"],
-                        source=client_address(request),
-                    )
-                    messages.success(request, "会議録を記録しました。")
-                else:
-                    raise ValidationError("会議録の入力内容を確認してください。")
-            return redirect("conference_detail", public_id=conference.public_id)
-        except ValidationError as exc:
-            if action == "meeting":
-                put_errors_on_fields(meeting_form, exc)
-            messages.error(request, " ".join(exc.messages))
+
+
+def _conference_page(request, conference, meeting_form=None):
+    """The conference's page; the minutes form, when posted and refused, comes back with its errors."""
+    household = conference.household
+    invitations = list(conference.invitations.select_related("agency"))
     memberships = list(conference.memberships.select_related("member__agency"))
     pledged = set(Pledge.objects.filter(conference=conference).values_list("member_id", flat=True))
     candidates = list(conference.candidate_dates.prefetch_related("answers__member"))
@@ -248,7 +174,7 @@ def conference_detail(request, public_id):
         {
             "conference": conference,
             "household": household,
-            "editable": editable,
+            "editable": may_edit(request.user, household),
             "invitations": invitations,
             "memberships": memberships,
             "pledged": pledged,
@@ -259,10 +185,94 @@ def conference_detail(request, public_id):
             "facts": services.shareable_facts(household),
             "materials": conference.materials.order_by("-created_at"),
             "consents": services.consent_status(household),
-            "meeting_form": meeting_form,
+            "meeting_form": meeting_form or _meeting_form(conference, invitations),
             "plans": conference.plans.order_by("-version"),
         },
     )
+
+
+@login_required
+@require_GET
+def conference_detail(request, public_id):
+    return _conference_page(request, services.open_conference_for_staff(request.user, public_id))
+
+
+def _conference_for_edit(request, public_id):
+    """The conference (404 when its household is not visible, audited); 403 for those who may only read it."""
+    conference = services.open_conference_for_staff(request.user, public_id)
+    require_edit(request.user, conference.household, services.NOT_YOURS)
+    return conference
+
+
+def _back_to(conference):
+    return redirect("conference_detail", public_id=conference.public_id)
+
+
+@login_required
+@require_POST
+def conference_date(request, public_id):
+    conference = _conference_for_edit(request, public_id)
+    report_form(
+        request,
+        CandidateDateForm(request.POST),
+        lambda starts_at: services.add_candidate_date(request.user, conference, starts_at),
+        "候補日を追加しました。",
+    )
+    return _back_to(conference)
+
+
+@login_required
+@require_POST
+def conference_member_add(request, public_id):
+    conference = _conference_for_edit(request, public_id)
+    report_form(
+        request,
+        AddMemberForm(request.POST, office=conference.household.office),
+        lambda member: services.add_member(request.user, conference, member),
+        lambda membership: f"{membership.member.name}さんを構成員にしました。誓約の署名後に資料を見られます。",
+    )
+    return _back_to(conference)
+
+
+@login_required
+@require_POST
+def conference_member_remove(request, public_id):
+    conference = _conference_for_edit(request, public_id)
+    report_form(
+        request,
+        RemoveMemberForm(request.POST, conference=conference),
+        lambda membership: services.remove_member(request.user, membership),
+        "構成員から外しました。今日から資料を見られません。",
+    )
+    return _back_to(conference)
+
+
+@login_required
+@require_POST
+def conference_materials(request, public_id):
+    conference = _conference_for_edit(request, public_id)
+    report_form(
+        request,
+        MaterialsForm(request.POST, facts=services.shareable_facts(conference.household)),
+        lambda facts: services.share_materials(request.user, conference, facts=facts),
+        "資料を作成しました。",
+    )
+    return _back_to(conference)
+
+
+@login_required
+@require_POST
+def conference_meeting(request, public_id):
+    conference = _conference_for_edit(request, public_id)
+    form = _meeting_form(conference, list(conference.invitations.select_related("agency")), request.POST)
+    if save_through(
+        request,
+        form,
+        lambda **data: services.record_meeting(request.user, conference, **data),
+        "会議録を記録しました。",
+    ):
+        return _back_to(conference)
+    return _conference_page(request, conference, meeting_form=form)
 
 
 def _assignment_forms(request, household, initial=None):
@@ -282,7 +292,7 @@ def _assignment_forms(request, household, initial=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_new(request, public_id):
-    conference = services.open_conference_for_staff(request.user, public_id, source=client_address(request))
+    conference = services.open_conference_for_staff(request.user, public_id)
     household = conference.household
     if not may_edit(request.user, household):
         raise PermissionDenied(services.NOT_YOURS)
@@ -329,7 +339,6 @@ def plan_new(request, public_id):
                 household,
                 conference=conference,
                 assignments=assignments,
-                source=client_address(request),
                 **form.cleaned_data,
             )
         except ValidationError as exc:
@@ -349,14 +358,14 @@ def plan_new(request, public_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_detail(request, public_id):
-    plan = services.open_plan(request.user, public_id, source=client_address(request))
+    plan = services.open_plan(request.user, public_id)
     household = plan.household
     editable = may_edit(request.user, household)
     form = EvaluationForm(request.POST or None, initial={"evaluated_on": timezone.localdate()}) if editable else None
     if form is not None and save_through(
         request,
         form,
-        lambda **data: services.evaluate_plan(request.user, plan, source=client_address(request), **data),
+        lambda **data: services.evaluate_plan(request.user, plan, **data),
         "評価を記録しました。",
     ):
         return redirect("plan_detail", public_id=plan.public_id)
@@ -378,7 +387,7 @@ def plan_detail(request, public_id):
 
 @login_required
 def plan_pdf(request, public_id):
-    plan = services.open_plan(request.user, public_id, source=client_address(request))
+    plan = services.open_plan(request.user, public_id)
     response = HttpResponse(pdf.render_plan(plan), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="support-plan-v{plan.version}.pdf"'
     return response
@@ -386,7 +395,7 @@ def plan_pdf(request, public_id):
 
 @login_required
 def minutes_pdf(request, public_id):
-    conference = services.open_conference_for_staff(request.user, public_id, source=client_address(request))
+    conference = services.open_conference_for_staff(request.user, public_id)
     response = HttpResponse(pdf.render_minutes(conference), content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="conference-minutes.pdf"'
     return response
@@ -395,9 +404,9 @@ def minutes_pdf(request, public_id):
 @login_required
 @require_POST
 def example_export(request, public_id):
-    conference = services.open_conference_for_staff(request.user, public_id, source=client_address(request))
+    conference = services.open_conference_for_staff(request.user, public_id)
     try:
-        example = services.anonymised_example(request.user, conference, source=client_address(request))
+        example = services.anonymised_example(request.user, conference)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("conference_detail", public_id=conference.public_id)
@@ -424,27 +433,11 @@ def agency_home(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_GET
 def agency_conference(request, public_id):
     member = services.agency_member_of(request.user)
     signed = member is not None and Pledge.objects.filter(conference__public_id=public_id, member=member).exists()
-    conference, member = services.open_for_member(
-        request.user, public_id, need_pledge=signed, source=client_address(request)
-    )
-    if request.method == "POST":
-        try:
-            if request.POST.get("action") == "pledge":
-                services.sign_pledge(request.user, public_id, source=client_address(request))
-                messages.success(request, "誓約に署名しました。資料を見られます。")
-            elif request.POST.get("action") == "dates":
-                for candidate in conference.candidate_dates.all():
-                    value = request.POST.get(f"date_{candidate.pk}")
-                    if value in ("yes", "no"):
-                        services.answer_date(request.user, candidate, value == "yes", source=client_address(request))
-                messages.success(request, "日程の回答を送りました。")
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        return redirect("agency_conference", public_id=public_id)
+    conference, member = services.open_for_member(request.user, public_id, need_pledge=signed)
     answers = {
         a.candidate_id: a.available for c in conference.candidate_dates.all() for a in c.answers.filter(member=member)
     }
@@ -462,3 +455,24 @@ def agency_conference(request, public_id):
             "invitation": conference.invitations.filter(agency=member.agency).first(),
         },
     )
+
+
+@login_required
+@require_POST
+def agency_pledge(request, public_id):
+    """The member signs the confidentiality pledge (the service opens the conference for them: 404 otherwise)."""
+    report(request, lambda: services.sign_pledge(request.user, public_id), "誓約に署名しました。資料を見られます。")
+    return redirect("agency_conference", public_id=public_id)
+
+
+@login_required
+@require_POST
+def agency_dates(request, public_id):
+    conference, _member = services.open_for_member(request.user, public_id, need_pledge=False)
+    report_form(
+        request,
+        DateAnswersForm(request.POST, candidates=conference.candidate_dates.all()),
+        lambda answers: services.answer_dates(request.user, answers),
+        "日程の回答を送りました。",
+    )
+    return redirect("agency_conference", public_id=public_id)

@@ -4,12 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 
-class InsertOnlyViolation(ValidationError, PermissionError):
-    """Changing or deleting an insert-only record. A ValidationError for forms and services, and a
-    PermissionError for code that treats it as a refused operation."""
-
-    def __init__(self, message: str):
-        ValidationError.__init__(self, message)
+class InsertOnlyViolation(ValidationError):
+    """Changing or deleting an insert-only record: a refusal like any other (decision 0014)."""
 
 
 class InsertOnly(models.Model):

@@ -2,6 +2,7 @@
 Japanese with pdftotext) for notices, support plans and conference minutes."""
 
 from io import BytesIO
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -23,15 +24,11 @@ SMALL = ParagraphStyle("small", parent=BASE, fontSize=9.5, leading=15)
 
 def paragraphs(text: str, style=BASE) -> list:
     """Each line of `text` as a paragraph (escaped)."""
-    from xml.sax.saxutils import escape
-
     return [Paragraph(escape(line) or "&nbsp;", style) for line in (text or "").splitlines() or [""]]
 
 
 def grid(rows: list[list], widths: list[float]) -> Table:
     """A ruled table; cells may be strings (escaped, wrapped) or flowables."""
-    from xml.sax.saxutils import escape
-
     cells = [[Paragraph(escape(str(c)), SMALL) if isinstance(c, (str, int)) else c for c in row] for row in rows]
     table = Table(cells, colWidths=[w * mm for w in widths], repeatRows=1)
     table.setStyle(

@@ -8,6 +8,7 @@ one of its words must match."""
 from functools import lru_cache
 
 import jaconv
+from sudachipy import Dictionary, SplitMode
 
 CONTENT = {"名詞", "動詞", "形容詞", "形状詞", "副詞", "代名詞", "接頭辞", "連体詞", "感動詞"}
 LIGHT_VERBS = {"為る", "居る", "成る", "有る", "出来る"}  # する, いる … say little alone
@@ -15,8 +16,6 @@ LIGHT_VERBS = {"為る", "居る", "成る", "有る", "出来る"}  # する, �
 
 @lru_cache(maxsize=1)
 def _tokenizer():
-    from sudachipy import Dictionary, SplitMode
-
     return Dictionary(dict="core").tokenizer(mode=SplitMode.C)
 
 
@@ -40,8 +39,6 @@ def terms(text: str) -> list[str]:
 
 def index_terms(text: str) -> list[str]:
     """A record's words: mode C units and their mode A parts."""
-    from sudachipy import SplitMode
-
     found = []
     for morpheme in _morphemes(text):
         term = _content(morpheme)

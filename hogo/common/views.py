@@ -1,4 +1,5 @@
 from django.contrib.auth import views as auth_views
+from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
@@ -11,8 +12,6 @@ class LoginView(auth_views.LoginView):
 @never_cache
 def health(request):
     """For load balancers and `make run`: answers without touching personal data."""
-    from django.db import connection
-
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})

@@ -1,9 +1,9 @@
-"""Office settings of the decision flow: the investigation items and the approval steps.
-Applications, need tests and decisions themselves are not editable here."""
+"""Office settings of the decision flow: the investigation items (the approval steps are the
+approvals app's). Applications, need tests and decisions themselves are not editable here."""
 
 from django.contrib import admin
 
-from .models import ApprovalRoute, ChecklistItemTemplate
+from .models import ChecklistItemTemplate
 
 
 @admin.register(ChecklistItemTemplate)
@@ -11,8 +11,3 @@ class ChecklistItemTemplateAdmin(admin.ModelAdmin):
     list_display = ["label", "office", "due_days", "order", "active"]
     list_filter = ["office", "active"]
     ordering = ["office", "order"]
-
-
-@admin.register(ApprovalRoute)
-class ApprovalRouteAdmin(admin.ModelAdmin):
-    list_display = ["office", "steps"]

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from hogo.approvals.models import ActionKind
 from hogo.benefits.engine import InputError, calculate, load_standards, parse_household
 from hogo.households.models import Household
 from hogo.offices.models import Role, RoleAssignment
@@ -88,9 +89,7 @@ def approve_starts(office) -> int:
         Decision.objects.bulk_create(decisions, batch_size=1000)
         ApprovalAction.objects.bulk_create(
             [
-                ApprovalAction(
-                    decision=d, action=ApprovalAction.Kind.APPROVE, step=step, role=role, actor_id=holders[role]
-                )
+                ApprovalAction(decision=d, action=ActionKind.APPROVE, step=step, role=role, actor_id=holders[role])
                 for d in decisions
                 for step, role in enumerate((Role.SUPERVISOR, Role.CHIEF))
                 if role in holders

@@ -9,7 +9,7 @@ The mapping from the case record to the engine's input is deliberate and narrow:
 - Members who left the household before the day do not count; incomes count from their start.
 """
 
-from hogo.households.models import DisabilityKind, Household, IncomeKind, Relation
+from hogo.households.models import DisabilityKind, Household, Income, IncomeKind, Member, Relation
 
 SEVERE_GRADES = {DisabilityKind.PHYSICAL: {"1級", "2級"}, DisabilityKind.MENTAL: {"1級"}}
 MODERATE_GRADES = {DisabilityKind.PHYSICAL: {"3級"}, DisabilityKind.MENTAL: {"2級"}}
@@ -91,8 +91,6 @@ def engine_input_from(household: dict, members: list[dict], incomes_by_member: d
 
 def load_rows(household_ids) -> tuple[dict[int, dict], dict[int, list[dict]], dict[int, list[dict]]]:
     """Households, their members and the members' incomes as plain rows, in three queries."""
-    from hogo.households.models import Income, Member
-
     households = {h["id"]: h for h in Household.objects.filter(pk__in=household_ids).values(*HOUSEHOLD_FIELDS)}
     members: dict[int, list[dict]] = {}
     for m in Member.objects.filter(household_id__in=household_ids).order_by("id").values(*MEMBER_FIELDS):

@@ -1,6 +1,6 @@
 from django import forms
 
-from hogo.households.forms import DATE_WIDGET, LabelledForm
+from hogo.common.forms import DATE_WIDGET, LabelledForm
 
 from .models import DOCUMENTS, ConsultationOutcome, DecisionKind, ItemStatus, SupportInquiryExemption
 
@@ -46,6 +46,12 @@ class ChecklistItemForm(LabelledForm):
     note = forms.CharField(label="メモ", widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
+class DecisionKindQuery(LabelledForm):
+    """`?kind=` on the drafting page: which kind of decision to start from."""
+
+    kind = forms.ChoiceField(label="決定の種類", choices=DecisionKind.choices, required=False)
+
+
 class NeedTestForm(LabelledForm):
     as_of = forms.DateField(label="判定の基準日（月）", widget=DATE_WIDGET)
 
@@ -75,9 +81,6 @@ class DecisionForm(LabelledForm):
         )
         self.fields["need_test"].queryset = household.need_tests.all()
         self.fields["need_test"].label_from_instance = lambda t: (
-            f"{t.as_of.isoformat()} 判定: {'要' if t.need else '否'}・扶助額 {t.benefit:,}円（基準 {t.standards_version}）"
+            f"{t.as_of.isoformat()} 判定: {'要' if t.need else '否'}・"
+            f"扶助額 {t.benefit:,}円（基準 {t.standards_version}）"
         )
-
-
-class ApprovalForm(LabelledForm):
-    comment = forms.CharField(label="意見", widget=forms.Textarea(attrs={"rows": 2}), required=False)

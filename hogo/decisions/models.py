@@ -11,10 +11,13 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from hogo.approvals.models import Approvable, ApprovalActionBase, Status
 from hogo.common.fields import JSONField
-from hogo.common.models import InsertOnly
+from hogo.common.models import HouseholdRecord, InsertOnly
 from hogo.households.models import Household
 from hogo.offices.models import Office
+
+from .deadlines import decision_deadline
 
 
 class ConsultationOutcome(models.TextChoices):
@@ -97,8 +100,6 @@ class Application(models.Model):
 
     @property
     def deadline(self):
-        from .deadlines import decision_deadline
-
         return decision_deadline(self.received_on, self.extended_days)
 
 
@@ -189,13 +190,10 @@ class DecisionKind(models.TextChoices):
     REJECTION = "rejection", "申請却下"
 
 
-class DecisionStatus(models.TextChoices):
-    DRAFT = "draft", "起案中"
-    RETURNED = "returned", "差戻し"
-    APPROVED = "approved", "決裁済"
+DecisionStatus = Status  # the decisions' name for the approvals' statuses (起案中・差戻し・決裁済)
 
 
-class Decision(models.Model):
+class Decision(HouseholdRecord, Approvable):
     """A decision: drafted by a CW, approved step by step; once approved it never changes."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -214,12 +212,6 @@ class Decision(models.Model):
     late_reason = models.TextField("14日を超えた理由（法第24条第6項）", blank=True)
     retroactive_reason = models.TextField("遡及の理由", blank=True)
     snapshot = models.JSONField("通知に載せる事項（起案時）", default=dict)
-    status = models.CharField(max_length=20, choices=DecisionStatus.choices, default=DecisionStatus.DRAFT)
-    drafted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="drafted_decisions", db_index=False
-    )
-    drafted_at = models.DateTimeField(auto_now_add=True)
-    approved_at = models.DateTimeField(null=True, blank=True)
 
     audit_type = "decision"
 
@@ -228,50 +220,11 @@ class Decision(models.Model):
         verbose_name = verbose_name_plural = "決定"
         indexes = [models.Index(fields=["household", "status", "effective_from"])]
 
-    def save(self, *args, **kwargs):
-        if not self._state.adding and Decision.objects.filter(pk=self.pk, status=DecisionStatus.APPROVED).exists():
-            raise PermissionError("決裁済の決定は変更できません。訂正は新しい決定で行います。")
-        super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        raise PermissionError("決定は削除できません。")
-
-    @property
-    def audit_id(self):
-        return self.public_id
-
-    @property
-    def office_id(self):
-        return self.household.office_id
-
-
-class ApprovalRoute(models.Model):
-    """The approval steps of an office, in order (default: supervisor then chief)."""
-
-    office = models.OneToOneField(Office, on_delete=models.PROTECT, related_name="approval_route")
-    steps = models.JSONField(default=list, help_text='役割の並び。例: ["supervisor", "chief"]')
-
-    class Meta:
-        verbose_name = verbose_name_plural = "決裁の順序"
-
-
-class ApprovalAction(InsertOnly):
-    class Kind(models.TextChoices):
-        # the draft itself is the decision row (drafted_by, drafted_at); actions are what follows it
-        APPROVE = "approve", "承認"
-        RETURN = "return", "差戻し"
-        COMMENT = "comment", "意見"
-
+class ApprovalAction(ApprovalActionBase):
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="actions")
-    action = models.CharField(max_length=20, choices=Kind.choices)
-    step = models.PositiveSmallIntegerField(null=True)
-    role = models.CharField(max_length=20, blank=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    comment = models.TextField(blank=True)
-    at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["at", "id"]
+    class Meta(ApprovalActionBase.Meta):
         constraints = [
             # a step is approved once: the service checks it, and this holds even under a race
             models.UniqueConstraint(

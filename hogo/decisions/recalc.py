@@ -4,11 +4,14 @@ task each, so more workers finish sooner; each chunk is idempotent."""
 
 from datetime import date
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
+from hogo.approvals import services as approvals
+from hogo.audit.context import audit_context
 from hogo.audit.models import Action
 from hogo.audit.services import Event, record, record_many
 from hogo.benefits.engine import InputError, calculate, load_standards, parse_household
@@ -31,11 +34,9 @@ def may_start(actor, office) -> bool:
     return any(standing.has_role(role, office.pk) for role in (Role.CHIEF, Role.CLERK))
 
 
-def start_recalc(actor, office, as_of: date, reason: str, source: str = "", enqueue: bool = True) -> RecalcRun:
+def start_recalc(actor, office, as_of: date, reason: str, enqueue: bool = True) -> RecalcRun:
     """Create the run and queue its chunks. Chiefs and clerks start runs; supervisors and chiefs
     review and approve the drafts."""
-    from django.core.exceptions import PermissionDenied, ValidationError
-
     if not may_start(actor, office):
         raise PermissionDenied("一斉更正を開始できるのは課長と事務です。")
     if not reason.strip():
@@ -52,7 +53,6 @@ def start_recalc(actor, office, as_of: date, reason: str, source: str = "", enqu
             Action.CREATE,
             target=run,
             office_id=office.pk,
-            source=source,
             detail={"as_of": as_of.isoformat(), "households": len(ids)},
         )
     chunks = [ids[i : i + CHUNK_SIZE] for i in range(0, len(ids), CHUNK_SIZE)]
@@ -197,7 +197,7 @@ def process_chunk(run: RecalcRun, household_ids: list[int]) -> dict:
             for d in drafts
         ]
         if events:
-            record_many(actor, events, source="recalc")
+            record_many(actor, events)
         counts = {
             "processed": len(results),
             "changed": len(changed),
@@ -216,8 +216,9 @@ def process_chunk(run: RecalcRun, household_ids: list[int]) -> dict:
 
 @task()
 def recalc_chunk(run_id: int, household_ids: list[int]) -> dict:
-    run = RecalcRun.objects.select_related("office", "requested_by").get(pk=run_id)
-    return process_chunk(run, household_ids)
+    with audit_context(source="recalc"):  # the drafts' entries say the mass recalculation wrote them
+        run = RecalcRun.objects.select_related("office", "requested_by").get(pk=run_id)
+        return process_chunk(run, household_ids)
 
 
 def visible_runs(actor):
@@ -226,19 +227,10 @@ def visible_runs(actor):
     return RecalcRun.objects.filter(office_id__in=offices)
 
 
-def approve_run(actor, run: RecalcRun, source: str = "") -> dict:
+def approve_run(actor, run: RecalcRun) -> dict:
     """Approve, at the actor's step, every draft of the run that has no exception to review.
     Each approval goes through the same rules as a single one; refusals are counted, not raised."""
-    from .services import Refused, approve
-
     results = RecalcResult.objects.filter(
         run=run, outcome=RecalcResult.Outcome.CHANGED, exception="", decision__status=DecisionStatus.DRAFT
     ).select_related("decision__household__office")
-    counts = {"approved": 0, "refused": 0}
-    for result in results:
-        try:
-            approve(actor, result.decision, comment="一斉更正の一括承認", source=source)
-            counts["approved"] += 1
-        except Refused:
-            counts["refused"] += 1
-    return counts
+    return approvals.approve_each(actor, [result.decision for result in results], comment="一斉更正の一括承認")

@@ -9,9 +9,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hogo.audit.services import client_address
-from hogo.households.forms import DATE_WIDGET, LabelledForm, put_errors_on_fields
-from hogo.offices.models import Office, Role
+from hogo.common.forms import DATE_WIDGET, LabelledForm
+from hogo.common.refusals import put_errors_on_fields
+from hogo.offices.acting import acting_office
+from hogo.offices.models import Role
 from hogo.offices.queries import standing_of
 
 from . import recalc
@@ -28,6 +29,18 @@ def _run_or_404(request, public_id):
     if run is None:
         raise Http404("一斉更正が見つかりません。")
     return run
+
+
+def _starting_office(request):
+    """The acting office in which a run started from this page begins (PermissionDenied until chosen)."""
+    return acting_office(request, Role.CHIEF, Role.CLERK, denied="一斉更正を開始できるのは課長と事務です。")
+
+
+def _starting_office_or_none(request):
+    try:
+        return _starting_office(request)
+    except PermissionDenied:
+        return None
 
 
 @login_required
@@ -47,18 +60,21 @@ def recalc_list(request):
             raise PermissionDenied("一斉更正を開始できるのは課長と事務です。")
         if form.is_valid():
             try:
-                run = recalc.start_recalc(
-                    request.user,
-                    Office.objects.get(pk=starter_offices[0]),
-                    source=client_address(request),
-                    **form.cleaned_data,
-                )
+                run = recalc.start_recalc(request.user, _starting_office(request), **form.cleaned_data)
             except ValidationError as exc:
                 put_errors_on_fields(form, exc)
             else:
                 messages.success(request, f"一斉更正を開始しました（{run.total}世帯）。")
                 return redirect("recalc_detail", public_id=run.public_id)
-    return render(request, "decisions/recalc_list.html", {"runs": recalc.visible_runs(request.user)[:50], "form": form})
+    return render(
+        request,
+        "decisions/recalc_list.html",
+        {
+            "runs": recalc.visible_runs(request.user)[:50],
+            "form": form,
+            "starting_office": _starting_office_or_none(request) if form else None,
+        },
+    )
 
 
 @login_required
@@ -91,6 +107,6 @@ def recalc_approve(request, public_id):
     standing = standing_of(request.user)
     if not (standing.has_role(Role.SUPERVISOR, run.office_id) or standing.has_role(Role.CHIEF, run.office_id)):
         raise PermissionDenied("一括承認できるのは査察指導員と課長です。")
-    counts = recalc.approve_run(request.user, run, source=client_address(request))
+    counts = recalc.approve_run(request.user, run)
     messages.success(request, f"{counts['approved']}件を承認しました（承認できなかったもの {counts['refused']}件）。")
     return redirect("recalc_detail", public_id=run.public_id)

@@ -1,11 +1,12 @@
 """Every change in the application-to-decision flow: one function per use case, each in a
-transaction, checking permission and writing the audit record. A refused approval writes nothing
-but its audit entry."""
+transaction, checking permission and writing the audit record. Approving and returning a draft
+are the approvals app's (`hogo.approvals.services`); what a decision's last approval sets in
+motion is `finalize` here, registered in DecisionsConfig.ready()."""
 
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
@@ -14,17 +15,12 @@ from hogo.audit.services import record
 from hogo.benefits.engine import InputError, calculate, parse_household
 from hogo.households import services as household_services
 from hogo.households.models import Household
-from hogo.households.scoping import households_visible_to
-from hogo.offices.models import Role
-from hogo.offices.queries import standing_of
 
-from . import deadlines, ledger, periods
+from . import deadlines, ledger, periods, signals
 from .facts import addressee_from, engine_input, load_rows
 from .models import (
     DOCUMENTS,
     Application,
-    ApprovalAction,
-    ApprovalRoute,
     ChecklistItem,
     ChecklistItemTemplate,
     Consultation,
@@ -38,7 +34,6 @@ from .models import (
     SupportInquiryExemption,
 )
 
-DEFAULT_ROUTE = [Role.SUPERVISOR, Role.CHIEF]
 ONE_TIME = ("year_end",)  # 期末一時扶助: paid in December only, not part of the monthly amounts a decision sets
 
 
@@ -67,10 +62,6 @@ DEFAULT_CHECKLIST = [
 ]
 
 
-class Refused(Exception):
-    """A rule stopped the action; the message says why, in Japanese."""
-
-
 NOT_CASEWORKING = "この世帯の相談・申請・起案を行う権限がありません。"
 
 
@@ -91,7 +82,6 @@ def record_consultation(
     right_explained: bool,
     outcome: str,
     referred_to: str = "",
-    source: str = "",
 ) -> Consultation:
     _require_caseworking(actor, household)
     errors = {}
@@ -119,7 +109,6 @@ def record_consultation(
         actor,
         Action.CREATE,
         target=household,
-        source=source,
         detail={"consultation": str(consultation.public_id), "outcome": outcome},
     )
     return consultation
@@ -147,7 +136,6 @@ def receive_application(
     applicant_relation: str,
     reason: str,
     documents: list[str],
-    source: str = "",
 ) -> Application:
     """Register an application, open its investigation checklist and move the household to 申請中."""
     _require_caseworking(actor, household)
@@ -170,6 +158,7 @@ def receive_application(
         documents=sorted(set(documents)),
         recorded_by=actor,
     )
+    signals.application_received.send(sender=Application, application=application)
     ChecklistItem.objects.bulk_create(
         [
             ChecklistItem(
@@ -182,19 +171,18 @@ def receive_application(
             for t in _ensure_checklist_templates(household.office)
         ]
     )
-    household_services.apply_decided_status(actor, household, "applying", received_on, "保護申請の受付", source)
+    household_services.apply_decided_status(actor, household, "applying", received_on, "保護申請の受付")
     record(
         actor,
         Action.CREATE,
         target=application,
-        source=source,
         detail={"received_on": received_on.isoformat(), "deadline": application.deadline.isoformat()},
     )
     return application
 
 
 @transaction.atomic
-def extend_deadline(actor, application: Application, *, days: int, reason: str, source: str = "") -> Application:
+def extend_deadline(actor, application: Application, *, days: int, reason: str) -> Application:
     """Extend the 14-day deadline up to 30 days, with the reason the notice must state (法第24条第6項)."""
     _require_caseworking(actor, application.household)
     errors = {}
@@ -212,13 +200,14 @@ def extend_deadline(actor, application: Application, *, days: int, reason: str, 
         raise ValidationError(errors)
     application.extended_days, application.extension_reason = days, reason.strip()
     application.save(update_fields=["extended_days", "extension_reason"])
-    record(actor, Action.UPDATE, target=application, source=source, detail={"extended_days": days})
+    signals.application_deadline_extended.send(sender=Application, application=application)
+    record(actor, Action.UPDATE, target=application, detail={"extended_days": days})
     return application
 
 
 @transaction.atomic
 def update_checklist_item(
-    actor, item: ChecklistItem, *, status: str, done_on: date | None, note: str, exemption: str = "", source: str = ""
+    actor, item: ChecklistItem, *, status: str, done_on: date | None, note: str, exemption: str = ""
 ) -> ChecklistItem:
     application = item.application
     _require_caseworking(actor, application.household)
@@ -245,21 +234,19 @@ def update_checklist_item(
         actor,
     )
     item.save(update_fields=["status", "done_on", "note", "exemption", "updated_by"])
-    record(actor, Action.UPDATE, target=application, source=source, detail={"checklist": item.code, "status": status})
+    record(actor, Action.UPDATE, target=application, detail={"checklist": item.code, "status": status})
     return item
 
 
 @transaction.atomic
-def run_need_test(
-    actor, household: Household, *, as_of: date, application: Application | None = None, source: str = ""
-) -> NeedTest:
+def run_need_test(actor, household: Household, *, as_of: date, application: Application | None = None) -> NeedTest:
     """Run the engine on the household's facts now and keep facts, result and standards version."""
     _require_caseworking(actor, household)
     facts = engine_input(household, as_of)
     try:
         calc = calculate(parse_household(facts))
     except InputError as exc:
-        raise ValidationError({"as_of": f"計算できません（{exc}）。世帯の情報を確認してください。"})
+        raise ValidationError({"as_of": f"計算できません（{exc}）。世帯の情報を確認してください。"}) from None
     result = calc.as_record()
     test = NeedTest.objects.create(
         household=household,
@@ -278,15 +265,15 @@ def run_need_test(
         actor,
         Action.CREATE,
         target=household,
-        source=source,
         detail={"need_test": str(test.public_id), "need": calc.need, "benefit": calc.benefit},
     )
     return test
 
 
-def _approved(household: Household) -> list[tuple[str, date]]:
+def _approved(household: Household, excluding: int | None = None) -> list[tuple[str, date]]:
     return list(
         Decision.objects.filter(household=household, status=DecisionStatus.APPROVED)
+        .exclude(pk=excluding)
         .order_by("approved_at", "id")
         .values_list("kind", "effective_from")
     )
@@ -309,7 +296,6 @@ def draft_decision(
     need_test: NeedTest | None = None,
     late_reason: str = "",
     retroactive_reason: str = "",
-    source: str = "",
 ) -> Decision:
     """A caseworker's draft (起案). Amounts come from the need test and are frozen here."""
     _require_caseworking(actor, household)
@@ -375,39 +361,9 @@ def draft_decision(
         actor,
         Action.CREATE,
         target=decision,
-        source=source,
         detail={"kind": kind, "effective_from": effective_from.isoformat(), "benefit_total": decision.benefit_total},
     )
     return decision
-
-
-def route_of(office) -> list[str]:
-    route = ApprovalRoute.objects.filter(office=office).first()
-    return list(route.steps) if route and route.steps else list(DEFAULT_ROUTE)
-
-
-def next_step(decision: Decision) -> int:
-    return decision.actions.filter(action=ApprovalAction.Kind.APPROVE).count()
-
-
-def approval_problem(actor, decision: Decision, route: list[str]) -> str | None:
-    """Why `actor` may not approve or return this decision now, or None when they may."""
-    if decision.status != DecisionStatus.DRAFT:
-        return f"この決定は既に{decision.get_status_display()}です。"
-    if decision.drafted_by_id == actor.pk:
-        return "起案者は自分の起案を承認できません。"
-    step = next_step(decision)
-    role = route[step]
-    standing = standing_of(actor)
-    if not standing.has_role(role, decision.household.office_id):
-        if not standing.office_ids or decision.household.office_id not in standing.office_ids:
-            return "他の福祉事務所の決定は承認できません。"
-        return f"この段階（{step + 1}/{len(route)}）の承認は{Role(role).label}が行います。"
-    if not households_visible_to(actor).filter(pk=decision.household_id).exists():
-        return "この世帯の決定を承認する権限がありません（担当の係ではありません）。"
-    if decision.actions.filter(action=ApprovalAction.Kind.APPROVE, actor=actor).exists():
-        return "同じ職員が複数の段階を承認することはできません。"
-    return None
 
 
 def approved_rows(household_id: int, until=None) -> list[ledger.Approved]:
@@ -443,12 +399,10 @@ def _record_differences(decision: Decision):
     )
 
 
-def _finalize(actor, decision: Decision, source: str):
-    periods.check_fits(
-        decision.kind, decision.effective_from, _approved(decision.household), decision.retroactive_reason
-    )
-    decision.status, decision.approved_at = DecisionStatus.APPROVED, timezone.now()
-    decision.save(update_fields=["status", "approved_at"])
+def finalize(actor, decision: Decision):
+    """What the last approval of a decision sets in motion (registered with the approvals app)."""
+    others = _approved(decision.household, excluding=decision.pk)
+    periods.check_fits(decision.kind, decision.effective_from, others, decision.retroactive_reason)
     _record_differences(decision)
     household = decision.household
     new_status = {
@@ -461,82 +415,16 @@ def _finalize(actor, decision: Decision, source: str):
         new_status = "active"  # a change after a suspension resumes assistance
     if new_status:
         household_services.apply_decided_status(
-            actor, household, new_status, decision.effective_from, f"{decision.get_kind_display()}決定", source
+            actor, household, new_status, decision.effective_from, f"{decision.get_kind_display()}決定"
         )
     application = Application.objects.filter(pk=decision.application_id, decided_on__isnull=True).first()
     if application:
         application.decided_on = timezone.localdate()
-        application.save(update_fields=["decided_on"])  # saved, not updated: followups closes its deadline item
+        application.save(update_fields=["decided_on"])
+        signals.application_decided.send(sender=Application, application=application)
 
 
-def approve(actor, decision: Decision, comment: str = "", source: str = "") -> Decision:
-    """Approve the current step; the last step makes the decision take effect."""
-    problem = None
-    with transaction.atomic():
-        decision = Decision.objects.select_for_update().select_related("household").get(pk=decision.pk)
-        route = route_of(decision.household.office)
-        problem = approval_problem(actor, decision, route)
-        if problem is None:
-            step = next_step(decision)
-            try:
-                with transaction.atomic():
-                    ApprovalAction.objects.create(
-                        decision=decision,
-                        action=ApprovalAction.Kind.APPROVE,
-                        step=step,
-                        role=route[step],
-                        actor=actor,
-                        comment=comment.strip(),
-                    )
-            except IntegrityError:
-                problem = "この段階は既に承認されています。"
-            else:
-                if step + 1 == len(route):
-                    try:
-                        _finalize(actor, decision, source)
-                    except (ValueError, ValidationError) as exc:
-                        problem = exc.messages[0] if hasattr(exc, "messages") else str(exc)
-                        transaction.set_rollback(True)
-                if problem is None:
-                    record(
-                        actor,
-                        Action.UPDATE,
-                        target=decision,
-                        source=source,
-                        detail={"approve_step": step + 1, "of": len(route), "approved": step + 1 == len(route)},
-                    )
-    if problem:
-        record(actor, Action.DENIED, target=decision, source=source, detail={"approve": problem})
-        raise Refused(problem)
-    return decision
-
-
-def return_decision(actor, decision: Decision, comment: str, source: str = "") -> Decision:
-    """Send a draft back to its drafter with a comment; the CW drafts anew."""
-    problem = None
-    with transaction.atomic():
-        decision = Decision.objects.select_for_update().select_related("household").get(pk=decision.pk)
-        problem = approval_problem(actor, decision, route_of(decision.household.office))
-        if problem is None and not comment.strip():
-            problem = "差戻しの理由を入力してください。"
-        if problem is None:
-            ApprovalAction.objects.create(
-                decision=decision,
-                action=ApprovalAction.Kind.RETURN,
-                step=next_step(decision),
-                actor=actor,
-                comment=comment.strip(),
-            )
-            decision.status = DecisionStatus.RETURNED
-            decision.save(update_fields=["status"])
-            record(actor, Action.UPDATE, target=decision, source=source, detail={"returned": True})
-    if problem:
-        record(actor, Action.DENIED, target=decision, source=source, detail={"return": problem})
-        raise Refused(problem)
-    return decision
-
-
-def open_decision(actor, public_id, source: str = "") -> Decision:
+def open_decision(actor, public_id) -> Decision:
     """Read a decision; it is visible exactly when its household is (404 and audited otherwise)."""
     decision = (
         Decision.objects.select_related("household__office", "need_test", "application")
@@ -544,17 +432,17 @@ def open_decision(actor, public_id, source: str = "") -> Decision:
         .first()
     )
     if decision is None:
-        record(actor, Action.DENIED, target_type=Decision.audit_type, target_id=str(public_id), source=source)
+        record(actor, Action.DENIED, target_type=Decision.audit_type, target_id=str(public_id))
         raise Http404("決定が見つかりません。")
-    household_services.open_household(actor, decision.household.public_id, source)
+    household_services.open_household(actor, decision.household.public_id)
     return decision
 
 
-def open_application(actor, public_id, source: str = "") -> Application:
+def open_application(actor, public_id) -> Application:
     """Read an application; visible exactly when its household is."""
     application = Application.objects.select_related("household__office").filter(public_id=public_id).first()
     if application is None:
-        record(actor, Action.DENIED, target_type=Application.audit_type, target_id=str(public_id), source=source)
+        record(actor, Action.DENIED, target_type=Application.audit_type, target_id=str(public_id))
         raise Http404("申請が見つかりません。")
-    household_services.open_household(actor, application.household.public_id, source)
+    household_services.open_household(actor, application.household.public_id)
     return application

@@ -1,41 +1,41 @@
 """Thin views for the application-to-decision flow."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hogo.audit.services import client_address
+from hogo.approvals.views import approve_view, return_view
+from hogo.approvals.views import panel as approval_panel
 from hogo.benefits.engine.calculator import Line, expand_record
-from hogo.households.forms import save_through
-from hogo.households.scoping import may_edit
+from hogo.common.refusals import read_query, report_form, save_through
+from hogo.households.scoping import households_visible_to, may_edit
 from hogo.households.services import open_household, open_household_for_edit, require_edit
 
 from . import deadlines, ledger, services
+from .figures import application_figures
 from .forms import (
     ApplicationForm,
-    ApprovalForm,
     ChecklistItemForm,
     ConsultationForm,
     DecisionForm,
+    DecisionKindQuery,
     ExtensionForm,
     NeedTestForm,
 )
-from .models import DecisionStatus, NeedTest
+from .models import DecisionKind, DecisionStatus, NeedTest
 from .notices import render_notice
 
 
 def _editable_household(request, public_id):
-    return open_household_for_edit(
-        request.user, public_id, source=client_address(request), message=services.NOT_CASEWORKING
-    )
+    return open_household_for_edit(request.user, public_id, message=services.NOT_CASEWORKING)
 
 
 def _editable_application(request, public_id):
-    application = services.open_application(request.user, public_id, source=client_address(request))
+    application = services.open_application(request.user, public_id)
     require_edit(request.user, application.household, services.NOT_CASEWORKING)
     return application
 
@@ -54,7 +54,7 @@ def consultation_new(request, public_id):
     if save_through(
         request,
         form,
-        lambda **data: services.record_consultation(request.user, household, source=client_address(request), **data),
+        lambda **data: services.record_consultation(request.user, household, **data),
         "面接相談を記録しました。",
     ):
         return redirect("household_detail", public_id=household.public_id)
@@ -69,7 +69,7 @@ def application_new(request, public_id):
     application = save_through(
         request,
         form,
-        lambda **data: services.receive_application(request.user, household, source=client_address(request), **data),
+        lambda **data: services.receive_application(request.user, household, **data),
         lambda a: f"申請を受け付けました。決定期限は {a.deadline.isoformat()} です。",
     )
     if application:
@@ -79,7 +79,7 @@ def application_new(request, public_id):
 
 @login_required
 def application_detail(request, public_id):
-    application = services.open_application(request.user, public_id, source=client_address(request))
+    application = services.open_application(request.user, public_id)
     household = application.household
     today = timezone.localdate()
     editable = may_edit(request.user, household) and not application.decided_on
@@ -119,30 +119,16 @@ def application_detail(request, public_id):
     )
 
 
-def _post_to_service(request, form, act, done: str, label: str = ""):
-    """Run a service with a small form posted from the application page; say what happened as a
-    message (prefixed with the item's name when there is one) and go back to the page."""
-    prefix = f"「{label}」: " if label else ""
-    if form.is_valid():
-        try:
-            act(**form.cleaned_data)
-            messages.success(request, done)
-        except ValidationError as exc:
-            messages.error(request, prefix + " ".join(exc.messages))
-    else:
-        messages.error(request, prefix + " ".join(e for errs in form.errors.values() for e in errs))
-
-
 @login_required
 @require_POST
 def checklist_update(request, public_id, item_id):
     application = _editable_application(request, public_id)
     item = get_object_or_404(application.checklist, pk=item_id)
     form = ChecklistItemForm(request.POST, prefix=f"item{item.pk}")
-    _post_to_service(
+    report_form(
         request,
         form,
-        lambda **data: services.update_checklist_item(request.user, item, source=client_address(request), **data),
+        lambda **data: services.update_checklist_item(request.user, item, **data),
         f"「{item.label}」を更新しました。",
         item.label,
     )
@@ -153,10 +139,10 @@ def checklist_update(request, public_id, item_id):
 @require_POST
 def application_extend(request, public_id):
     application = _editable_application(request, public_id)
-    _post_to_service(
+    report_form(
         request,
         ExtensionForm(request.POST),
-        lambda **data: services.extend_deadline(request.user, application, source=client_address(request), **data),
+        lambda **data: services.extend_deadline(request.user, application, **data),
         "決定期限を延長しました。",
     )
     return redirect("application_detail", public_id=application.public_id)
@@ -166,20 +152,14 @@ def application_extend(request, public_id):
 @require_POST
 def need_test_run(request, public_id):
     application = _editable_application(request, public_id)
-    form = NeedTestForm(request.POST)
-    if form.is_valid():
-        try:
-            test = services.run_need_test(
-                request.user,
-                application.household,
-                as_of=form.cleaned_data["as_of"],
-                application=application,
-                source=client_address(request),
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            return redirect("need_test_detail", public_id=test.public_id)
+    test = report_form(
+        request,
+        NeedTestForm(request.POST),
+        lambda as_of: services.run_need_test(request.user, application.household, as_of=as_of, application=application),
+        "要否判定を行いました。",
+    )
+    if test:
+        return redirect("need_test_detail", public_id=test.public_id)
     return redirect("application_detail", public_id=application.public_id)
 
 
@@ -187,11 +167,11 @@ def need_test_run(request, public_id):
 def need_test_detail(request, public_id):
     """The stored result, re-explained exactly as it was computed (not recomputed)."""
     test = get_object_or_404(NeedTest.objects.select_related("household", "application"), public_id=public_id)
-    open_household(request.user, test.household.public_id, source=client_address(request))
+    open_household(request.user, test.household.public_id)
     result = expand_record(test.result)
     lines = [
-        Line(l["code"], l["label"], l["amount"], l["working"], l["source"], l["verified"], l["member"])
-        for l in result["explanation"]
+        Line(x["code"], x["label"], x["amount"], x["working"], x["source"], x["verified"], x["member"])
+        for x in result["explanation"]
     ]
     return render(
         request,
@@ -204,7 +184,8 @@ def need_test_detail(request, public_id):
 @require_http_methods(["GET", "POST"])
 def decision_new(request, public_id):
     household = _editable_household(request, public_id)
-    initial = {"effective_from": timezone.localdate(), "kind": request.GET.get("kind", "start")}
+    asked = read_query(request, DecisionKindQuery(request.GET) if request.GET else DecisionKindQuery())
+    initial = {"effective_from": timezone.localdate(), "kind": asked.get("kind") or DecisionKind.START}
     open_application = household.applications.filter(decided_on__isnull=True).first()
     if open_application:
         initial["application"] = open_application.public_id
@@ -215,7 +196,7 @@ def decision_new(request, public_id):
     decision = save_through(
         request,
         form,
-        lambda **data: services.draft_decision(request.user, household, source=client_address(request), **data),
+        lambda **data: services.draft_decision(request.user, household, **data),
         "決定を起案しました。決裁に回っています。",
     )
     if decision:
@@ -225,10 +206,12 @@ def decision_new(request, public_id):
 
 @login_required
 def decision_detail(request, public_id):
-    decision = services.open_decision(request.user, public_id, source=client_address(request))
-    route = services.route_of(decision.household.office)
-    problem = (
-        services.approval_problem(request.user, decision, route) if decision.status == DecisionStatus.DRAFT else "—"
+    decision = services.open_decision(request.user, public_id)
+    approval = approval_panel(
+        request.user,
+        decision,
+        approve_url=reverse("decision_approve", args=[decision.public_id]),
+        return_url=reverse("decision_return", args=[decision.public_id]),
     )
     return render(
         request,
@@ -236,11 +219,7 @@ def decision_detail(request, public_id):
         {
             "decision": decision,
             "household": decision.household,
-            "route": route,
-            "next_step": services.next_step(decision),
-            "actions": decision.actions.select_related("actor__staff"),
-            "may_approve": problem is None,
-            "approval_form": ApprovalForm(),
+            "approval": approval,
             "amount_rows": [(label, decision.amounts.get(code, 0)) for code, label in services.ASSISTANCE_ROWS],
             "application_urgency": deadlines.urgency(decision.application.deadline, timezone.localdate())
             if decision.application
@@ -249,42 +228,13 @@ def decision_detail(request, public_id):
     )
 
 
-def _act_on_decision(request, public_id, act, done_message):
-    decision = services.open_decision(request.user, public_id, source=client_address(request))
-    try:
-        act(request.user, decision, request.POST.get("comment", ""), source=client_address(request))
-    except services.Refused as exc:
-        messages.error(request, str(exc))
-    else:
-        decision.refresh_from_db()
-        messages.success(request, done_message(decision))
-    return redirect("decision_detail", public_id=decision.public_id)
-
-
-@login_required
-@require_POST
-def decision_approve(request, public_id):
-    return _act_on_decision(
-        request,
-        public_id,
-        services.approve,
-        lambda d: (
-            "決裁しました。決定の効力が生じました。"
-            if d.status == DecisionStatus.APPROVED
-            else "承認しました。次の決裁者に回りました。"
-        ),
-    )
-
-
-@login_required
-@require_POST
-def decision_return(request, public_id):
-    return _act_on_decision(request, public_id, services.return_decision, lambda d: "差し戻しました。")
+decision_approve = approve_view(services.open_decision, "decision_detail")
+decision_return = return_view(services.open_decision, "decision_detail")
 
 
 @login_required
 def decision_notice(request, public_id):
-    decision = services.open_decision(request.user, public_id, source=client_address(request))
+    decision = services.open_decision(request.user, public_id)
     if decision.status != DecisionStatus.APPROVED:
         raise PermissionDenied("通知書は決裁後に作成できます。")
     response = HttpResponse(render_notice(decision), content_type="application/pdf")
@@ -295,7 +245,7 @@ def decision_notice(request, public_id):
 @login_required
 def household_ledger(request, public_id):
     """Month by month: which approved decisions govern and what is owed; retroactive differences."""
-    household = open_household(request.user, public_id, source=client_address(request))
+    household = open_household(request.user, public_id)
     decisions = services.approved_rows(household.pk)
     months = []
     starts = [d.effective_from for d in decisions if d.kind in ledger.PAYING]
@@ -334,10 +284,6 @@ def household_ledger(request, public_id):
 def decision_figures(request):
     """The 14-day figures over the households the user may see (a team for a supervisor, the
     office for a chief or clerk); caseworkers see their own."""
-    from hogo.households.scoping import households_visible_to
-
-    from .figures import application_figures
-
     today = timezone.localdate()
     since = today.replace(year=today.year - 1)
     figures = application_figures(households_visible_to(request.user), since, today)

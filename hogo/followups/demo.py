@@ -98,5 +98,4 @@ def _waiting_declarations(office, today) -> None:
             channel="paper",
             period_label=f"{received.year}年{received.month}月分",
             note="（デモデータ）給与明細あり",
-            source="hogo demo",
         )

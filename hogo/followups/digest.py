@@ -20,7 +20,9 @@ MAX_LINES = 30
 def _line(row) -> str:
     period = f"（{row.item.period_label}）" if row.item.period_label else ""
     who = f"・担当 {row.caseworker}" if row.caseworker else ""
-    return f"【{row.urgency_label}】{row.item.due_on.isoformat()} {row.item.title}{period}　ケース {row.item.household.case_number}{who}"
+    item = row.item
+    case = item.household.case_number
+    return f"【{row.urgency_label}】{item.due_on.isoformat()} {item.title}{period}　ケース {case}{who}"
 
 
 def compose(user, today: date) -> tuple[str, str] | None:
@@ -40,7 +42,7 @@ def compose(user, today: date) -> tuple[str, str] | None:
         overdue = queries.team_overdue(user, today, names, limit=MAX_LINES + 1)
         if overdue:
             title_bits.append(
-                f"係の期限切れ {len(overdue) if len(overdue) <= MAX_LINES else str(MAX_LINES) + '件以上'}{'' if len(overdue) > MAX_LINES else '件'}"
+                "係の期限切れ " + (f"{len(overdue)}件" if len(overdue) <= MAX_LINES else f"{MAX_LINES}件以上")
             )
             parts.append("■ 係の期限切れ\n" + "\n".join(_line(r) for r in overdue[:MAX_LINES]))
     if not parts:

@@ -1,8 +1,14 @@
 from django import forms
 
-from hogo.households.forms import DATE_WIDGET, LabelledForm
+from hogo.common.forms import DATE_WIDGET, LabelledForm
 
 from .models import Channel, DeclarationKind, Outcome
+
+
+class DeclarationKindForm(LabelledForm):
+    """The kind of declaration to receive, from the link that opens the form (?kind=…); none is unchosen."""
+
+    kind = forms.ChoiceField(label="種類", choices=DeclarationKind.choices, required=False)
 
 
 class DeclarationForm(LabelledForm):

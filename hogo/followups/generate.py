@@ -17,9 +17,11 @@ from django.utils import timezone
 
 from hogo.decisions.models import Application
 from hogo.households.models import Household, Income, IncomeKind, MedicalCare, Member, Residence, Status, StatusChange
+from hogo.offices.models import Office
 
 from . import schedule
 from .models import FollowUp, FollowupRule, Source, State
+from .rules import ensure_rules
 
 OPEN_STATES = (State.OPEN, State.SNOOZED)
 ASSISTED = (Status.ACTIVE, Status.SUSPENDED)
@@ -106,10 +108,6 @@ def household_facts(household_ids: list[int], today: date) -> dict[int, schedule
 
 
 def _rules_by_office(office_ids) -> dict[int, list[FollowupRule]]:
-    from hogo.offices.models import Office
-
-    from .rules import ensure_rules
-
     by_office = {}
     for office in Office.objects.filter(pk__in=office_ids):
         rules = [r for r in ensure_rules(office) if r.active and r.schedule != schedule.AFTER_RECEIPT]
@@ -345,7 +343,8 @@ def _sync_application(application, item, to_create, to_update, counts):
 
 
 def sync_application(application) -> None:
-    """Called when an application is saved: its deadline item opens, moves or closes at once."""
+    """Called on an application's domain events (hogo.decisions.signals): its deadline item opens, moves or
+    closes at once."""
     item = FollowUp.objects.filter(household_id=application.household_id, key=application_key(application.pk)).first()
     to_create, to_update, counts = [], [], defaultdict(int)
     _sync_application(application, item, to_create, to_update, counts)

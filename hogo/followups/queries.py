@@ -102,20 +102,51 @@ def household_items(household, today: date) -> list[Row]:
     return rows_of(items, today)
 
 
-def team_items(user, today: date) -> QuerySet:
+# What to ask at a visit for an open follow-up, by its rule's code ("…*" matches codes that begin so).
+VISIT_QUESTIONS = {
+    "job_search_report": "求職活動の状況（ハローワークの利用、応募先）を聞き、求職活動報告を受け取る",
+    "income_declaration*": "収入の変化を確認し、収入申告書と給与明細・年金通知を受け取る",
+    "assets_declaration": "資産申告書（預貯金通帳の写し）を受け取る",
+    "medical_opinion*": "通院・服薬の状況、介護サービスの利用を聞く",
+    "care_certification": "通院・服薬の状況、介護サービスの利用を聞く",
+}
+
+
+def _question_for(item: FollowUp) -> str | None:
+    code = item.rule.code if item.rule_id else ""
+    for key, question in VISIT_QUESTIONS.items():
+        if code == key or (key.endswith("*") and code.startswith(key[:-1])):
+            return question
+    if item.source == Source.DECLARATION:
+        return f"未認定の{item.title.replace('の認定', '')}について内容を確かめる"
+    return None
+
+
+def visit_questions(rows: list[Row]) -> list[str]:
+    """What to ask this time, from the household's open follow-ups, each question once."""
+    questions = (_question_for(row.item) for row in rows)
+    return list(dict.fromkeys(q for q in questions if q))
+
+
+def _visible_in(user, today: date, office=None) -> QuerySet:
+    households = households_visible_to(user, today)
+    return households if office is None else households.filter(office=office)
+
+
+def team_items(user, today: date, office=None) -> QuerySet:
     current = Subquery(active_assignments(today).filter(household=OuterRef("household")).values("caseworker_id")[:1])
-    return pending(FollowUp.objects.filter(household__in=households_visible_to(user, today)), today).annotate(
+    return pending(FollowUp.objects.filter(household__in=_visible_in(user, today, office)), today).annotate(
         caseworker_id=current
     )
 
 
-def team_counts(user, today: date) -> dict[int, dict]:
+def team_counts(user, today: date, office=None) -> dict[int, dict]:
     """Per caseworker: overdue items, items due this week, declarations waiting and overdue."""
     week_end = today + WEEK
     declaration = Q(source=Source.DECLARATION)
     return {
         row["caseworker_id"]: row
-        for row in team_items(user, today)
+        for row in team_items(user, today, office)
         .values("caseworker_id")
         .annotate(
             overdue=Count("id", filter=Q(due_on__lt=today)),
@@ -126,18 +157,18 @@ def team_counts(user, today: date) -> dict[int, dict]:
     }
 
 
-def team_overdue(user, today: date, caseworker_names: dict, limit: int = 200) -> list[Row]:
-    items = team_items(user, today).filter(due_on__lt=today).order_by("due_on", "pk")[:limit]
+def team_overdue(user, today: date, caseworker_names: dict, limit: int = 200, office=None) -> list[Row]:
+    items = team_items(user, today, office).filter(due_on__lt=today).order_by("due_on", "pk")[:limit]
     return rows_of(_with_household(items), today, caseworker_names)
 
 
-def decided_within_deadline(user, today: date, days: int = 365) -> dict[int, dict]:
+def decided_within_deadline(user, today: date, days: int = 365, office=None) -> dict[int, dict]:
     """Per current caseworker: applications decided in the last `days` days, and how many within
     their deadline (法第24条第5項)."""
     current = Subquery(active_assignments(today).filter(household=OuterRef("household")).values("caseworker_id")[:1])
     rows = (
         Application.objects.filter(
-            household__in=households_visible_to(user, today), decided_on__gte=today - timedelta(days=days)
+            household__in=_visible_in(user, today, office), decided_on__gte=today - timedelta(days=days)
         )
         .annotate(caseworker_id=current)
         .only("received_on", "extended_days", "decided_on")

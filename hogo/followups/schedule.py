@@ -194,7 +194,8 @@ def rule_problems(spec: dict) -> dict[str, str]:
             bad = [g for g, m in grades.items() if not allowed(g, m)]
             if bad:
                 problems["grade_months"] = (
-                    f"「{'」「'.join(bad)}」の設定が不正です。格付けは A〜D と institution（入院・入所）で、間隔は居宅が"
+                    f"「{'」「'.join(bad)}」の設定が不正です。"
+                    "格付けは A〜D と institution（入院・入所）で、間隔は居宅が"
                     f"1〜{FLOOR_MONTHS_AT_HOME}か月、入院・入所が1〜{FLOOR_MONTHS_IN_INSTITUTION}か月です"
                     "（局長通知 第12: 居宅は年2回以上、入院・入所は年1回以上の訪問）。"
                 )

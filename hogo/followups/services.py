@@ -5,7 +5,6 @@ from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404
 from django.utils import timezone
 
 from hogo.audit.models import Action
@@ -13,10 +12,10 @@ from hogo.audit.services import record
 from hogo.common.kana import normalize_text
 from hogo.decisions.models import Decision
 from hogo.households.models import Household
-from hogo.households.scoping import households_visible_to
 from hogo.households.services import open_household_record, require_edit
 
 from . import schedule
+from .generate import regenerate_chunk
 from .models import Declaration, DeclarationKind, FollowUp, Outcome, Recognition, Source, State
 from .rules import DEFAULT_RECOGNITION_DAYS, ensure_rules, recognition_rule
 
@@ -50,7 +49,6 @@ def register_declaration(
     channel: str,
     period_label: str = "",
     note: str = "",
-    source: str = "",
 ) -> Declaration:
     """Register a declaration on receipt. Its recognition becomes a follow-up with a deadline, and
     the periodic check it answers (a monthly income declaration, the yearly assets declaration) is
@@ -88,7 +86,6 @@ def register_declaration(
         actor,
         Action.CREATE,
         target=declaration,
-        source=source,
         detail={
             "household": str(household.public_id),
             "kind": kind,
@@ -123,7 +120,6 @@ def recognise_declaration(
     recognised_on: date,
     decision: Decision | None = None,
     reason: str = "",
-    source: str = "",
 ) -> Recognition:
     """Record how a declaration was recognised: reflected in a decision of the same household, or
     no change with the reason. The recognition follow-up is done at once, for the CW and the SV."""
@@ -162,14 +158,13 @@ def recognise_declaration(
         actor,
         Action.UPDATE,
         target=declaration,
-        source=source,
         detail={"recognised": outcome, "decision": str(decision.public_id) if decision else None},
     )
     return recognition
 
 
 @transaction.atomic
-def snooze(actor, item: FollowUp, *, until: date | None, reason: str, source: str = "") -> FollowUp:
+def snooze(actor, item: FollowUp, *, until: date | None, reason: str) -> FollowUp:
     require_edit(actor, item.household, NOT_YOURS)
     reason = (reason or "").strip()
     today = timezone.localdate()
@@ -188,14 +183,12 @@ def snooze(actor, item: FollowUp, *, until: date | None, reason: str, source: st
         raise ValidationError(errors)
     item.state, item.snoozed_until, item.snooze_reason = State.SNOOZED, until, reason
     item.save(update_fields=["state", "snoozed_until", "snooze_reason"])
-    record(
-        actor, Action.UPDATE, target=item, source=source, detail={"snoozed_until": until.isoformat(), "reason": reason}
-    )
+    record(actor, Action.UPDATE, target=item, detail={"snoozed_until": until.isoformat(), "reason": reason})
     return item
 
 
 @transaction.atomic
-def complete(actor, item: FollowUp, *, done_on: date | None, note: str, source: str = "") -> FollowUp:
+def complete(actor, item: FollowUp, *, done_on: date | None, note: str) -> FollowUp:
     """Mark a periodic check done where no other screen does it (a tax check, a visit until visits
     are recorded in Hogo). Items closed by their own work — applications, declarations and checks
     answered by a declaration — refuse, and say where to go."""
@@ -215,26 +208,17 @@ def complete(actor, item: FollowUp, *, done_on: date | None, note: str, source: 
         raise ValidationError({"note": "実施した内容を入力してください。"})
     item.state, item.done_on, item.done_note, item.done_by = State.DONE, done_on, note, actor
     item.save(update_fields=["state", "done_on", "done_note", "done_by"])
-    record(actor, Action.UPDATE, target=item, source=source, detail={"done_on": done_on.isoformat()})
-    from .generate import regenerate_chunk
-
+    record(actor, Action.UPDATE, target=item, detail={"done_on": done_on.isoformat()})
     regenerate_chunk([item.household_id], today)  # the next occurrence appears at once
     return item
 
 
 def open_followup(actor, public_id) -> FollowUp:
-    item = (
-        FollowUp.objects.select_related("household__office", "rule")
-        .filter(public_id=public_id, household__in=households_visible_to(actor))
-        .first()
-    )
-    if item is None:
-        raise Http404("確認事項が見つかりません。")
-    return item
+    return open_household_record(actor, FollowUp, public_id, "確認事項が見つかりません。")
 
 
-def open_declaration(actor, public_id, source: str = "") -> Declaration:
-    return open_household_record(actor, Declaration, public_id, source, "申告が見つかりません。")
+def open_declaration(actor, public_id) -> Declaration:
+    return open_household_record(actor, Declaration, public_id, "申告が見つかりません。")
 
 
 def complete_by_work(actor, household: Household, rule_code: str, done_on: date, note: str) -> list[FollowUp]:
@@ -245,7 +229,5 @@ def complete_by_work(actor, household: Household, rule_code: str, done_on: date,
     for item in items:
         item.state, item.done_on, item.done_note, item.done_by = State.DONE, done_on, note, actor
         item.save(update_fields=["state", "done_on", "done_note", "done_by"])
-    from .generate import regenerate_chunk
-
     regenerate_chunk([household.pk], timezone.localdate())
     return items

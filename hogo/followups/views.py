@@ -8,17 +8,18 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hogo.audit.models import Action
-from hogo.audit.services import client_address, record
-from hogo.households.forms import save_through
+from hogo.audit.services import record
+from hogo.common.refusals import read_query, save_through
 from hogo.households.models import Status
 from hogo.households.scoping import active_assignments, households_visible_to, may_edit
 from hogo.households.services import open_household_for_edit
-from hogo.offices.models import Office, Role
-from hogo.offices.queries import caseworkers_of_teams, standing_of
+from hogo.offices.acting import acting_office
+from hogo.offices.models import Role
+from hogo.offices.queries import caseworkers_of_teams, standing_of, teams_in_office
 
 from . import queries, services
-from .forms import CompleteForm, DeclarationForm, RecognitionForm, SnoozeForm
-from .models import DeclarationKind, Notice, Source
+from .forms import CompleteForm, DeclarationForm, DeclarationKindForm, RecognitionForm, SnoozeForm
+from .models import Notice, Source
 
 
 def _item_page(request, item, snooze_form=None, complete_form=None):
@@ -44,7 +45,7 @@ def _item_page(request, item, snooze_form=None, complete_form=None):
 @login_required
 def followup_detail(request, public_id):
     item = services.open_followup(request.user, public_id)
-    record(request.user, Action.VIEW, target=item, source=client_address(request))
+    record(request.user, Action.VIEW, target=item)
     return _item_page(request, item)
 
 
@@ -56,7 +57,7 @@ def followup_snooze(request, public_id):
     if save_through(
         request,
         form,
-        lambda **data: services.snooze(request.user, item, source=client_address(request), **data),
+        lambda **data: services.snooze(request.user, item, **data),
         "保留にしました。",
     ):
         return redirect("household_detail", public_id=item.household.public_id)
@@ -71,7 +72,7 @@ def followup_done(request, public_id):
     if save_through(
         request,
         form,
-        lambda **data: services.complete(request.user, item, source=client_address(request), **data),
+        lambda **data: services.complete(request.user, item, **data),
         "完了しました。次の予定を作りました。",
     ):
         return redirect("household_detail", public_id=item.household.public_id)
@@ -81,18 +82,17 @@ def followup_done(request, public_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def declaration_new(request, public_id):
-    household = open_household_for_edit(
-        request.user, public_id, source=client_address(request), message=services.NOT_YOURS
-    )
-    kind = request.GET.get("kind")
-    initial = {"received_on": timezone.localdate(), "kind": kind if kind in DeclarationKind.values else None}
+    household = open_household_for_edit(request.user, public_id, message=services.NOT_YOURS)
+    kind = read_query(request, DeclarationKindForm(request.GET)).get("kind")
+    initial = {"received_on": timezone.localdate(), "kind": kind or None}
     form = DeclarationForm(request.POST or None, initial=initial)
     declaration = save_through(
         request,
         form,
-        lambda **data: services.register_declaration(request.user, household, source=client_address(request), **data),
+        lambda **data: services.register_declaration(request.user, household, **data),
         lambda d: (
-            f"{d.get_kind_display()}を受け付けました。認定の期限は {services.recognition_due(household, d.received_on)[0].isoformat()} です。"
+            f"{d.get_kind_display()}を受け付けました。"
+            f"認定の期限は {services.recognition_due(household, d.received_on)[0].isoformat()} です。"
         ),
     )
     if declaration:
@@ -107,7 +107,7 @@ def declaration_new(request, public_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def declaration_detail(request, public_id):
-    declaration = services.open_declaration(request.user, public_id, source=client_address(request))
+    declaration = services.open_declaration(request.user, public_id)
     household = declaration.household
     recognition = getattr(declaration, "recognition", None)
     editable = may_edit(request.user, household) and recognition is None
@@ -121,9 +121,7 @@ def declaration_detail(request, public_id):
         if save_through(
             request,
             form,
-            lambda **data: services.recognise_declaration(
-                request.user, declaration, source=client_address(request), **data
-            ),
+            lambda **data: services.recognise_declaration(request.user, declaration, **data),
             "認定しました。",
         ):
             return redirect("household_detail", public_id=household.public_id)
@@ -148,13 +146,12 @@ def declaration_detail(request, public_id):
 @login_required
 def team(request):
     """The supervisor's dashboard: per caseworker, caseload against the standard, overdue work,
-    declarations waiting, decisions within the deadline; then every overdue item of the team."""
-    standing = standing_of(request.user)
-    if not standing.has_role(Role.SUPERVISOR):
-        raise PermissionDenied("係の状況を見られるのは査察指導員です。")
+    declarations waiting, decisions within the deadline; then every overdue item of the team.
+    Only the teams and households of the acting office: the standard is that office's."""
+    office = acting_office(request, Role.SUPERVISOR, denied="係の状況を見られるのは査察指導員です。")
     today = timezone.localdate()
-    caseworkers = list(caseworkers_of_teams(standing.team_ids, today))
-    visible = households_visible_to(request.user, today)
+    caseworkers = list(caseworkers_of_teams(teams_in_office(standing_of(request.user).team_ids, office.pk), today))
+    visible = households_visible_to(request.user, today).filter(office=office)
     caseload = {
         row["caseworker_id"]: row
         for row in active_assignments(today)
@@ -166,8 +163,8 @@ def team(request):
             applying=Count("id", filter=Q(household__status=Status.APPLYING)),
         )
     }
-    work = queries.team_counts(request.user, today)
-    decided = queries.decided_within_deadline(request.user, today)
+    work = queries.team_counts(request.user, today, office)
+    decided = queries.decided_within_deadline(request.user, today, office=office)
     zero_load = {"total": 0, "active": 0, "applying": 0}
     zero_work = {"overdue": 0, "this_week": 0, "declarations": 0, "declarations_overdue": 0}
     rows = [
@@ -180,16 +177,17 @@ def team(request):
         for cw in caseworkers
     ]
     names = {cw.pk: cw.name for cw in caseworkers}
-    overdue = queries.team_overdue(request.user, today, names)
+    overdue = queries.team_overdue(request.user, today, names, office=office)
     record(
         request.user,
         Action.LIST,
-        source=client_address(request),
+        office_id=office.pk,
         detail={"view": "team", "overdue_shown": [str(r.item.public_id) for r in overdue]},
     )
-    standard = Office.objects.get(pk=standing.offices_with(Role.SUPERVISOR)[0]).caseload_standard
     return render(
-        request, "followups/team.html", {"rows": rows, "standard": standard, "overdue": overdue, "today": today}
+        request,
+        "followups/team.html",
+        {"rows": rows, "standard": office.caseload_standard, "overdue": overdue, "today": today, "office": office},
     )
 
 

@@ -1,28 +1,21 @@
-"""Synthetic demo data: two offices, their staff and N households. Nothing here is real.
+"""Synthetic demo households for `hogo demo` (hogo.demo.load): the fictional offices they live
+around, their members, incomes and caseworkers. Nothing here is real.
 
 Household types follow the national proportions of recipient households (高齢 ~55%,
 障害・傷病 ~25%, 母子 ~4%, その他 ~16%; 被保護者調査, 厚生労働省, 令和5年度 monthly averages
-rounded). Staffing follows the standards: one caseworker per 80 households (社会福祉法第16条)
-and one supervisor per ~7 caseworkers (the usual 査察指導員 span).
+rounded).
 """
 
-import math
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.apps import apps
-from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
-from django.db import transaction
-from django.utils import timezone
 from faker import Faker
 
-from hogo.audit.models import Action
-from hogo.audit.services import record
 from hogo.common.kana import search_key
-from hogo.offices.models import Office, Role, RoleAssignment, Staff, Team, TeamMembership
+from hogo.common.wareki import age_on
+from hogo.offices.models import Office
 
 from . import lifecycle
 from .models import (
@@ -41,10 +34,6 @@ from .models import (
     Sex,
     StatusChange,
 )
-
-HOUSEHOLDS_PER_CASEWORKER = 80
-CASEWORKERS_PER_SUPERVISOR = 7
-DEFAULT_PASSWORD = "hogo-demo-2026"
 
 TYPE_WEIGHTS = [
     (HouseholdType.ELDERLY, 55),
@@ -83,19 +72,11 @@ OFFICES = (
 SPREAD_DEGREES = 0.04  # households lie within about 4 km of the office
 
 
-@dataclass(frozen=True)
-class Account:
-    username: str
-    role: str
-    office: str
-    created: bool
-
-
 def _weighted(rng: random.Random, weights):
     return rng.choices([v for v, _ in weights], weights=[w for _, w in weights])[0]
 
 
-def _years_before(day: date, years: int) -> date:
+def years_before(day: date, years: int) -> date:
     try:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February in a non-leap year
@@ -104,8 +85,8 @@ def _years_before(day: date, years: int) -> date:
 
 def _birth_date(rng: random.Random, today: date, min_age: int, max_age: int) -> date:
     """A birth date giving an age between min_age and max_age today."""
-    earliest = _years_before(today, max_age + 1) + timedelta(days=1)
-    latest = _years_before(today, min_age)
+    earliest = years_before(today, max_age + 1) + timedelta(days=1)
+    latest = years_before(today, min_age)
     return earliest + timedelta(days=rng.randrange((latest - earliest).days + 1))
 
 
@@ -125,7 +106,7 @@ def _school_stage(birth: date, today: date) -> str:
     return SchoolStage.NONE
 
 
-class _Generator:
+class Generator:
     def __init__(self, seed: int, today: date):
         self.rng = random.Random(seed)
         self.fake = Faker("ja_JP")
@@ -164,7 +145,7 @@ class _Generator:
         elif household_type == HouseholdType.SINGLE_PARENT:
             head_birth = _birth_date(rng, today, 22, 50)
             people.append((Relation.HEAD, sex, head_birth))
-            head_age = today.year - head_birth.year
+            head_age = age_on(head_birth, today)
             for _ in range(rng.choice([1, 1, 2, 2, 3])):
                 people.append(
                     (
@@ -187,7 +168,7 @@ class _Generator:
 
     def extras(self, household_type: str, relation: str, birth: date):
         rng = self.rng
-        age = self.today.year - birth.year
+        age = age_on(birth, self.today)
         disability_kind = disability_grade = care_level = ""
         incomes = []
         if household_type == HouseholdType.DISABLED and relation == Relation.HEAD:
@@ -218,99 +199,7 @@ class _Generator:
         return disability_kind, disability_grade, care_level, school, incomes
 
 
-def _ensure_office(spec: DemoOffice) -> Office:
-    office, _ = Office.objects.get_or_create(
-        municipality_code=spec.municipality_code,
-        defaults={
-            "name": spec.name,
-            "default_grade_area": spec.grade_area,
-            "default_winter_region": spec.winter_region,
-            "latitude": Decimal(spec.centre[0]),
-            "longitude": Decimal(spec.centre[1]),
-        },
-    )
-    return office
-
-
-def _ensure_staff(
-    username, name, kana, password_hash, office, role, since, team=None, superuser=False
-) -> tuple[Staff, bool]:
-    User = get_user_model()
-    user, created = User.objects.get_or_create(
-        username=username, defaults={"password": password_hash, "is_staff": superuser, "is_superuser": superuser}
-    )
-    staff, _ = Staff.objects.get_or_create(user=user, defaults={"name": name, "name_kana": kana})
-    if created:
-        RoleAssignment.objects.create(staff=staff, office=office, role=role, valid_from=since)
-        if team is not None:
-            TeamMembership.objects.create(staff=staff, team=team, valid_from=since)
-    return staff, created
-
-
-@transaction.atomic
-def load_demo(
-    households: int, seed: int = 1, password: str = DEFAULT_PASSWORD, today: date | None = None
-) -> list[Account]:
-    """Create the demo offices, staff and households. Running it again with the same arguments
-    creates nothing new: staff are found by username, households by office and case number."""
-    today = today or timezone.localdate()
-    gen = _Generator(seed, today)
-    password_hash = make_password(password)  # one hash for all demo accounts: they share one password
-    since = _years_before(today, 3)
-    accounts: list[Account] = []
-    per_office = [households - households // 2, households // 2]
-
-    for spec, count in zip(OFFICES, per_office):
-        office = _ensure_office(spec)
-        n_cw = max(1, math.ceil(count / HOUSEHOLDS_PER_CASEWORKER))
-        n_sv = max(1, math.ceil(n_cw / CASEWORKERS_PER_SUPERVISOR))
-        teams = [Team.objects.get_or_create(office=office, name=f"保護第{i + 1}係")[0] for i in range(n_sv)]
-
-        def staff(username, role, team=None, superuser=False):
-            sex = gen.rng.choice([Sex.MALE, Sex.FEMALE])
-            name, kana, _ = gen.person(sex)
-            member, created = _ensure_staff(username, name, kana, password_hash, office, role, since, team, superuser)
-            accounts.append(Account(username, role, office.name, created))
-            return member
-
-        for i, team in enumerate(teams):
-            staff(f"{spec.key}-sv{i + 1:02d}", Role.SUPERVISOR, team)
-        caseworkers = [staff(f"{spec.key}-cw{i + 1:03d}", Role.CASEWORKER, teams[i % n_sv]) for i in range(n_cw)]
-        staff(f"{spec.key}-chief", Role.CHIEF)
-        staff(f"{spec.key}-clerk", Role.CLERK)
-        if spec.key == "a":
-            staff("admin", Role.ADMIN, superuser=True)
-
-        created = _create_households(gen, spec, office, count, caseworkers, today)
-        if apps.is_installed("hogo.decisions"):
-            from hogo.decisions.demo import approve_starts  # the decision flow is optional for the demo
-
-            approve_starts(office)
-        if apps.is_installed("hogo.followups"):
-            from hogo.followups.demo import seed_followups
-
-            seed_followups(office, today, seed)
-        if apps.is_installed("hogo.casework"):
-            from hogo.casework.demo import seed_case_records
-
-            seed_case_records(office, today, seed)
-        if apps.is_installed("hogo.collaboration"):
-            from hogo.collaboration.demo import seed_agencies
-
-            for username in seed_agencies(office, spec.key, password_hash, spec.city):
-                accounts.append(Account(username, "agency", office.name, True))
-        if created:
-            record(
-                None,
-                Action.BULK_LOAD,
-                office_id=office.pk,
-                source="hogo demo",
-                detail={"households": created, "seed": seed, "synthetic": True},
-            )
-    return accounts
-
-
-def _create_households(gen: _Generator, spec: DemoOffice, office: Office, count: int, caseworkers, today: date) -> int:
+def create_households(gen: Generator, spec: DemoOffice, office: Office, count: int, caseworkers, today: date) -> int:
     existing = set(Household.objects.filter(office=office).values_list("case_number", flat=True))
     rng = gen.rng
     new_households, plans = [], []
@@ -356,7 +245,7 @@ def _create_households(gen: _Generator, spec: DemoOffice, office: Office, count:
     Household.objects.bulk_create(new_households, batch_size=1000)
 
     members, incomes_for, changes, assignments = [], [], [], []
-    for household, (people, started, caseworker) in zip(new_households, plans):
+    for household, (people, started, caseworker) in zip(new_households, plans, strict=True):
         family = None
         for relation, sex, birth in people:
             same_family = relation in (Relation.CHILD, Relation.SPOUSE) or relation == Relation.HEAD
@@ -393,13 +282,13 @@ def _create_households(gen: _Generator, spec: DemoOffice, office: Office, count:
             )
         )
         assignments.append(CaseworkerAssignment(household=household, caseworker=caseworker, valid_from=started))
-    for member, (incomes, _started) in zip(members, incomes_for):
+    for member, (incomes, _started) in zip(members, incomes_for, strict=True):
         _followup_facts(facts_rng, member, incomes, today)
     Member.objects.bulk_create(members, batch_size=2000)
     Income.objects.bulk_create(
         [
             Income(member=m, kind=kind, monthly_amount=amount, since=started)
-            for m, (incomes, started) in zip(members, incomes_for)
+            for m, (incomes, started) in zip(members, incomes_for, strict=True)
             for kind, amount in incomes
         ],
         batch_size=2000,
@@ -415,7 +304,7 @@ GRADE_WEIGHTS = [("A", 0.1), ("B", 0.25), ("C", 0.4), ("D", 0.25)]
 
 def _followup_facts(rng: random.Random, member: Member, incomes, today: date) -> None:
     """Dates and flags the periodic checks look at (synthetic)."""
-    age = today.year - member.birth_date.year
+    age = age_on(member.birth_date, today)
     if member.household.residence == Residence.HOSPITAL and member.relation == Relation.HEAD:
         member.medical_care = MedicalCare.INPATIENT
     elif age >= 40 and rng.random() < 0.45:
@@ -442,19 +331,3 @@ def _policy(household_type: str) -> str:
         HouseholdType.SINGLE_PARENT: "児童の健全育成と就学を支え、母の就労と手当等の活用を支援する。",
         HouseholdType.OTHER: "就労可能性を把握し、就労支援と収入の適正な申告を指導する。",
     }[household_type]
-
-
-def existing_accounts():
-    """(username, role, office) of every current role holder, for `make run` to print."""
-    rows = RoleAssignment.objects.active_on(timezone.localdate()).select_related("staff__user", "office")
-    found = [
-        (r.staff.user.username, r.role, r.office.name) for r in rows.order_by("office_id", "staff__user__username")
-    ]
-    if apps.is_installed("hogo.collaboration"):
-        from hogo.collaboration.models import AgencyMember
-
-        found += [
-            (m.user.username, "agency", m.agency.office.name)
-            for m in AgencyMember.objects.select_related("user", "agency__office").order_by("user__username")
-        ]
-    return found

@@ -2,11 +2,11 @@
 case numbers) and their messages are put back on the named field."""
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from hogo.benefits.engine import region_mismatch, winter_region_of
+from hogo.common.forms import DATE_WIDGET, LabelledForm
 from hogo.common.kana import normalize_kana_name
 from hogo.offices.models import GRADE_AREAS, WINTER_REGIONS
 
@@ -24,49 +24,6 @@ from .models import (
     VisitGrade,
 )
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def save_through(request, form: forms.Form, act, done):
-    """For a posted, valid form: run the service `act(**cleaned_data)` and say `done` (text, or a
-    function of the result that writes it); a
-    ValidationError from the service goes back onto the form's fields. The service's result, or
-    None when nothing was saved."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        result = act(**form.cleaned_data)
-    except ValidationError as exc:
-        put_errors_on_fields(form, exc)
-        return None
-    messages.success(request, done(result) if callable(done) else done)
-    return result
-
-
-def put_errors_on_fields(form: forms.Form, exc: ValidationError) -> None:
-    """Attach a service's ValidationError to the form fields it names."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
-class LabelledForm(forms.Form):
-    """Required-field and invalid-value messages name the field."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.name_fields_in_messages()
-
-    def name_fields_in_messages(self):
-        for field in self.fields.values():
-            field.error_messages["required"] = f"{field.label}を入力してください。"
-            if isinstance(field, forms.DateField):
-                field.error_messages["invalid"] = f"{field.label}は正しい日付で入力してください（例: 2026-04-01）。"
-            if isinstance(field, forms.ChoiceField):
-                field.error_messages["invalid_choice"] = f"{field.label}は一覧から選んでください。"
-
 
 class MemberFields(LabelledForm):
     name = forms.CharField(label="氏名", max_length=100)
@@ -82,7 +39,7 @@ class MemberFields(LabelledForm):
         try:
             return normalize_kana_name(self.cleaned_data["name_kana"])
         except ValueError as exc:
-            raise ValidationError(str(exc))
+            raise ValidationError(str(exc)) from None
 
     def clean_birth_date(self):
         services.validate_birth_date(self.cleaned_data["birth_date"])
@@ -242,3 +199,28 @@ class CheckFactsForm(LabelledForm):
 
     def groups(self):
         return [(member, [self[name] for name in names]) for member, names in self.member_groups]
+
+
+SORTS_SHOWN = [
+    ("kana", "ふりがな順"),
+    ("case_number", "ケース番号順"),
+    ("status", "状態順"),
+    ("type", "世帯類型順"),
+    ("caseworker", "担当CW順"),
+]
+SCOPES = [("mine", "自分の担当"), ("all", "係の世帯")]
+QUERY_KEPT = 100  # characters of a search that are used (and logged)
+
+
+class HouseholdListForm(LabelledForm):
+    """How a list of households is searched, sorted and paged (?q=…&sort=…&page=…); on the home page
+    whose households (?scope=mine|all); from the team page, one caseworker's (?cw=…)."""
+
+    q = forms.CharField(label="検索", required=False)
+    sort = forms.ChoiceField(label="並び順", choices=SORTS_SHOWN, required=False)
+    page = forms.IntegerField(label="ページ", min_value=1, required=False)
+    scope = forms.ChoiceField(label="表示する世帯", choices=SCOPES, required=False)
+    cw = forms.IntegerField(label="ケースワーカー", min_value=1, required=False)
+
+    def clean_q(self) -> str:
+        return self.cleaned_data["q"].strip()[:QUERY_KEPT]

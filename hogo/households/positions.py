@@ -62,7 +62,7 @@ def read_positions(lines, office) -> tuple[dict, list[RowError]]:
     return positions, errors
 
 
-def import_positions(lines, office, actor=None, source: str = "") -> dict:
+def import_positions(lines, office, actor=None) -> dict:
     positions, errors = read_positions(lines, office)
     if errors:
         return {"errors": errors, "updated": 0, "unchanged": 0}
@@ -76,7 +76,6 @@ def import_positions(lines, office, actor=None, source: str = "") -> dict:
             actor,
             Action.BULK_LOAD,
             office_id=office.pk,
-            source=source,
             detail={"positions": len(positions), "updated": len(changed)},
         )
     return {"errors": [], "updated": len(changed), "unchanged": len(positions) - len(changed)}

@@ -13,8 +13,9 @@ from django.utils import timezone
 from hogo.audit.models import Action
 from hogo.audit.services import record
 from hogo.common.kana import normalize_kana_name, normalize_text, search_key
+from hogo.offices.acting import office_for
 from hogo.offices.models import Office, Role, Staff
-from hogo.offices.queries import caseworkers_of_teams, standing_of
+from hogo.offices.queries import caseworkers_of_teams, standing_of, teams_in_office
 
 from . import lifecycle
 from .models import CaseworkerAssignment, Household, Member, Relation, StatusChange
@@ -22,6 +23,8 @@ from .scoping import access_basis, households_visible_to, may_edit
 from .signals import check_facts_changed
 
 EARLIEST_BIRTH_DATE = date(1900, 1, 1)
+REGISTERING_ROLES = (Role.CASEWORKER, Role.SUPERVISOR)
+MAY_NOT_REGISTER = "世帯を登録できるのはケースワーカーと査察指導員です。"
 
 
 @dataclass
@@ -116,37 +119,37 @@ def _build_member(household: Household, data: MemberInput) -> Member:
 def _caseworker_choices_for(actor, office: Office, on: date):
     standing = standing_of(actor, on)
     if standing.has_role(Role.SUPERVISOR, office.pk):
-        return caseworkers_of_teams(standing.team_ids, on)
+        return caseworkers_of_teams(teams_in_office(standing.team_ids, office.pk), on)
     if standing.has_role(Role.CASEWORKER, office.pk):
         return Staff.objects.filter(pk=standing.staff.pk)
     return Staff.objects.none()
 
 
-def caseworker_choices(actor, on: date | None = None):
-    """The caseworkers a new household may be given by this actor."""
-    on = on or timezone.localdate()
-    standing = standing_of(actor, on)
-    offices = standing.offices_with(Role.CASEWORKER, Role.SUPERVISOR)
-    if not offices:
-        return Staff.objects.none()
-    return _caseworker_choices_for(actor, Office.objects.get(pk=offices[0]), on)
+def caseworker_choices(actor, office: Office, on: date | None = None):
+    """The caseworkers a new household of `office` may be given by this actor."""
+    return _caseworker_choices_for(actor, office, on or timezone.localdate())
 
 
-def registering_office(actor, on: date | None = None) -> Office:
-    """The office in which the actor may register households (caseworkers and supervisors)."""
-    offices = standing_of(actor, on).offices_with(Role.CASEWORKER, Role.SUPERVISOR)
-    if not offices:
-        raise PermissionDenied("世帯を登録できるのはケースワーカーと査察指導員です。")
-    return Office.objects.get(pk=offices[0])
+def registering_office(actor, office: Office | None = None, on: date | None = None) -> Office:
+    """The office in which the actor registers households: `office`, where they must be a caseworker
+    or supervisor, or without one the only office where they are (the view passes the acting office)."""
+    return office_for(actor, office, REGISTERING_ROLES, denied=MAY_NOT_REGISTER, on=on)
 
 
 @transaction.atomic
 def register_household(
-    actor, *, household: HouseholdInput, head: MemberInput, caseworker: Staff, source: str = "", on: date | None = None
+    actor,
+    *,
+    household: HouseholdInput,
+    head: MemberInput,
+    caseworker: Staff,
+    office: Office | None = None,
+    on: date | None = None,
 ) -> Household:
-    """A new household at consultation (相談), with its head and its caseworker."""
+    """A new household at consultation (相談) in `office` (see `registering_office`), with its head
+    and its caseworker."""
     on = on or timezone.localdate()
-    office = registering_office(actor, on)
+    office = registering_office(actor, office, on)
     if not _caseworker_choices_for(actor, office, on).filter(pk=caseworker.pk).exists():
         raise ValidationError({"caseworker": "この担当CWは選べません（自分又は自分の係のCWを選んでください）。"})
     errors = {}
@@ -186,7 +189,7 @@ def register_household(
         with transaction.atomic():
             hh.save()
     except IntegrityError:
-        raise ValidationError({"case_number": f"ケース番号「{case_number}」は既に使われています。"})
+        raise ValidationError({"case_number": f"ケース番号「{case_number}」は既に使われています。"}) from None
     head_member.household = hh
     head_member.save()
     StatusChange.objects.create(
@@ -202,7 +205,6 @@ def register_household(
         actor,
         Action.CREATE,
         target=hh,
-        source=source,
         detail={"case_number": case_number, "head": str(head_member.public_id), "caseworker": caseworker.pk},
     )
     return hh
@@ -215,20 +217,18 @@ def require_edit(actor, household: Household, message: str = "この世帯を変
 
 
 @transaction.atomic
-def add_member(actor, household: Household, data: MemberInput, source: str = "") -> Member:
+def add_member(actor, household: Household, data: MemberInput) -> Member:
     require_edit(actor, household)
     if data.relation == Relation.HEAD and household.members.filter(relation=Relation.HEAD).exists():
         raise ValidationError({"relation": "世帯主は既に登録されています。"})
     member = _build_member(household, data)
     member.save()
-    record(actor, Action.CREATE, target=member, source=source, detail={"household": str(household.public_id)})
+    record(actor, Action.CREATE, target=member, detail={"household": str(household.public_id)})
     return member
 
 
 @transaction.atomic
-def change_status(
-    actor, household: Household, new_status: str, effective_date: date, reason: str, source: str = ""
-) -> StatusChange:
+def change_status(actor, household: Household, new_status: str, effective_date: date, reason: str) -> StatusChange:
     """Move the household along its lifecycle, recording the date and the reason."""
     require_edit(actor, household)
     household = Household.objects.select_for_update().get(pk=household.pk)
@@ -269,14 +269,13 @@ def change_status(
         actor,
         Action.UPDATE,
         target=household,
-        source=source,
         detail={"status": [old, new_status], "effective_date": effective_date.isoformat()},
     )
     return change
 
 
 def apply_decided_status(
-    actor, household: Household, new_status: str, effective_date: date, reason: str, source: str = ""
+    actor, household: Household, new_status: str, effective_date: date, reason: str
 ) -> StatusChange:
     """The status a fully approved decision sets. The decision's own approval is the authority, so
     the approver need not be able to edit the household; the lifecycle still applies."""
@@ -286,7 +285,7 @@ def apply_decided_status(
     try:
         lifecycle.check_transition(household.status, new_status)
     except ValueError as exc:
-        raise ValidationError({"new_status": str(exc)})
+        raise ValidationError({"new_status": str(exc)}) from None
     change = StatusChange.objects.create(
         household=household,
         from_status=household.status,
@@ -302,16 +301,13 @@ def apply_decided_status(
         actor,
         Action.UPDATE,
         target=household,
-        source=source,
         detail={"status": [old, new_status], "effective_date": effective_date.isoformat(), "by": "decision"},
     )
     return change
 
 
 @transaction.atomic
-def assign_caseworker(
-    actor, household: Household, caseworker: Staff, valid_from: date, source: str = ""
-) -> CaseworkerAssignment:
+def assign_caseworker(actor, household: Household, caseworker: Staff, valid_from: date) -> CaseworkerAssignment:
     """Hand the household to another caseworker; the previous assignment ends the day before."""
     standing = standing_of(actor)
     if not (standing.has_role(Role.SUPERVISOR, household.office_id) and may_edit(actor, household)):
@@ -335,22 +331,19 @@ def assign_caseworker(
         actor,
         Action.UPDATE,
         target=household,
-        source=source,
         detail={"caseworker": caseworker.pk, "valid_from": valid_from.isoformat()},
     )
     return assignment
 
 
 @transaction.atomic
-def update_always_know(
-    actor, household: Household, *, assistance_policy: str, cautions: str, source: str = ""
-) -> Household:
+def update_always_know(actor, household: Household, *, assistance_policy: str, cautions: str) -> Household:
     """Edit the 援助方針 and 留意事項 shown on the always-know panel."""
     require_edit(actor, household)
     household.assistance_policy = (assistance_policy or "").strip()
     household.cautions = (cautions or "").strip()
     household.save(update_fields=["assistance_policy", "cautions", "updated_at"])
-    record(actor, Action.UPDATE, target=household, source=source, detail={"fields": ["assistance_policy", "cautions"]})
+    record(actor, Action.UPDATE, target=household, detail={"fields": ["assistance_policy", "cautions"]})
     return household
 
 
@@ -367,7 +360,6 @@ def update_check_facts(
     members: dict,
     latitude=None,
     longitude=None,
-    source: str = "",
 ) -> Household:
     """Edit the facts periodic checks depend on: where the household lives, its visit grade, and per
     current member medical care, work capacity and certificate dates. `members` maps a member's
@@ -399,14 +391,13 @@ def update_check_facts(
         actor,
         Action.UPDATE,
         target=household,
-        source=source,
         detail={"fields": ["residence", "visit_grade", "position", *[f"member.{f}" for f in MEMBER_CHECK_FIELDS]]},
     )
     check_facts_changed.send(sender=Household, household=household)
     return household
 
 
-def open_household(actor, public_id, source: str = "") -> Household:
+def open_household(actor, public_id) -> Household:
     """Read a household for display. Every read is audited with its basis; a household the
     actor may not see is a 404, and the attempt is audited too."""
     household = households_visible_to(actor).filter(public_id=public_id).select_related("office").first()
@@ -420,14 +411,13 @@ def open_household(actor, public_id, source: str = "") -> Household:
             target_type=Household.audit_type,
             target_id=str(public_id),
             office_id=owner_office,
-            source=source,
         )
         raise Http404("世帯が見つかりません。")
-    record(actor, Action.VIEW, target=household, source=source, detail={"basis": access_basis(actor, household)})
+    record(actor, Action.VIEW, target=household, detail={"basis": access_basis(actor, household)})
     return household
 
 
-def open_household_record(actor, model, public_id, source: str = "", not_found: str = "見つかりません。"):
+def open_household_record(actor, model, public_id, not_found: str = "見つかりません。"):
     """Read a record that belongs to a household (a visit, a case record, a declaration …): visible
     exactly when its household is; the read is audited, and so is a refusal (as a 404)."""
     obj = (
@@ -437,18 +427,14 @@ def open_household_record(actor, model, public_id, source: str = "", not_found: 
     )
     if obj is None:
         owner = model.objects.filter(public_id=public_id).values_list("household__office_id", flat=True).first()
-        record(
-            actor, Action.DENIED, target_type=model.audit_type, target_id=str(public_id), office_id=owner, source=source
-        )
+        record(actor, Action.DENIED, target_type=model.audit_type, target_id=str(public_id), office_id=owner)
         raise Http404(not_found)
-    record(actor, Action.VIEW, target=obj, source=source)
+    record(actor, Action.VIEW, target=obj)
     return obj
 
 
-def open_household_for_edit(
-    actor, public_id, source: str = "", message: str = "この世帯を変更する権限がありません。"
-) -> Household:
+def open_household_for_edit(actor, public_id, message: str = "この世帯を変更する権限がありません。") -> Household:
     """Open (and audit) a household the actor is about to change; 403 when they may only read it."""
-    household = open_household(actor, public_id, source=source)
+    household = open_household(actor, public_id)
     require_edit(actor, household, message)
     return household

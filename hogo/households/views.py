@@ -9,20 +9,22 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hogo.audit.models import Action, AuditEntry
-from hogo.audit.services import client_address, record
+from hogo.audit.services import record
+from hogo.common.refusals import put_errors_on_fields, read_query, save_through
+from hogo.offices.acting import acting_office
 from hogo.offices.models import Role
 from hogo.offices.queries import caseworkers_of_teams, standing_of
 
 from . import lifecycle, queries, services
 from .forms import (
+    SORTS_SHOWN,
     AlwaysKnowForm,
     AssignForm,
     CheckFactsForm,
     HouseholdForm,
+    HouseholdListForm,
     MemberForm,
     StatusForm,
-    put_errors_on_fields,
-    save_through,
 )
 from .models import Household
 from .scoping import active_assignments, may_edit, may_see_access_log
@@ -30,16 +32,15 @@ from .scoping import active_assignments, may_edit, may_see_access_log
 PAGE_SIZE = 100
 
 
-def _list_context(request, *, caseload_only: bool, caseworker_id=None):
-    query = request.GET.get("q", "").strip()[:100]
-    sort = request.GET.get("sort", "kana")
-    sort = sort if sort in queries.SORTS else "kana"
+def _list_context(request, listing: dict, *, caseload_only: bool, caseworker_id=None):
+    """`listing`: the list's parameters as HouseholdListForm read them."""
+    query = listing.get("q", "")
+    sort = listing.get("sort") or "kana"
     results = queries.search(request.user, query, sort, caseload_only=caseload_only, caseworker_id=caseworker_id)
-    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(results, PAGE_SIZE).get_page(listing.get("page"))
     record(
         request.user,
         Action.SEARCH if query else Action.LIST,
-        source=client_address(request),
         detail={
             "query": query,
             "count": page.paginator.count,
@@ -56,13 +57,7 @@ def _list_context(request, *, caseload_only: bool, caseworker_id=None):
         "page_params": params.urlencode(),
         "query": query,
         "sort": sort,
-        "sorts": [
-            ("kana", "ふりがな順"),
-            ("case_number", "ケース番号順"),
-            ("status", "状態順"),
-            ("type", "世帯類型順"),
-            ("caseworker", "担当CW順"),
-        ],
+        "sorts": SORTS_SHOWN,
     }
 
 
@@ -80,8 +75,9 @@ def home(request):
     if standing.roles and set(standing.roles) <= {Role.COLLECTOR}:
         return redirect("receivable_list")  # the collection team works receivables, not cases
     is_cw = standing.has_role(Role.CASEWORKER)
-    scope = request.GET.get("scope", "mine" if is_cw else "all")
-    context = _list_context(request, caseload_only=(scope == "mine" and is_cw))
+    listing = read_query(request, HouseholdListForm(request.GET))
+    scope = listing.get("scope") or ("mine" if is_cw else "all")
+    context = _list_context(request, listing, caseload_only=(scope == "mine" and is_cw))
     context.update(
         standing=standing,
         scope=scope,
@@ -95,16 +91,15 @@ def home(request):
 
 @login_required
 def household_search(request):
-    caseworker_id = request.GET.get("cw")
-    caseworker_id = int(caseworker_id) if caseworker_id and caseworker_id.isdigit() else None
-    context = _list_context(request, caseload_only=False, caseworker_id=caseworker_id)
+    listing = read_query(request, HouseholdListForm(request.GET))
+    context = _list_context(request, listing, caseload_only=False, caseworker_id=listing.get("cw"))
     context["scope"] = "all"
     return _render_list(request, "households/search.html", context)
 
 
 @login_required
 def household_detail(request, public_id):
-    household = services.open_household(request.user, public_id, source=client_address(request))
+    household = services.open_household(request.user, public_id)
     today = timezone.localdate()
     members = household.members.order_by("left_on", "pk").prefetch_related("incomes")
     assignment = active_assignments(today).filter(household=household).select_related("caseworker").first()
@@ -128,14 +123,14 @@ def household_detail(request, public_id):
 
 
 def _editable(request, public_id) -> Household:
-    return services.open_household_for_edit(request.user, public_id, source=client_address(request))
+    return services.open_household_for_edit(request.user, public_id)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def household_new(request):
-    office = services.registering_office(request.user)
-    caseworkers = services.caseworker_choices(request.user)
+    office = acting_office(request, *services.REGISTERING_ROLES, denied=services.MAY_NOT_REGISTER)
+    caseworkers = services.caseworker_choices(request.user, office)
     form = HouseholdForm(request.POST or None, caseworkers=caseworkers, office=office)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -177,7 +172,7 @@ def household_new(request):
                     },
                 ),
                 caseworker=d["caseworker"],
-                source=client_address(request),
+                office=office,
             )
         except ValidationError as exc:
             put_errors_on_fields(form, exc)
@@ -197,9 +192,7 @@ def member_new(request, public_id):
     if save_through(
         request,
         form,
-        lambda **data: services.add_member(
-            request.user, household, services.MemberInput(**data), source=client_address(request)
-        ),
+        lambda **data: services.add_member(request.user, household, services.MemberInput(**data)),
         "世帯員を追加しました。",
     ):
         return redirect("household_detail", public_id=household.public_id)
@@ -223,7 +216,7 @@ def status_change(request, public_id):
         request,
         form,
         lambda new_status, effective_date, reason: services.change_status(
-            request.user, household, new_status, effective_date, reason, source=client_address(request)
+            request.user, household, new_status, effective_date, reason
         ),
         "状態を変更しました。",
     ):
@@ -248,7 +241,7 @@ def always_know_edit(request, public_id):
         request.POST or None, initial={"assistance_policy": household.assistance_policy, "cautions": household.cautions}
     )
     if request.method == "POST" and form.is_valid():
-        services.update_always_know(request.user, household, source=client_address(request), **form.cleaned_data)
+        services.update_always_know(request.user, household, **form.cleaned_data)
         messages.success(request, "援助方針・留意事項を更新しました。")
         return redirect("household_detail", public_id=household.public_id)
     return render(
@@ -284,7 +277,6 @@ def check_facts_edit(request, public_id):
             latitude=data["latitude"],
             longitude=data["longitude"],
             members=form.member_values(),
-            source=client_address(request),
         ),
         "確認のための情報を更新しました。確認事項を作り直しました。",
     ):
@@ -307,9 +299,7 @@ def caseworker_assign(request, public_id):
     if save_through(
         request,
         form,
-        lambda caseworker, valid_from: services.assign_caseworker(
-            request.user, household, caseworker, valid_from, source=client_address(request)
-        ),
+        lambda caseworker, valid_from: services.assign_caseworker(request.user, household, caseworker, valid_from),
         "担当CWを変更しました。",
     ):
         return redirect("household_detail", public_id=household.public_id)
@@ -322,7 +312,7 @@ def caseworker_assign(request, public_id):
 
 @login_required
 def access_log(request, public_id):
-    household = services.open_household(request.user, public_id, source=client_address(request))
+    household = services.open_household(request.user, public_id)
     if not may_see_access_log(request.user, household):
         raise PermissionDenied("閲覧履歴を見られるのは査察指導員と課長です。")
     entries = AuditEntry.objects.filter(target_type=Household.audit_type, target_id=str(household.public_id)).order_by(

@@ -11,9 +11,12 @@ from django.utils import timezone
 
 from hogo.common.search_terms import index_terms
 from hogo.households.models import Household, Member
-from hogo.offices.models import Role
+from hogo.offices.acting import office_for
+from hogo.offices.models import Office, Role
 from hogo.offices.queries import standing_of
 
+from .egov import Passage as Parsed
+from .importer import passage_terms
 from .models import CHARACTERISTICS, WORK_AREAS, CaseExample, KnowHow, Passage, Source
 
 PHONE = re.compile(r"0\d{1,4}[-－ー（(]?\d{1,4}[-－ー）)]?\d{3,4}")
@@ -63,18 +66,16 @@ def _clean(values: dict) -> dict:
     return {**cleaned, "work_area": values["work_area"], "characteristics": characteristics}
 
 
-def _office_of(actor, *roles):
-    offices = standing_of(actor).offices_with(*roles)
-    if not offices:
-        raise PermissionDenied("この操作をする権限がありません。")
-    return offices[0]
+def _office_of(actor, office: Office | None, *roles) -> Office:
+    """The office the work is for (the view passes the acting office), checked against the actor's roles."""
+    return office_for(actor, office, roles, denied="この操作をする権限がありません。")
 
 
 @transaction.atomic
-def write_example(actor, values: dict) -> CaseExample:
-    office_id = _office_of(actor, Role.CASEWORKER, Role.SUPERVISOR, Role.CHIEF)
+def write_example(actor, values: dict, office: Office | None = None) -> CaseExample:
+    office = _office_of(actor, office, Role.CASEWORKER, Role.SUPERVISOR, Role.CHIEF)
     cleaned = _clean(values)
-    return CaseExample.objects.create(office_id=office_id, author=actor, fingerprint=_fingerprint(cleaned), **cleaned)
+    return CaseExample.objects.create(office=office, author=actor, fingerprint=_fingerprint(cleaned), **cleaned)
 
 
 @transaction.atomic
@@ -92,8 +93,8 @@ def publish_example(actor, example: CaseExample) -> CaseExample:
 
 
 @transaction.atomic
-def write_know_how(actor, *, question: str, answer: str) -> KnowHow:
-    office_id = _office_of(actor, Role.CASEWORKER, Role.SUPERVISOR, Role.CHIEF, Role.CLERK)
+def write_know_how(actor, *, question: str, answer: str, office: Office | None = None) -> KnowHow:
+    office = _office_of(actor, office, Role.CASEWORKER, Role.SUPERVISOR, Role.CHIEF, Role.CLERK)
     errors = {}
     if not (question or "").strip():
         errors["question"] = "問いを入力してください。"
@@ -101,15 +102,19 @@ def write_know_how(actor, *, question: str, answer: str) -> KnowHow:
         errors["answer"] = "答えを入力してください。"
     if errors:
         raise ValidationError(errors)
-    entry = KnowHow.objects.create(office_id=office_id, question=question.strip(), answer=answer.strip(), author=actor)
+    entry = KnowHow.objects.create(office=office, question=question.strip(), answer=answer.strip(), author=actor)
     rebuild_office_sources(entry.office)
     return entry
 
 
-@transaction.atomic
-def review_know_how(actor, entry: KnowHow) -> KnowHow:
+def require_reviewer(actor, entry: KnowHow) -> None:
     if entry.office_id not in standing_of(actor).offices_with(Role.SUPERVISOR, Role.CHIEF):
         raise PermissionDenied("ノウハウを確認できるのは査察指導員と課長です。")
+
+
+@transaction.atomic
+def review_know_how(actor, entry: KnowHow) -> KnowHow:
+    require_reviewer(actor, entry)
     entry.reviewed_by, entry.reviewed_at = actor, timezone.now()
     entry.save(update_fields=["reviewed_by", "reviewed_at"])
     return entry
@@ -117,9 +122,6 @@ def review_know_how(actor, entry: KnowHow) -> KnowHow:
 
 def rebuild_office_sources(office) -> None:
     """Published examples and know-how become the office's own sources in the search index."""
-    from .egov import Passage as Parsed
-    from .importer import passage_terms
-
     entries = {
         f"office-{office.pk}-examples": (
             "処遇検討事例",
@@ -184,19 +186,17 @@ def export_examples(office) -> bytes:
 
 
 @transaction.atomic
-def import_examples(actor, data: bytes, source_name: str = "") -> dict:
+def import_examples(actor, data: bytes, source_name: str = "", office: Office | None = None) -> dict:
     """All or nothing: every row is checked (fields, choices, identifying details) before any is
     saved; a row already present (same content) is skipped, so importing twice adds nothing."""
-    office_id = _office_of(actor, Role.SUPERVISOR, Role.CHIEF)
+    office = _office_of(actor, office, Role.SUPERVISOR, Role.CHIEF)
     try:
         payload = json.loads(data.decode("utf-8"))
         rows = payload["examples"]
-        assert payload.get("format") == "hogo-case-examples" and isinstance(rows, list)
-    except (ValueError, KeyError, AssertionError, UnicodeDecodeError):
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        rows = None
+    if not isinstance(rows, list) or payload.get("format") != "hogo-case-examples":
         raise ValidationError("Hogo の事例ファイル（JSON）として読めません。")
-    from hogo.offices.models import Office
-
-    office = Office.objects.get(pk=office_id)
     errors, cleaned = [], []
     for number, row in enumerate(rows, start=1):
         try:

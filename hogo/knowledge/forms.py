@@ -1,6 +1,6 @@
 from django import forms as django_forms
 
-from hogo.households.forms import LabelledForm
+from hogo.common.forms import LabelledForm
 
 from .models import CHARACTERISTICS, WORK_AREAS
 
@@ -24,3 +24,32 @@ class ExampleForm(LabelledForm):
 class KnowHowForm(LabelledForm):
     question = django_forms.CharField(label="問い", max_length=200, help_text="例: 保護費の支給日を電話で聞かれたら")
     answer = django_forms.CharField(label="答え", widget=django_forms.Textarea(attrs={"rows": 4}))
+
+
+class QuestionForm(LabelledForm):
+    """A question to the question box; answering it logs it, so it is posted."""
+
+    q = django_forms.CharField(label="質問")
+    generate = django_forms.BooleanField(label="条文から回答の案も作る", required=False)
+
+
+VERDICTS = [("useful", "役に立った"), ("wrong", "違う")]
+
+
+class FeedbackForm(LabelledForm):
+    feedback = django_forms.ChoiceField(label="評価", choices=VERDICTS)
+    note = django_forms.CharField(label="コメント", max_length=1000, required=False)
+
+
+class QuestionLogFilterForm(LabelledForm):
+    """Which questions the log shows (?feedback=wrong); none is all."""
+
+    feedback = django_forms.ChoiceField(label="評価", choices=VERDICTS, required=False)
+
+
+class ExampleFilterForm(LabelledForm):
+    """How the case examples are narrowed (?area=…&trait=…&q=…); each left empty is all."""
+
+    area = django_forms.ChoiceField(label="業務の分野", choices=WORK_AREAS, required=False)
+    trait = django_forms.ChoiceField(label="本人の特性", choices=CHARACTERISTICS, required=False)
+    q = django_forms.CharField(label="ことば", max_length=200, required=False)

@@ -9,7 +9,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from django.db.models import Count, Max
+from django.utils.html import escape
+
 from hogo.common.search_terms import index_terms
+
+from .models import Passage, Source
 
 SYNONYMS_FILE = Path(__file__).with_name("synonyms.json")
 MAX_QUERY = 2000
@@ -75,17 +80,11 @@ def query_terms(query: str) -> list[str]:
 
 
 def _corpus_key():
-    from django.db.models import Count, Max
-
-    from .models import Source
-
     return tuple(Source.objects.aggregate(n=Count("passages"), t=Max("imported_at")).values())
 
 
 def _build():
-    import bm25s
-
-    from .models import Passage
+    import bm25s  # noqa: PLC0415 — loads numpy; only when the index is first built
 
     rows = list(Passage.objects.select_related("source").order_by("source_id", "order"))
     retriever = bm25s.BM25()
@@ -118,7 +117,7 @@ def search(query: str, limit: int = 5, offices=None) -> list[Hit]:
     k = min(len(rows), max(limit * 8, 40))
     results, scores = retriever.retrieve([known], k=k, show_progress=False)
     hits = []
-    for position, score in zip(results[0], scores[0]):
+    for position, score in zip(results[0], scores[0], strict=True):
         if score <= 0:
             continue
         p = rows[int(position)]
@@ -145,8 +144,6 @@ def search(query: str, limit: int = 5, offices=None) -> list[Hit]:
 
 def highlight(text: str, words: list[str]) -> str:
     """HTML with the matched words marked (escaped first)."""
-    from django.utils.html import escape
-
     html = escape(text)
     for word in sorted(set(words), key=len, reverse=True):
         if len(word) > 1:

@@ -12,4 +12,5 @@ urlpatterns = [
     path("knowledge/examples/export.json", views.example_export, name="knowledge_example_export"),
     path("knowledge/examples/import/", views.example_import, name="knowledge_example_import"),
     path("knowledge/know-how/", views.know_how, name="knowledge_know_how"),
+    path("knowledge/know-how/<int:pk>/review/", views.know_how_review, name="knowledge_know_how_review"),
 ]

@@ -7,62 +7,58 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from hogo.common import llm
-from hogo.households.forms import save_through
+from hogo.common.refusals import message_of, read_query, report, report_form, save_through
+from hogo.offices.acting import acting_office
 from hogo.offices.models import Role
 from hogo.offices.queries import standing_of
 
-from . import answering
 from . import examples as example_services
-from .forms import ExampleForm, KnowHowForm
-from .importer import ensure_bundled
+from . import services
+from .forms import ExampleFilterForm, ExampleForm, FeedbackForm, KnowHowForm, QuestionForm, QuestionLogFilterForm
 from .models import CHARACTERISTICS, WORK_AREAS, CaseExample, KnowHow, Question
-from .search import QueryError, highlight, search
+from .search import highlight
+
+KNOWLEDGE_ROLES = (Role.CASEWORKER, Role.SUPERVISOR, Role.CHIEF, Role.CLERK)
+STAFF_ONLY = "ナレッジを使えるのは福祉事務所の職員です。"
 
 
 def _staff(request):
     standing = standing_of(request.user)
-    if standing.staff is None or not standing.offices_with(Role.CASEWORKER, Role.SUPERVISOR, Role.CHIEF, Role.CLERK):
-        raise PermissionDenied("ナレッジを使えるのは福祉事務所の職員です。")
+    if standing.staff is None or not standing.offices_with(*KNOWLEDGE_ROLES):
+        raise PermissionDenied(STAFF_ONLY)
     return standing
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def ask(request):
+    """The question box; a question is answered on a POST, because answering logs it."""
     standing = _staff(request)
-    question = request.GET.get("q", "").strip()
-    hits, error, logged, generated, generation_error = [], "", None, "", ""
-    if "q" in request.GET:
-        ensure_bundled()
+    form = QuestionForm(request.POST or None)
+    answer, error = None, ""
+    if form.is_valid():
         try:
-            hits = search(question, limit=5, offices=standing.offices_with(*Role.values))
-        except QueryError as exc:
-            error = str(exc)
-        else:
-            if request.GET.get("generate") and llm.enabled():
-                try:
-                    generated = answering.draft_answer(question, hits)
-                except answering.AnswerRefused as exc:
-                    generation_error = str(exc)
-            logged = Question.objects.create(
-                asked_by=request.user,
-                question=question[:2000],
-                passages=[h.citation for h in hits],
-                generated=generated,
-            )
-    shown = [{"hit": h, "html": mark_safe(highlight(h.text, h.matched))} for h in hits]
+            offices = standing.offices_with(*Role.values)
+            answer = services.answer_question(request.user, offices=offices, **form.cleaned_data)
+        except ValidationError as exc:
+            error = message_of(exc)
+    elif form.is_bound:
+        error = " ".join(e for errors in form.errors.values() for e in errors)
+    hits = answer.hits if answer else []
     return render(
         request,
         "knowledge/ask.html",
         {
-            "question": question,
-            "hits": shown,
+            "form": form,
+            "question": form["q"].value() or "",
+            "hits": [{"hit": h, "html": mark_safe(highlight(h.text, h.matched))} for h in hits],
             "error": error,
-            "logged": logged,
-            "generated": generated,
-            "generation_error": generation_error,
+            "logged": answer.logged if answer else None,
+            "generated": answer.generated if answer else "",
+            "generation_error": answer.generation_error if answer else "",
             "generation": llm.enabled(),
         },
     )
@@ -73,12 +69,13 @@ def ask(request):
 def feedback(request, pk):
     _staff(request)
     question = get_object_or_404(Question, pk=pk, asked_by=request.user)
-    verdict = request.POST.get("feedback")
-    if verdict in ("useful", "wrong"):
-        question.feedback, question.feedback_note = verdict, request.POST.get("note", "")[:1000]
-        question.save(update_fields=["feedback", "feedback_note"])
-        messages.success(request, "評価を記録しました。査察指導員が見直しに使います。")
-    return redirect("knowledge_ask")  # not the search again: that would log the question twice
+    report_form(
+        request,
+        FeedbackForm(request.POST),
+        lambda **verdict: services.give_feedback(question, **verdict),
+        "評価を記録しました。査察指導員が見直しに使います。",
+    )
+    return redirect("knowledge_ask")  # not the answer again: that would log the question twice
 
 
 @login_required
@@ -88,8 +85,8 @@ def question_log(request):
         raise PermissionDenied("質問の記録を見られるのは査察指導員と課長です。")
     offices = standing.offices_with(Role.SUPERVISOR, Role.CHIEF)
     questions = Question.objects.filter(asked_by__staff__role_assignments__office_id__in=offices).distinct()
-    only = request.GET.get("feedback")
-    if only in ("useful", "wrong"):
+    only = read_query(request, QuestionLogFilterForm(request.GET)).get("feedback")
+    if only:
         questions = questions.filter(feedback=only)
     return render(
         request, "knowledge/log.html", {"questions": questions.select_related("asked_by__staff")[:200], "only": only}
@@ -100,21 +97,24 @@ def question_log(request):
 
 
 def _office_id(request):
-    standing = _staff(request)
-    return standing, standing.offices_with(Role.CASEWORKER, Role.SUPERVISOR, Role.CHIEF, Role.CLERK)[0]
+    """The user's standing and the id of the office whose examples and know-how they work on."""
+    return _staff(request), _acting_office(request).pk
+
+
+def _acting_office(request):
+    return acting_office(request, *KNOWLEDGE_ROLES, denied=STAFF_ONLY)
 
 
 @login_required
 def example_list(request):
-    standing, office_id = _office_id(request)
-    from hogo.offices.models import Office
-
-    office = Office.objects.get(pk=office_id)
+    standing, office = _staff(request), _acting_office(request)
+    office_id = office.pk
+    narrowed = read_query(request, ExampleFilterForm(request.GET))
     found = example_services.filtered_examples(
         office,
-        work_area=request.GET.get("area", ""),
-        characteristic=request.GET.get("trait", ""),
-        query=request.GET.get("q", ""),
+        work_area=narrowed.get("area", ""),
+        characteristic=narrowed.get("trait", ""),
+        query=narrowed.get("q", ""),
     )
     drafts = CaseExample.objects.filter(office=office, published_at__isnull=True)
     return render(
@@ -125,7 +125,7 @@ def example_list(request):
             "drafts": drafts,
             "areas": WORK_AREAS,
             "traits": CHARACTERISTICS,
-            "get": request.GET,
+            "get": narrowed,
             "may_publish": standing.has_role(Role.SUPERVISOR, office_id) or standing.has_role(Role.CHIEF, office_id),
         },
     )
@@ -133,12 +133,12 @@ def example_list(request):
 
 @login_required
 def example_new(request):
-    _office_id(request)
+    office = _acting_office(request)
     form = ExampleForm(request.POST or None)
     if save_through(
         request,
         form,
-        lambda **data: example_services.write_example(request.user, data),
+        lambda **data: example_services.write_example(request.user, data, office=office),
         "事例を下書きとして保存しました。査察指導員が確認して公開します。",
     ):
         return redirect("knowledge_examples")
@@ -160,11 +160,8 @@ def example_publish(request, pk):
 
 @login_required
 def example_export(request):
-    standing, office_id = _office_id(request)
-    from hogo.offices.models import Office
-
     response = HttpResponse(
-        example_services.export_examples(Office.objects.get(pk=office_id)),
+        example_services.export_examples(_acting_office(request)),
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="case-examples.json"'
@@ -174,12 +171,12 @@ def example_export(request):
 @login_required
 @require_POST
 def example_import(request):
-    _office_id(request)
+    office = _acting_office(request)
     upload = request.FILES.get("file")
     try:
         if upload is None:
             raise ValidationError("ファイルを選んでください。")
-        result = example_services.import_examples(request.user, upload.read(), upload.name)
+        result = example_services.import_examples(request.user, upload.read(), upload.name, office=office)
         messages.success(
             request, f"{result['added']}件を取り込みました（既にある{result['skipped']}件は飛ばしました）。"
         )
@@ -191,14 +188,12 @@ def example_import(request):
 @login_required
 def know_how(request):
     standing, office_id = _office_id(request)
-    form = KnowHowForm(request.POST if request.POST.get("action") == "write" else None)
-    if request.POST.get("action") == "review":
-        entry = get_object_or_404(KnowHow, pk=request.POST.get("entry"), office_id=office_id)
-        example_services.review_know_how(request.user, entry)
-        messages.success(request, "確認しました。")
-        return redirect("knowledge_know_how")
+    form = KnowHowForm(request.POST or None)
     if save_through(
-        request, form, lambda **data: example_services.write_know_how(request.user, **data), "ノウハウを登録しました。"
+        request,
+        form,
+        lambda **data: example_services.write_know_how(request.user, office=_acting_office(request), **data),
+        "ノウハウを登録しました。",
     ):
         return redirect("knowledge_know_how")
     return render(
@@ -212,3 +207,13 @@ def know_how(request):
             "may_review": standing.has_role(Role.SUPERVISOR, office_id) or standing.has_role(Role.CHIEF, office_id),
         },
     )
+
+
+@login_required
+@require_POST
+def know_how_review(request, pk):
+    standing, office_id = _office_id(request)
+    entry = get_object_or_404(KnowHow, pk=pk, office_id=office_id)
+    example_services.require_reviewer(request.user, entry)
+    report(request, lambda: example_services.review_know_how(request.user, entry), "確認しました。")
+    return redirect("knowledge_know_how")

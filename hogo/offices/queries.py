@@ -5,7 +5,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from .models import Role, RoleAssignment, Staff, TeamMembership
+from .models import Role, RoleAssignment, Staff, Team, TeamMembership
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,11 @@ def standing_of(user, on: date | None = None) -> Standing:
         standing = Standing(staff=staff, roles_by_office={k: frozenset(v) for k, v in roles.items()}, team_ids=team_ids)
     user._hogo_standing = (on, standing)
     return standing
+
+
+def teams_in_office(team_ids, office_id: int) -> list[int]:
+    """Those of these teams that belong to the office (a supervisor may lead teams in two offices)."""
+    return list(Team.objects.filter(pk__in=team_ids, office_id=office_id).values_list("pk", flat=True))
 
 
 def team_member_ids(team_ids, on: date) -> list[int]:

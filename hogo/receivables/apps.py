@@ -1,7 +1,31 @@
 from django.apps import AppConfig
 
+from hogo.common.registry import HouseholdPanel, MenuEntry, register_household_panel, register_menu_entry
+
 
 class ReceivablesConfig(AppConfig):
     name = "hogo.receivables"
     label = "receivables"
     verbose_name = "返還金・徴収金"
+
+    def ready(self):
+        from hogo.approvals.services import register_effect  # noqa: PLC0415 — models load after app configs
+
+        from . import services  # noqa: PLC0415
+        from .models import Determination  # noqa: PLC0415
+
+        register_effect(Determination, services.open_receivables)
+        self._contribute_to_pages()
+
+    def _contribute_to_pages(self):
+        from hogo.offices.menu import holds_any  # noqa: PLC0415 - uses models, importable once apps are loaded
+        from hogo.offices.models import Role  # noqa: PLC0415
+
+        from . import household_panel  # noqa: PLC0415
+
+        register_household_panel(
+            HouseholdPanel("receivables", 40, "receivables/_household_panel.html", household_panel.context)
+        )
+        register_menu_entry(
+            MenuEntry("receivable_list", "債権", 100, holds_any(Role.COLLECTOR, Role.CLERK, Role.CHIEF))
+        )

@@ -3,7 +3,7 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 
-from hogo.households.forms import DATE_WIDGET, LabelledForm
+from hogo.common.forms import DATE_WIDGET, LabelledForm, YenField
 
 from .models import Cause
 
@@ -24,7 +24,9 @@ class DeterminationForm(LabelledForm):
     lines = forms.CharField(
         label="対象の月・扶助・金額",
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="1行に1件: 2026-04 living 35000（扶助: living 生活 / housing 住宅 / education 教育 / medical 医療 …）",
+        help_text=(
+            "1行に1件: 2026-04 living 35000（扶助: living 生活 / housing 住宅 / education 教育 / medical 医療 …）"
+        ),
     )
     cause = forms.ChoiceField(label="発生の原因", choices=Cause.choices)
     means_existed = forms.CharField(
@@ -55,7 +57,7 @@ class DeterminationForm(LabelledForm):
         try:
             return [{"month": m, "assistance": a, "amount": int(n.replace(",", ""))} for m, a, n in rows]
         except ValueError:
-            raise ValidationError("金額は数字で入力してください。")
+            raise ValidationError("金額は数字で入力してください。") from None
 
     def clean_deductions(self):
         try:
@@ -64,11 +66,15 @@ class DeterminationForm(LabelledForm):
                 for a, r in parse_rows(self.cleaned_data["deductions"], "deductions", 2)
             ]
         except ValueError:
-            raise ValidationError("控除の金額は数字で入力してください。")
+            raise ValidationError("控除の金額は数字で入力してください。") from None
+
+
+# Amounts are typed as people write them (50,000円), so the input is text with a numeric keypad.
+YEN_INPUT = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
 
 
 class PaymentForm(LabelledForm):
-    amount = forms.IntegerField(label="入金額（円）", min_value=1)
+    amount = YenField(label="入金額（円）", widget=YEN_INPUT)
     on = forms.DateField(label="入金日", widget=DATE_WIDGET)
     channel = forms.ChoiceField(
         label="入金の方法", choices=[("bank", "口座振込"), ("counter", "窓口"), ("convenience", "コンビニ")]
@@ -88,7 +94,29 @@ class PlanForm(LabelledForm):
         try:
             return [(date.fromisoformat(d), int(a.replace(",", ""))) for d, a in rows]
         except ValueError:
-            raise ValidationError("日付は YYYY-MM-DD、金額は数字で入力してください。")
+            raise ValidationError("日付は YYYY-MM-DD、金額は数字で入力してください。") from None
+
+
+class OffsetForm(LabelledForm):
+    """法第78条の2: this month's amount taken from the benefit."""
+
+    amount = YenField(label="今月の徴収額", widget=YEN_INPUT)
+
+
+class ContactForm(LabelledForm):
+    """The debtor's phone number for dunning by SMS; the service checks its format (empty clears it)."""
+
+    phone = forms.CharField(label="電話番号（督促のSMS用）", max_length=20, required=False)
+
+
+class WriteOffForm(LabelledForm):
+    """不納欠損; the service asks for the reason (時効の完成など) when it is empty."""
+
+    reason = forms.CharField(label="不納欠損の理由", max_length=200, required=False)
+
+
+class DeliveryResultsForm(LabelledForm):
+    results = forms.FileField(label="配信結果（CSV: reference,status）")
 
 
 class DunningForm(forms.Form):

@@ -5,16 +5,16 @@ import uuid
 from datetime import date
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from hogo.approvals.models import Approvable, ApprovalActionBase
 from hogo.common.models import HouseholdRecord, InsertOnly
-from hogo.decisions.models import ApprovalAction, DecisionStatus
 from hogo.households.models import Household
 from hogo.offices.models import Office
 
 from . import rules
+from .rules_dates import limitation_date
 
 
 class Cause(models.TextChoices):
@@ -22,7 +22,7 @@ class Cause(models.TextChoices):
     OFFICE = "office", "福祉事務所の認定遅れ"
 
 
-class Determination(HouseholdRecord, models.Model):
+class Determination(HouseholdRecord, Approvable):
     """A decision like the others: drafted, approved along the office's route, then immutable.
     The facts that decide 第63条 or 第78条 are recorded with it."""
 
@@ -39,12 +39,9 @@ class Determination(HouseholdRecord, models.Model):
     principal78 = models.PositiveIntegerField(default=0)
     surcharge78 = models.PositiveIntegerField(default=0)
     due_on = models.DateField("納期限")
-    status = models.CharField(max_length=12, choices=DecisionStatus.choices, default=DecisionStatus.DRAFT)
-    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    drafted_at = models.DateTimeField(auto_now_add=True)
-    approved_at = models.DateTimeField(null=True, blank=True)
 
     audit_type = "determination"
+    approval_noun = "返還金・徴収金の決定"
 
     class Meta:
         verbose_name = verbose_name_plural = "返還金・徴収金の決定"
@@ -59,25 +56,13 @@ class Determination(HouseholdRecord, models.Model):
     def total(self) -> int:
         return self.principal63 + self.principal78 + self.surcharge78
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None and type(self).objects.filter(pk=self.pk, status=DecisionStatus.APPROVED).exists():
-            raise ValidationError("決裁済みの決定は変更できません。変更は新しい決定で行います。")
-        super().save(*args, **kwargs)
 
-
-class DeterminationAction(InsertOnly):
+class DeterminationAction(ApprovalActionBase):
     """Approvals, returns and comments on a determination (the same kinds as decisions')."""
 
     determination = models.ForeignKey(Determination, on_delete=models.PROTECT, related_name="actions")
-    action = models.CharField(max_length=20, choices=ApprovalAction.Kind.choices)
-    step = models.PositiveSmallIntegerField(null=True)
-    role = models.CharField(max_length=20, blank=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    comment = models.TextField(blank=True)
-    at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["at", "id"]
+    class Meta(ApprovalActionBase.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["determination", "step"],
@@ -115,8 +100,6 @@ class Receivable(models.Model):
         return self.public_id
 
     def limitation_on(self) -> date:
-        from .rules_dates import limitation_date
-
         return limitation_date(self.due_on)
 
 

@@ -17,8 +17,7 @@ from django.utils import timezone
 
 from hogo.audit.models import Action
 from hogo.audit.services import record
-from hogo.decisions.models import ApprovalAction, DecisionStatus, LedgerAdjustment
-from hogo.decisions.services import approval_problem, next_step, route_of
+from hogo.decisions.models import LedgerAdjustment
 from hogo.households.models import Household, Relation
 from hogo.households.scoping import households_visible_to
 from hogo.households.services import open_household_record, require_edit
@@ -30,7 +29,6 @@ from .models import (
     CollectionSettings,
     Delivery,
     Determination,
-    DeterminationAction,
     DunningBatch,
     Entry,
     Instalment,
@@ -73,17 +71,16 @@ def draft_determination(
     dishonest_facts: str = "",
     deductions: list[dict] = (),
     surcharge_percent: int = 0,
-    source: str = "",
 ) -> Determination:
     require_edit(actor, household, NOT_YOURS)
     try:
         parsed = [
-            rules.Overpayment(date.fromisoformat(str(l["month"])[:7] + "-01"), l["assistance"], int(l["amount"]))
-            for l in lines
+            rules.Overpayment(date.fromisoformat(str(x["month"])[:7] + "-01"), x["assistance"], int(x["amount"]))
+            for x in lines
         ]
         cut = [rules.Deduction(int(d["amount"]), d.get("reason", "")) for d in deductions or []]
     except (KeyError, ValueError, TypeError):
-        raise ValidationError({"lines": "月（YYYY-MM）・扶助・金額を正しく入力してください。"})
+        raise ValidationError({"lines": "月（YYYY-MM）・扶助・金額を正しく入力してください。"}) from None
     try:
         result = rules.determine(
             parsed, dishonest_from=dishonest_from, deductions=cut, surcharge_percent=surcharge_percent
@@ -101,7 +98,7 @@ def draft_determination(
         raise ValidationError(errors)
     determination = Determination.objects.create(
         household=household,
-        lines=[{"month": l.month.isoformat(), "assistance": l.assistance, "amount": l.amount} for l in parsed],
+        lines=[{"month": x.month.isoformat(), "assistance": x.assistance, "amount": x.amount} for x in parsed],
         means_existed=(means_existed or "").strip(),
         dishonest_from=dishonest_from,
         dishonest_facts=(dishonest_facts or "").strip(),
@@ -114,54 +111,13 @@ def draft_determination(
         due_on=due_on,
         drafted_by=actor,
     )
-    record(actor, Action.CREATE, target=determination, source=source, detail={"total": determination.total})
+    record(actor, Action.CREATE, target=determination, detail={"total": determination.total})
     return determination
 
 
-@transaction.atomic
-def approve_determination(actor, determination: Determination, comment: str = "", source: str = "") -> Determination:
-    determination = (
-        Determination.objects.select_for_update().select_related("household__office").get(pk=determination.pk)
-    )
-    route = route_of(determination.household.office)
-    problem = approval_problem(actor, determination, route)
-    if problem:
-        raise PermissionDenied(problem)
-    step = next_step(determination)
-    DeterminationAction.objects.create(
-        determination=determination,
-        action=ApprovalAction.Kind.APPROVE,
-        step=step,
-        role=route[step],
-        actor=actor,
-        comment=comment,
-    )
-    if step + 1 == len(route):
-        determination.status, determination.approved_at = DecisionStatus.APPROVED, timezone.now()
-        determination.save(update_fields=["status", "approved_at"])
-        _open_receivables(actor, determination)
-    record(actor, Action.UPDATE, target=determination, source=source, detail={"approved_step": step})
-    return determination
-
-
-@transaction.atomic
-def return_determination(actor, determination: Determination, comment: str, source: str = "") -> Determination:
-    route = route_of(determination.household.office)
-    problem = approval_problem(actor, determination, route)
-    if problem:
-        raise PermissionDenied(problem)
-    if not (comment or "").strip():
-        raise ValidationError({"comment": "差戻しの理由を入力してください。"})
-    DeterminationAction.objects.create(
-        determination=determination, action=ApprovalAction.Kind.RETURN, actor=actor, comment=comment.strip()
-    )
-    determination.status = DecisionStatus.RETURNED
-    determination.save(update_fields=["status"])
-    record(actor, Action.UPDATE, target=determination, source=source, detail={"returned": True})
-    return determination
-
-
-def _open_receivables(actor, determination: Determination) -> list[Receivable]:
+def open_receivables(actor, determination: Determination) -> list[Receivable]:
+    """What the last approval of a determination sets in motion (registered with the approvals app):
+    one receivable per article with its principal (and surcharge) entries."""
     household = determination.household
     head = household.members.filter(relation=Relation.HEAD).first()
     today = timezone.localdate()
@@ -205,8 +161,8 @@ def _open_receivables(actor, determination: Determination) -> list[Receivable]:
     return created
 
 
-def open_determination(actor, public_id, source: str = "") -> Determination:
-    return open_household_record(actor, Determination, public_id, source, "決定が見つかりません。")
+def open_determination(actor, public_id) -> Determination:
+    return open_household_record(actor, Determination, public_id, "決定が見つかりません。")
 
 
 # --- receivables --------------------------------------------------------------------------------
@@ -222,7 +178,7 @@ def visible_receivables(actor):
     )
 
 
-def open_receivable(actor, public_id, source: str = "") -> Receivable:
+def open_receivable(actor, public_id) -> Receivable:
     receivable = visible_receivables(actor).filter(public_id=public_id).select_related("office").first()
     if receivable is None:
         office = Receivable.objects.filter(public_id=public_id).values_list("office_id", flat=True).first()
@@ -232,10 +188,9 @@ def open_receivable(actor, public_id, source: str = "") -> Receivable:
             target_type=Receivable.audit_type,
             target_id=str(public_id),
             office_id=office,
-            source=source,
         )
         raise Http404("債権が見つかりません。")
-    record(actor, Action.VIEW, target=receivable, office_id=receivable.office_id, source=source)
+    record(actor, Action.VIEW, target=receivable, office_id=receivable.office_id)
     return receivable
 
 
@@ -246,6 +201,11 @@ def require_collecting(actor, receivable: Receivable):
         raise PermissionDenied("入金・分納・督促を扱えるのは債権管理の担当と事務です。")
 
 
+def require_writing_off(actor, receivable: Receivable):
+    if not standing_of(actor).has_role(Role.CHIEF, receivable.office_id):
+        raise PermissionDenied("不納欠損の処理は課長の決裁で行います。")
+
+
 def ledger_of(receivable: Receivable) -> list[rules.Entry]:
     return [e.as_rule() for e in receivable.entries.all()]
 
@@ -254,9 +214,7 @@ def balance_of(receivable: Receivable) -> int:
     return rules.balance(ledger_of(receivable))
 
 
-def _credit(
-    actor, receivable: Receivable, kind: str, amount: int, on: date, channel: str, note: str, source: str
-) -> Entry:
+def _credit(actor, receivable: Receivable, kind: str, amount: int, on: date, channel: str, note: str) -> Entry:
     receivable = Receivable.objects.select_for_update().get(pk=receivable.pk)
     try:
         rules.check_credit(ledger_of(receivable), kind, amount)
@@ -272,24 +230,21 @@ def _credit(
         Action.UPDATE,
         target=receivable,
         office_id=receivable.office_id,
-        source=source,
         detail={"entry": kind, "amount": amount},
     )
     return entry
 
 
 @transaction.atomic
-def record_payment(
-    actor, receivable: Receivable, *, amount: int, on: date, channel: str, note: str = "", source: str = ""
-) -> Entry:
+def record_payment(actor, receivable: Receivable, *, amount: int, on: date, channel: str, note: str = "") -> Entry:
     require_collecting(actor, receivable)
     if channel not in ("bank", "counter", "convenience"):
         raise ValidationError({"channel": "入金の方法は一覧から選んでください。"})
-    return _credit(actor, receivable, rules.PAYMENT, amount, on, channel, note, source)
+    return _credit(actor, receivable, rules.PAYMENT, amount, on, channel, note)
 
 
 @transaction.atomic
-def record_offset(actor, receivable: Receivable, *, amount: int, on: date, source: str = "") -> Entry:
+def record_offset(actor, receivable: Receivable, *, amount: int, on: date) -> Entry:
     """法第78条の2: from the benefit, after the recipient's written application, within the office's cap."""
     require_collecting(actor, receivable)
     settings_row, _ = CollectionSettings.objects.get_or_create(office_id=receivable.office_id)
@@ -309,11 +264,11 @@ def record_offset(actor, receivable: Receivable, *, amount: int, on: date, sourc
         )
     except rules.RuleError as exc:
         _refuse(exc)
-    return _credit(actor, receivable, rules.OFFSET, amount, on, "offset", "法第78条の2 保護金品からの徴収", source)
+    return _credit(actor, receivable, rules.OFFSET, amount, on, "offset", "法第78条の2 保護金品からの徴収")
 
 
 @transaction.atomic
-def record_offset_application(actor, receivable: Receivable, *, applied_on: date, source: str = "") -> Receivable:
+def record_offset_application(actor, receivable: Receivable, *, applied_on: date) -> Receivable:
     require_collecting(actor, receivable)
     if receivable.kind != rules.ART78:
         raise ValidationError({"applied_on": "保護金品からの徴収（法第78条の2）は法第78条の徴収金に限られます。"})
@@ -323,7 +278,6 @@ def record_offset_application(actor, receivable: Receivable, *, applied_on: date
         Action.UPDATE,
         target=receivable,
         office_id=receivable.office_id,
-        source=source,
         detail={"offset_applied_on": applied_on.isoformat()},
     )
     receivable.refresh_from_db()
@@ -334,35 +288,30 @@ PHONE_FORMAT = __import__("re").compile(r"^0\d{1,4}-?\d{1,4}-?\d{3,4}$")
 
 
 @transaction.atomic
-def update_contact(actor, receivable: Receivable, *, phone: str, source: str = "") -> Receivable:
+def update_contact(actor, receivable: Receivable, *, phone: str) -> Receivable:
     """The debtor's phone number, for dunning by SMS (the case file is not the collection team's)."""
     require_collecting(actor, receivable)
     phone = (phone or "").strip().replace("－", "-")
     if phone and not PHONE_FORMAT.match(phone):
         raise ValidationError({"phone": "電話番号は 090-1234-5678 のように入力してください。"})
     Receivable.objects.filter(pk=receivable.pk).update(debtor_phone=phone)
-    record(
-        actor, Action.UPDATE, target=receivable, office_id=receivable.office_id, source=source, detail={"contact": True}
-    )
+    record(actor, Action.UPDATE, target=receivable, office_id=receivable.office_id, detail={"contact": True})
     receivable.refresh_from_db()
     return receivable
 
 
 @transaction.atomic
-def write_off(actor, receivable: Receivable, *, reason: str, source: str = "") -> Entry:
+def write_off(actor, receivable: Receivable, *, reason: str) -> Entry:
     """不納欠損: the chief approves it by doing it; the reason is kept with the entry."""
-    if not standing_of(actor).has_role(Role.CHIEF, receivable.office_id):
-        raise PermissionDenied("不納欠損の処理は課長の決裁で行います。")
+    require_writing_off(actor, receivable)
     if not (reason or "").strip():
         raise ValidationError({"reason": "不納欠損の理由（時効の完成など）を入力してください。"})
     left = balance_of(receivable)
-    return _credit(actor, receivable, rules.WRITE_OFF, left, timezone.localdate(), "", reason.strip(), source)
+    return _credit(actor, receivable, rules.WRITE_OFF, left, timezone.localdate(), "", reason.strip())
 
 
 @transaction.atomic
-def set_plan(
-    actor, receivable: Receivable, *, instalments: list[tuple[date, int]], source: str = ""
-) -> list[Instalment]:
+def set_plan(actor, receivable: Receivable, *, instalments: list[tuple[date, int]]) -> list[Instalment]:
     require_collecting(actor, receivable)
     try:
         rules.check_plan(instalments, balance_of(receivable))
@@ -380,7 +329,6 @@ def set_plan(
         Action.UPDATE,
         target=receivable,
         office_id=receivable.office_id,
-        source=source,
         detail={"plan_version": version, "instalments": len(rows)},
     )
     return rows
@@ -428,7 +376,7 @@ SMS_MESSAGE = (
 
 
 @transaction.atomic
-def create_batch(actor, office_id, *, criteria: dict, receivables: list[Receivable], source: str = "") -> DunningBatch:
+def create_batch(actor, office_id, *, criteria: dict, receivables: list[Receivable]) -> DunningBatch:
     if not standing_of(actor).offices_with(*COLLECTING_ROLES) or office_id not in standing_of(actor).offices_with(
         *COLLECTING_ROLES
     ):
@@ -441,7 +389,6 @@ def create_batch(actor, office_id, *, criteria: dict, receivables: list[Receivab
         actor,
         Action.BULK_LOAD,
         office_id=office_id,
-        source=source,
         detail={"dunning_batch": str(batch.public_id), "receivables": [r.reference for r in receivables]},
     )
     return batch
@@ -470,7 +417,7 @@ def sms_export(batch: DunningBatch) -> bytes:
 
 
 @transaction.atomic
-def import_deliveries(actor, batch: DunningBatch, data: bytes, source: str = "") -> int:
+def import_deliveries(actor, batch: DunningBatch, data: bytes) -> int:
     """Delivery results (reference,status with status delivered/failed): all or nothing; an unknown
     reference refuses the whole file; importing the same file again changes nothing."""
     if batch.office_id not in standing_of(actor).offices_with(*COLLECTING_ROLES):
@@ -478,7 +425,7 @@ def import_deliveries(actor, batch: DunningBatch, data: bytes, source: str = "")
     try:
         rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     except UnicodeDecodeError:
-        raise ValidationError("UTF-8 の CSV として読めません。")
+        raise ValidationError("UTF-8 の CSV として読めません。") from None
     members = {r.reference: r for r in batch.receivables.all()}
     errors = []
     for number, row in enumerate(rows, start=2):
@@ -506,7 +453,6 @@ def import_deliveries(actor, batch: DunningBatch, data: bytes, source: str = "")
         actor,
         Action.UPDATE,
         office_id=batch.office_id,
-        source=source,
         detail={"dunning_batch": str(batch.public_id), "delivery_results": added},
     )
     return added

@@ -1,34 +1,44 @@
 """Thin views: determinations (caseworker and approvers), and receivables for the collection team."""
 
 from datetime import date, timedelta
+from types import SimpleNamespace
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from hogo.approvals.views import approve_view, return_view
+from hogo.approvals.views import panel as approval_panel
 from hogo.audit.models import Action
-from hogo.audit.services import client_address, record
-from hogo.decisions.services import approval_problem, route_of
-from hogo.households.forms import save_through
+from hogo.audit.services import record
+from hogo.common.refusals import report, report_form, save_through
 from hogo.households.services import open_household_for_edit
+from hogo.offices.acting import acting_office
 from hogo.offices.models import Role
 from hogo.offices.queries import standing_of
 
 from . import pdf, rules, services
-from .forms import DeterminationForm, DunningForm, PaymentForm, PlanForm
+from .forms import (
+    ContactForm,
+    DeliveryResultsForm,
+    DeterminationForm,
+    DunningForm,
+    OffsetForm,
+    PaymentForm,
+    PlanForm,
+    WriteOffForm,
+)
 from .models import CollectionSettings, DunningBatch
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def determination_new(request, public_id):
-    household = open_household_for_edit(
-        request.user, public_id, source=client_address(request), message=services.NOT_YOURS
-    )
+    household = open_household_for_edit(request.user, public_id, message=services.NOT_YOURS)
     candidates = services.candidate_lines(household)
     initial = {
         "lines": "\n".join(f"{c['month'][:7]} {c['assistance']} {c['amount']}" for c in candidates),
@@ -38,7 +48,7 @@ def determination_new(request, public_id):
     determination = save_through(
         request,
         form,
-        lambda **data: services.draft_determination(request.user, household, source=client_address(request), **data),
+        lambda **data: services.draft_determination(request.user, household, **data),
         "返還金・徴収金の決定を起案しました。決裁に回っています。",
     )
     if determination:
@@ -49,50 +59,42 @@ def determination_new(request, public_id):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
 def determination_detail(request, public_id):
-    determination = services.open_determination(request.user, public_id, source=client_address(request))
-    route = route_of(determination.household.office)
-    if request.method == "POST":
-        try:
-            if request.POST.get("action") == "approve":
-                services.approve_determination(
-                    request.user, determination, request.POST.get("comment", ""), source=client_address(request)
-                )
-                messages.success(request, "承認しました。")
-            else:
-                services.return_determination(
-                    request.user, determination, request.POST.get("comment", ""), source=client_address(request)
-                )
-                messages.success(request, "差し戻しました。")
-        except (PermissionDenied, ValidationError) as exc:
-            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
-        return redirect("determination_detail", public_id=determination.public_id)
-    problem = approval_problem(request.user, determination, route) if determination.status == "draft" else "—"
+    determination = services.open_determination(request.user, public_id)
     lines = [
-        rules.Overpayment(date.fromisoformat(l["month"]), l["assistance"], l["amount"]) for l in determination.lines
+        rules.Overpayment(date.fromisoformat(line["month"]), line["assistance"], line["amount"])
+        for line in determination.lines
     ]
     start = determination.dishonest_from.replace(day=1) if determination.dishonest_from else None
+    approval = approval_panel(
+        request.user,
+        determination,
+        approve_url=reverse("determination_approve", args=[determination.public_id]),
+        return_url=reverse("determination_return", args=[determination.public_id]),
+    )
     return render(
         request,
         "receivables/determination.html",
         {
             "d": determination,
-            "route": route,
-            "problem": problem,
-            "actions": determination.actions.select_related("actor__staff"),
-            "lines": [(l, "78" if start and l.month >= start else "63") for l in lines],
+            "approval": approval,
+            "lines": [(line, "78" if start and line.month >= start else "63") for line in lines],
             "receivables": determination.receivables.all(),
         },
     )
 
 
+determination_approve = approve_view(services.open_determination, "determination_detail")
+determination_return = return_view(services.open_determination, "determination_detail")
+
+
+NOT_COLLECTING = "債権を扱えるのは債権管理の担当・事務・課長です。"
+
+
 def _collecting_office(request):
-    standing = standing_of(request.user)
-    offices = standing.offices_with(*services.READING_ROLES)
-    if not offices:
-        raise PermissionDenied("債権を扱えるのは債権管理の担当・事務・課長です。")
-    return standing, offices[0]
+    """The user's standing and the id of their acting office for the office-wide receivable pages."""
+    office = acting_office(request, *services.READING_ROLES, denied=NOT_COLLECTING)
+    return standing_of(request.user), office.pk
 
 
 @login_required
@@ -114,80 +116,21 @@ def receivable_list(request):
                 "days": (today - due).days if due and due < today else 0,
             }
         )
-    record(
-        request.user, Action.LIST, office_id=office_id, source=client_address(request), detail={"view": "receivables"}
-    )
+    record(request.user, Action.LIST, office_id=office_id, detail={"view": "receivables"})
     return render(
         request,
         "receivables/list.html",
         {
             "rows": rows,
             "figures": services.figures(office_id, today),
-            "may_collect": bool(standing.offices_with(*services.COLLECTING_ROLES)),
+            "may_collect": any(standing.has_role(role, office_id) for role in services.COLLECTING_ROLES),
         },
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def receivable_detail(request, public_id):
-    receivable = services.open_receivable(request.user, public_id, source=client_address(request))
+def _receivable_page(request, receivable, *, payment_form=None, plan_form=None):
+    """The receivable's page; a form that was posted and refused comes back with its errors."""
     standing = standing_of(request.user)
-    collecting = standing.has_role(Role.COLLECTOR, receivable.office_id) or standing.has_role(
-        Role.CLERK, receivable.office_id
-    )
-    action = request.POST.get("action")
-    payment_form = PaymentForm(request.POST if action == "payment" else None, initial={"on": timezone.localdate()})
-    plan_form = PlanForm(request.POST if action == "plan" else None)
-    if request.method == "POST":
-        done = None
-        try:
-            if action == "payment":
-                done = save_through(
-                    request,
-                    payment_form,
-                    lambda **data: services.record_payment(
-                        request.user, receivable, source=client_address(request), **data
-                    ),
-                    "入金を記録しました。",
-                )
-            elif action == "plan":
-                done = save_through(
-                    request,
-                    plan_form,
-                    lambda instalments: services.set_plan(
-                        request.user, receivable, instalments=instalments, source=client_address(request)
-                    ),
-                    "分納の計画を保存しました。",
-                )
-            elif action == "offset_application":
-                done = services.record_offset_application(
-                    request.user, receivable, applied_on=timezone.localdate(), source=client_address(request)
-                )
-                messages.success(request, "書面による申出を記録しました。")
-            elif action == "offset":
-                done = services.record_offset(
-                    request.user,
-                    receivable,
-                    amount=int(request.POST.get("amount") or 0),
-                    on=timezone.localdate(),
-                    source=client_address(request),
-                )
-                messages.success(request, "保護金品からの徴収を記録しました。")
-            elif action == "contact":
-                done = services.update_contact(
-                    request.user, receivable, phone=request.POST.get("phone", ""), source=client_address(request)
-                )
-                messages.success(request, "連絡先を更新しました。")
-            elif action == "write_off":
-                done = services.write_off(
-                    request.user, receivable, reason=request.POST.get("reason", ""), source=client_address(request)
-                )
-                messages.success(request, "不納欠損を処理しました。")
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        if done:
-            return redirect("receivable_detail", public_id=receivable.public_id)
     today = timezone.localdate()
     return render(
         request,
@@ -200,21 +143,119 @@ def receivable_detail(request, public_id):
             "next_due": services.next_due(receivable),
             "limitation": receivable.limitation_on(),
             "today": today,
-            "collecting": collecting,
+            "collecting": standing.has_role(Role.COLLECTOR, receivable.office_id)
+            or standing.has_role(Role.CLERK, receivable.office_id),
             "is_chief": standing.has_role(Role.CHIEF, receivable.office_id),
-            "payment_form": payment_form,
-            "plan_form": plan_form,
+            "payment_form": payment_form or PaymentForm(initial={"on": today}),
+            "plan_form": plan_form or PlanForm(),
         },
     )
 
 
 @login_required
+@require_GET
+def receivable_detail(request, public_id):
+    return _receivable_page(request, services.open_receivable(request.user, public_id))
+
+
+def _open_for_collecting(request, public_id):
+    """The receivable (404 when not visible, audited), for the collection team only (403)."""
+    receivable = services.open_receivable(request.user, public_id)
+    services.require_collecting(request.user, receivable)
+    return receivable
+
+
+def _back_to(receivable):
+    return redirect("receivable_detail", public_id=receivable.public_id)
+
+
+@login_required
+@require_POST
+def receivable_payment(request, public_id):
+    receivable = _open_for_collecting(request, public_id)
+    form = PaymentForm(request.POST)
+    if save_through(
+        request,
+        form,
+        lambda **data: services.record_payment(request.user, receivable, **data),
+        "入金を記録しました。",
+    ):
+        return _back_to(receivable)
+    return _receivable_page(request, receivable, payment_form=form)
+
+
+@login_required
+@require_POST
+def receivable_plan(request, public_id):
+    receivable = _open_for_collecting(request, public_id)
+    form = PlanForm(request.POST)
+    if save_through(
+        request,
+        form,
+        lambda instalments: services.set_plan(request.user, receivable, instalments=instalments),
+        "分納の計画を保存しました。",
+    ):
+        return _back_to(receivable)
+    return _receivable_page(request, receivable, plan_form=form)
+
+
+@login_required
+@require_POST
+def receivable_offset_application(request, public_id):
+    receivable = _open_for_collecting(request, public_id)
+    report(
+        request,
+        lambda: services.record_offset_application(request.user, receivable, applied_on=timezone.localdate()),
+        "書面による申出を記録しました。",
+    )
+    return _back_to(receivable)
+
+
+@login_required
+@require_POST
+def receivable_offset(request, public_id):
+    receivable = _open_for_collecting(request, public_id)
+    report_form(
+        request,
+        OffsetForm(request.POST),
+        lambda amount: services.record_offset(request.user, receivable, amount=amount, on=timezone.localdate()),
+        "保護金品からの徴収を記録しました。",
+    )
+    return _back_to(receivable)
+
+
+@login_required
+@require_POST
+def receivable_contact(request, public_id):
+    receivable = _open_for_collecting(request, public_id)
+    report_form(
+        request,
+        ContactForm(request.POST),
+        lambda phone: services.update_contact(request.user, receivable, phone=phone),
+        "連絡先を更新しました。",
+    )
+    return _back_to(receivable)
+
+
+@login_required
+@require_POST
+def receivable_write_off(request, public_id):
+    receivable = services.open_receivable(request.user, public_id)
+    services.require_writing_off(request.user, receivable)
+    report_form(
+        request,
+        WriteOffForm(request.POST),
+        lambda reason: services.write_off(request.user, receivable, reason=reason),
+        "不納欠損を処理しました。",
+    )
+    return _back_to(receivable)
+
+
+@login_required
 def payment_slips(request, public_id):
-    receivable = services.open_receivable(request.user, public_id, source=client_address(request))
+    receivable = services.open_receivable(request.user, public_id)
     plan = services.current_plan(receivable)
     if not plan:
-        from types import SimpleNamespace
-
         plan = [SimpleNamespace(number=1, due_on=receivable.due_on, amount=services.balance_of(receivable))]
     settings_row, _ = CollectionSettings.objects.get_or_create(office_id=receivable.office_id)
     response = HttpResponse(pdf.render_slips(receivable, plan, settings_row), content_type="application/pdf")
@@ -238,18 +279,14 @@ def dunning(request):
             today=timezone.localdate(),
         )
         if request.method == "POST":
-            try:
-                batch = services.create_batch(
-                    request.user,
-                    office_id,
-                    criteria={k: v for k, v in data.items()},
-                    receivables=[r["receivable"] for r in rows],
-                    source=client_address(request),
-                )
-            except (PermissionDenied, ValidationError) as exc:
-                messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
-            else:
-                messages.success(request, f"{len(rows)}件の督促を作りました。")
+            batch = report(
+                request,
+                lambda: services.create_batch(
+                    request.user, office_id, criteria=dict(data), receivables=[r["receivable"] for r in rows]
+                ),
+                f"{len(rows)}件の督促を作りました。",
+            )
+            if batch:
                 return redirect("dunning_batch", public_id=batch.public_id)
     return render(
         request,
@@ -259,8 +296,11 @@ def dunning(request):
 
 
 def _batch(request, public_id):
-    standing, office_id = _collecting_office(request)
-    return get_object_or_404(DunningBatch, public_id=public_id, office_id=office_id)
+    # A batch is worked in its own office, whichever office the user is acting in.
+    offices = standing_of(request.user).offices_with(*services.READING_ROLES)
+    if not offices:
+        raise PermissionDenied(NOT_COLLECTING)
+    return get_object_or_404(DunningBatch, public_id=public_id, office_id__in=offices)
 
 
 @login_required
@@ -268,14 +308,13 @@ def _batch(request, public_id):
 def dunning_batch(request, public_id):
     batch = _batch(request, public_id)
     if request.method == "POST":
-        upload = request.FILES.get("results")
-        try:
-            if upload is None:
-                raise ValidationError("配信結果のファイルを選んでください。")
-            added = services.import_deliveries(request.user, batch, upload.read(), source=client_address(request))
-            messages.success(request, f"配信結果を{added}件取り込みました。")
-        except (PermissionDenied, ValidationError) as exc:
-            messages.error(request, "取り込みませんでした: " + " ".join(getattr(exc, "messages", [str(exc)])))
+        report_form(
+            request,
+            DeliveryResultsForm(request.POST, request.FILES),
+            lambda results: services.import_deliveries(request.user, batch, results.read()),
+            lambda added: f"配信結果を{added}件取り込みました。",
+            label="配信結果",
+        )
         return redirect("dunning_batch", public_id=batch.public_id)
     deliveries = {d.receivable_id: d for d in batch.deliveries.all()}
     return render(
@@ -308,7 +347,6 @@ def dunning_export(request, public_id):
         request.user,
         Action.UPDATE,
         office_id=batch.office_id,
-        source=client_address(request),
         detail={"sms_export": str(batch.public_id)},
     )
     response = HttpResponse(services.sms_export(batch), content_type="application/zip")

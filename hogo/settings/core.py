@@ -1,9 +1,7 @@
 """The caseworkers' system (マイナンバー利用事務系). Makes no outbound network calls."""
 
-import copy
-
 from .base import *  # noqa: F403 - settings modules extend their base by design
-from .base import BASE_APPS, TEMPLATES
+from .base import BASE_APPS
 
 ZONE = "core"
 INSTALLED_APPS = BASE_APPS + [
@@ -12,15 +10,14 @@ INSTALLED_APPS = BASE_APPS + [
     "hogo.audit",
     "hogo.households",
     "hogo.benefits",
+    "hogo.approvals",
     "hogo.decisions",
     "hogo.followups",
     "hogo.casework",
     "hogo.collaboration",
     "hogo.knowledge",
     "hogo.receivables",
+    "hogo.demo",  # last: it seeds every other app and nothing depends on it
 ]
 ROOT_URLCONF = "hogo.urls_core"
 WSGI_APPLICATION = "hogo.wsgi.application"
-TEMPLATES = copy.deepcopy(TEMPLATES)
-TEMPLATES[0]["OPTIONS"]["context_processors"].append("hogo.offices.context_processors.navigation")
-TEMPLATES[0]["OPTIONS"]["context_processors"].append("hogo.followups.context_processors.notices")

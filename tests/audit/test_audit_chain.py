@@ -4,13 +4,16 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from hogo.audit.context import audit_context
 from hogo.audit.models import AuditEntry, AuditHead
 from hogo.audit.services import record, verify
+from hogo.common.models import InsertOnlyViolation
 
 
 @pytest.fixture
 def five_entries(db):
-    return [record(None, "view", target_type="household", target_id=f"h{i}", source="127.0.0.1") for i in range(5)]
+    with audit_context(source="127.0.0.1"):
+        return [record(None, "view", target_type="household", target_id=f"h{i}") for i in range(5)]
 
 
 def run_verify():
@@ -54,9 +57,9 @@ def test_an_edited_detail_is_detected(five_entries):
 def test_entries_cannot_be_changed_or_deleted_through_the_model(five_entries):
     entry = AuditEntry.objects.get(seq=1)
     entry.source = "10.0.0.1"
-    with pytest.raises(PermissionError):
+    with pytest.raises(InsertOnlyViolation):
         entry.save()
-    with pytest.raises(PermissionError):
+    with pytest.raises(InsertOnlyViolation):
         entry.delete()
 
 

@@ -19,15 +19,15 @@ def test_child_rearing_is_paid_until_the_first_31_march_after_the_18th_birthday(
         assert additions(result, "child_rearing") == ([("c", 10190)] if paid else [])
 
 
-def test_an_18th_birthday_on_1_april_keeps_the_child_until_the_next_31_march():
-    # 18th birthday 2026-04-01: the first 31 March after it is 2027-03-31.
-    result = calc(
-        household(
-            as_of="2027-03-01",
-            members=[member("p", 45, as_of="2027-03-01"), member("c", relation="child", birth_date="2008-04-01")],
-        )
-    )
-    assert additions(result, "child_rearing") == [("c", 10190)]
+def test_a_child_born_on_1_april_is_a_child_until_the_31_march_on_which_18_is_reached():
+    # Born 2008-04-01: 18 is reached at the end of 2026-03-31, the day before the birthday
+    # (年齢計算ニ関スル法律, 民法第143条); 「18歳に達する日以後の最初の3月31日」 is that same day.
+    def paid_on(as_of):
+        members = [member("p", 45, as_of=as_of), member("c", relation="child", birth_date="2008-04-01")]
+        return additions(calc(household(as_of=as_of, members=members)), "child_rearing")
+
+    assert paid_on("2026-03-01") == [("c", 10190)]
+    assert paid_on("2026-04-01") == []
 
 
 def test_single_parent_addition_by_number_of_children_and_grade():

@@ -58,7 +58,8 @@ CASES = [
 def test_model_household_living_base_matches_the_ministry(name, bands, grade, as_of, expected):
     relations = ["head"] + ["spouse" if "夫婦" in name and i == 0 else "child" for i in range(len(bands) - 1)]
     members = [
-        member(f"m{i}", AGE_FOR_BAND[band], rel, as_of=as_of) for i, (band, rel) in enumerate(zip(bands, relations))
+        member(f"m{i}", AGE_FOR_BAND[band], rel, as_of=as_of)
+        for i, (band, rel) in enumerate(zip(bands, relations, strict=True))
     ]
     result = calc(household(as_of=as_of, grade=grade, members=members))
     assert result.living_base == expected

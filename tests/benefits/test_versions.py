@@ -9,7 +9,7 @@ def single_65(as_of):
 
 def test_special_addition_follows_the_three_versions():
     amounts = {
-        as_of: next(l.amount for l in single_65(as_of).lines if l.code == "special")
+        as_of: next(x.amount for x in single_65(as_of).lines if x.code == "special")
         for as_of in ("2023-10-01", "2025-09-01", "2025-10-01", "2026-09-01", "2026-10-01")
     }
     assert amounts == {
@@ -22,14 +22,14 @@ def test_special_addition_follows_the_three_versions():
 
 
 def test_transitional_addition_is_reduced_by_1000_per_person_from_2026_10():
-    before = next(l.amount for l in single_65("2026-09-01").lines if l.code == "transitional")
-    after = next(l.amount for l in single_65("2026-10-01").lines if l.code == "transitional")
+    before = next(x.amount for x in single_65("2026-09-01").lines if x.code == "transitional")
+    after = next(x.amount for x in single_65("2026-10-01").lines if x.code == "transitional")
     assert (before, after) == (1130, 130)
 
 
 def test_the_unconfirmed_2023_transitional_table_is_reported_not_guessed():
     result = single_65("2024-04-01")
-    line = next(l for l in result.lines if l.code == "transitional")
+    line = next(x for x in result.lines if x.code == "transitional")
     assert line.amount == 0 and not line.verified
     assert any("経過的加算" in item for item in result.unconfirmed)
     assert result.standards["special_addition"] == "2023-10-01"
@@ -44,7 +44,7 @@ def test_six_person_households_before_2026_10_use_the_same_values_but_say_they_a
     as_of = "2026-04-01"
     members = [member("h", 40, as_of=as_of)] + [member(f"c{i}", 8, "child", as_of=as_of) for i in range(5)]
     result = calc(household(as_of=as_of, members=members))
-    class2 = next(l for l in result.lines if l.code == "class2")
+    class2 = next(x for x in result.lines if x.code == "class2")
     assert class2.amount == 55650 and not class2.verified
 
 
@@ -54,7 +54,7 @@ def test_a_month_started_midway_prorates_living_assistance_by_days():
     half = calc(household(members=members, rent=40000, period={"start": "2026-10-17", "end": "2026-10-31"}))
     # 76,880 × 15 ÷ 31 = 37,200 exactly → 37,200 (no fraction); housing is not prorated
     assert half.living_total == 37200 and half.housing == whole.housing == 40000
-    line = next(l for l in half.lines if l.code == "proration")
+    line = next(x for x in half.lines if x.code == "proration")
     assert "15日 ÷ 31日" in line.working and not line.verified
 
 

@@ -10,7 +10,7 @@ from .helpers import calc, household, member
 
 
 def winter_line(result):
-    return next((l for l in result.lines if l.code == "winter"), None)
+    return next((x for x in result.lines if x.code == "winter"), None)
 
 
 def test_region_one_pays_the_three_person_amount_in_january():
@@ -102,7 +102,7 @@ def test_year_end_allowance_in_december_by_grade_area_and_size(grade, size, expe
     members = [member("h", 45, as_of=as_of)] + [member(f"c{i}", 10, "child", as_of=as_of) for i in range(size - 1)]
     result = calc(household(as_of=as_of, grade=grade, members=members))
     assert result.year_end_allowance == expected
-    assert next(l for l in result.lines if l.code == "year_end").verified
+    assert next(x for x in result.lines if x.code == "year_end").verified
 
 
 def test_no_year_end_allowance_outside_december():
@@ -115,7 +115,7 @@ def test_six_adults_from_2026_10_use_the_verified_six_person_tables():
     members = [member("h", 35)] + [member(f"o{i}", 30, "other") for i in range(5)]
     result = calc(household(members=members))
     assert result.living_base == 244050
-    assert all(l.verified for l in result.lines if l.code in ("class1_scaled", "class2", "transitional"))
+    assert all(x.verified for x in result.lines if x.code in ("class1_scaled", "class2", "transitional"))
 
 
 def test_eleven_adults_use_the_ten_and_more_columns():

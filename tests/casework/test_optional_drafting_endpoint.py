@@ -26,7 +26,9 @@ class FakeCompletions(BaseHTTPRequestHandler):
                     {
                         "message": {
                             "role": "assistant",
-                            "content": f"【日時】11月20日\n【相手】本人\n【内容】{notes}\n【今後の方針】（記入してください）",
+                            "content": (
+                                f"【日時】11月20日\n【相手】本人\n【内容】{notes}\n【今後の方針】（記入してください）"
+                            ),
                         }
                     }
                 ]
@@ -63,10 +65,8 @@ def test_it_is_off_by_default_and_the_page_offers_nothing(cast, rules, login, se
 
 
 def test_a_draft_is_shown_beside_the_notes_and_not_saved(cast, rules, login, endpoint):
-    url = reverse("record_new", args=[cast.households["own"].public_id])
-    response = login(cast.users["cw"]).post(
-        url, {"action": "draft", "kind": "phone", "notes": "通院の予定を電話で聞いた"}
-    )
+    url = reverse("record_draft", args=[cast.households["own"].public_id])
+    response = login(cast.users["cw"]).post(url, {"kind": "phone", "notes": "通院の予定を電話で聞いた"})
     page = response.content.decode()
     assert "【内容】通院の予定を電話で聞いた" in page and "保存するまで記録にはなりません" in page
     assert not CaseRecord.objects.exists()
@@ -80,7 +80,6 @@ def test_the_caseworker_saves_the_edited_draft(cast, rules, login, endpoint, tod
     response = login(cast.users["cw"]).post(
         url,
         {
-            "action": "save",
             "kind": "phone",
             "occurred_on": today.isoformat(),
             "body": "【日時】11月20日\n【相手】本人\n【内容】通院の予定を聞いた\n【今後の方針】来月訪問",
@@ -91,10 +90,6 @@ def test_the_caseworker_saves_the_edited_draft(cast, rules, login, endpoint, tod
 
 def test_an_unreachable_endpoint_says_so_and_keeps_the_notes(cast, rules, login, settings):
     settings.HOGO_DRAFT_ENDPOINT = "http://127.0.0.1:9/v1"  # discard port: nothing listens
-    url = reverse("record_new", args=[cast.households["own"].public_id])
-    page = (
-        login(cast.users["cw"])
-        .post(url, {"action": "draft", "kind": "phone", "notes": "残しておくメモ"})
-        .content.decode()
-    )
+    url = reverse("record_draft", args=[cast.households["own"].public_id])
+    page = login(cast.users["cw"]).post(url, {"kind": "phone", "notes": "残しておくメモ"}).content.decode()
     assert "下書きを作れませんでした" in page and "残しておくメモ" in page

@@ -4,6 +4,7 @@ word of the query must match, and nobody finds records outside their scope."""
 from datetime import date, timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from hogo.casework import services
@@ -89,7 +90,8 @@ def test_search_within_one_household(cast, records, login):
 
 
 def test_dates_before_today_only_for_new_records(cast):
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError) as refused:
         services.create_record(
             cast.users["cw"], cast.households["own"], kind="visit", occurred_on=date(2999, 1, 1), body="x"
         )
+    assert refused.value.message_dict["occurred_on"] == ["日付を正しく入力してください（未来の日付は使えません）。"]

@@ -63,17 +63,15 @@ def test_a_signed_record_refuses_edits_in_the_service_and_in_the_model(cast, sig
 
 
 def test_editing_a_signed_record_in_the_browser_is_refused(cast, signed, login):
-    response = login(cast.users["cw"]).post(
-        reverse("record_detail", args=[signed.public_id]), {"action": "save", "body": "書き換え"}
-    )
+    response = login(cast.users["cw"]).post(reverse("record_save", args=[signed.public_id]), {"body": "書き換え"})
     assert response.status_code == 403
     assert CaseRecord.objects.get(pk=signed.pk).body == BODY
 
 
 def test_an_addendum_is_dated_and_kept(cast, signed, login):
     response = login(cast.users["cw"]).post(
-        reverse("record_detail", args=[signed.public_id]),
-        {"action": "addendum", "body": "12月1日に受診したと電話あり。"},
+        reverse("record_addendum", args=[signed.public_id]),
+        {"body": "12月1日に受診したと電話あり。"},
     )
     assert response.status_code == 302
     addendum = Addendum.objects.get(record=signed)

@@ -19,7 +19,7 @@ def test_materials_are_hidden_until_the_pledge_is_signed(cast, conference, membe
     client.force_login(members["community"].user)
     page = client.get(reverse("agency_conference", args=[conference.public_id])).content.decode()
     assert "誓約に署名する" in page and "【世帯構成" not in page
-    client.post(reverse("agency_conference", args=[conference.public_id]), {"action": "pledge"})
+    client.post(reverse("agency_pledge", args=[conference.public_id]))
     assert Pledge.objects.filter(conference=conference, member=members["community"]).exists()
     page = client.get(reverse("agency_conference", args=[conference.public_id])).content.decode()
     assert "【世帯構成（続柄・年齢）】" in page
@@ -39,7 +39,7 @@ def test_opening_materials_without_a_pledge_is_refused_and_audited(cast, confere
 
 def test_a_member_who_left_loses_access_at_once(cast, conference, members, client):
     client.force_login(members["community"].user)
-    client.post(reverse("agency_conference", args=[conference.public_id]), {"action": "pledge"})
+    client.post(reverse("agency_pledge", args=[conference.public_id]))
     membership = conference.memberships.get(member=members["community"])
     services.remove_member(cast.users["cw"], membership)
     assert client.get(reverse("agency_conference", args=[conference.public_id])).status_code == 404
@@ -74,7 +74,5 @@ def test_date_answers_are_recorded_for_the_member(cast, conference, members, cli
 
     candidate = services.add_candidate_date(cast.users["cw"], conference, timezone.now() + timedelta(days=7))
     client.force_login(members["health"].user)
-    client.post(
-        reverse("agency_conference", args=[conference.public_id]), {"action": "dates", f"date_{candidate.pk}": "yes"}
-    )
+    client.post(reverse("agency_dates", args=[conference.public_id]), {f"date_{candidate.pk}": "yes"})
     assert candidate.answers.get(member=members["health"]).available is True

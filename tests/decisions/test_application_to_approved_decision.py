@@ -7,6 +7,7 @@ import subprocess
 import pytest
 from django.urls import reverse
 
+from hogo.approvals import services as approvals
 from hogo.audit.models import Action, AuditEntry
 from hogo.decisions import services
 from hogo.decisions.models import Application, DecisionStatus
@@ -50,10 +51,10 @@ def test_the_need_test_keeps_the_facts_and_standards_version(cast, drafted):
 
 def test_sv_then_chief_approve_and_the_decision_takes_effect(cast, drafted):
     household, application, _, decision = drafted
-    services.approve(cast.users["sv"], decision)
+    approvals.approve(cast.users["sv"], decision)
     decision.refresh_from_db()
     assert decision.status == DecisionStatus.DRAFT  # one step of two
-    services.approve(cast.users["chief"], decision, comment="可")
+    approvals.approve(cast.users["chief"], decision, comment="可")
     decision.refresh_from_db()
     household.refresh_from_db()
     assert decision.status == DecisionStatus.APPROVED and decision.approved_at
@@ -104,8 +105,8 @@ def test_the_notice_pdf_reads_as_japanese_with_pdftotext(cast, drafted, tmp_path
     from hogo.decisions.notices import render_notice
 
     household, application, _, decision = drafted
-    services.approve(cast.users["sv"], decision)
-    services.approve(cast.users["chief"], decision)
+    approvals.approve(cast.users["sv"], decision)
+    approvals.approve(cast.users["chief"], decision)
     decision.refresh_from_db()
     path = tmp_path / "notice.pdf"
     path.write_bytes(render_notice(decision))

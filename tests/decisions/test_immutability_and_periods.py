@@ -5,6 +5,8 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 
+from hogo.approvals import services as approvals
+from hogo.common.models import InsertOnlyViolation
 from hogo.decisions import periods, services
 from hogo.decisions.models import ApprovalAction, Decision, NeedTest
 
@@ -12,8 +14,8 @@ from hogo.decisions.models import ApprovalAction, Decision, NeedTest
 @pytest.fixture
 def approved(cast, drafted):
     decision = drafted[3]
-    services.approve(cast.users["sv"], decision)
-    services.approve(cast.users["chief"], decision)
+    approvals.approve(cast.users["sv"], decision)
+    approvals.approve(cast.users["chief"], decision)
     decision.refresh_from_db()
     return drafted[0], decision
 
@@ -21,9 +23,9 @@ def approved(cast, drafted):
 def test_an_approved_decision_cannot_be_edited_or_deleted(approved):
     _, decision = approved
     decision.amounts = {**decision.amounts, "living": 1}
-    with pytest.raises(PermissionError):
+    with pytest.raises(InsertOnlyViolation):
         decision.save()
-    with pytest.raises(PermissionError):
+    with pytest.raises(InsertOnlyViolation):
         decision.delete()
     assert Decision.objects.get(pk=decision.pk).amounts["living"] != 1
 
@@ -31,9 +33,9 @@ def test_an_approved_decision_cannot_be_edited_or_deleted(approved):
 def test_need_tests_and_approval_actions_are_insert_only(approved):
     _, decision = approved
     test = decision.need_test
-    with pytest.raises(PermissionError):
+    with pytest.raises(InsertOnlyViolation):
         test.save()
-    with pytest.raises(PermissionError):
+    with pytest.raises(InsertOnlyViolation):
         ApprovalAction.objects.filter(decision=decision).first().delete()
 
 

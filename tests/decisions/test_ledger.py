@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from hogo.approvals import services as approvals
 from hogo.decisions.ledger import Approved, differences, ledger, owed_for
 
 START = Approved(1, "start", date(2026, 4, 1), {"living": 70000, "housing": 40000})
@@ -59,8 +60,8 @@ def test_a_retroactive_decision_records_repayment_candidates_when_approved(cast,
     three_months_ago = (timezone.localdate().replace(day=1) - timedelta(days=80)).replace(day=1)
     Decision.objects.filter(pk=start.pk).update(effective_from=three_months_ago)
     start.refresh_from_db()
-    services.approve(cast.users["sv"], start)
-    services.approve(cast.users["chief"], start)
+    approvals.approve(cast.users["sv"], start)
+    approvals.approve(cast.users["chief"], start)
     # income found later: a change from two months ago with a lower benefit
     lower = NeedTest.objects.create(
         household=household,
@@ -86,8 +87,8 @@ def test_a_retroactive_decision_records_repayment_candidates_when_approved(cast,
         reasons="未申告の収入が判明",
         need_test=lower,
     )
-    services.approve(cast.users["sv"], change)
-    services.approve(cast.users["chief"], change)
+    approvals.approve(cast.users["sv"], change)
+    approvals.approve(cast.users["chief"], change)
     rows = list(LedgerAdjustment.objects.filter(decision=change).values_list("month", "assistance", "amount", "kind"))
     living = start.amounts["living"]
     assert rows and all(r[1] == "living" and r[2] == -living and r[3] == "repayment_candidate" for r in rows)
@@ -97,11 +98,9 @@ def test_a_retroactive_decision_records_repayment_candidates_when_approved(cast,
 def test_the_ledger_page_lists_months_and_differences(cast, drafted, login):
     from django.urls import reverse
 
-    from hogo.decisions import services
-
     household, _, _, start = drafted
-    services.approve(cast.users["sv"], start)
-    services.approve(cast.users["chief"], start)
+    approvals.approve(cast.users["sv"], start)
+    approvals.approve(cast.users["chief"], start)
     body = login(cast.users["clerk"]).get(reverse("household_ledger", args=[household.public_id])).content.decode()
     assert "保護開始" in body and "遡及による差額" in body
     assert login(cast.users["b_clerk"]).get(reverse("household_ledger", args=[household.public_id])).status_code == 404

@@ -7,8 +7,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 
+from hogo.approvals import services as approvals
 from hogo.audit.services import verify
-from hogo.decisions import recalc, services
+from hogo.decisions import recalc
 from hogo.decisions.models import Decision, RecalcResult, RecalcRun
 from hogo.households.models import Household
 
@@ -16,8 +17,8 @@ from hogo.households.models import Household
 @pytest.fixture
 def assisted(cast, drafted):
     household, _, test, decision = drafted
-    services.approve(cast.users["sv"], decision)
-    services.approve(cast.users["chief"], decision)
+    approvals.approve(cast.users["sv"], decision)
+    approvals.approve(cast.users["chief"], decision)
     decision.refresh_from_db()
     return household, decision
 

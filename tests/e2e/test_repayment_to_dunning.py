@@ -38,11 +38,11 @@ def test_pension_back_payment_to_dunning_and_delivery_results(cast, page, tmp_pa
     expect(page.get_by_text("起案しました")).to_be_visible()
     determination_url = page.url
     log_out(page)
-    for role in ("sv", "chief"):
+    for role, message in (("sv", "次の決裁者に回りました"), ("chief", "決定の効力が生じました")):
         log_in(page, role)
         page.goto(determination_url)
         page.get_by_role("button", name="承認する").click()
-        expect(page.get_by_text("承認しました。")).to_be_visible()
+        expect(page.get_by_text(message)).to_be_visible()
         log_out(page)
 
     receivable = Receivable.objects.get()

@@ -9,10 +9,21 @@ from django.urls import reverse
 from hogo.audit.models import Action, AuditEntry
 from hogo.followups import services
 from hogo.followups.models import FollowUp, State
+from tests.roles import ROLES, assert_sent_to_login, denied_entries
 
-READ = {"cw": 200, "cw_other": 404, "sv": 200, "chief": 200, "clerk": 200, "admin": 404, "b_cw": 404}
-WORK = {"cw": 200, "cw_other": 404, "sv": 200, "chief": 403, "clerk": 403, "admin": 404, "b_cw": 404}
-TEAM = {"cw": 403, "cw_other": 403, "sv": 200, "chief": 403, "clerk": 403, "admin": 403, "b_cw": 403}
+ROLE_TESTED_URLS = {
+    "followup_detail",
+    "followup_snooze",
+    "followup_done",
+    "declaration_detail",
+    "declaration_new",
+    "team",
+}
+
+# roles as in tests/roles.py; the household is the CW's own
+READ = {role: 404 for role in ROLES} | {r: 200 for r in ("cw", "cw_mate", "sv", "chief", "clerk")}
+WORK = READ | {r: 403 for r in ("cw_mate", "chief", "clerk")}
+TEAM = {role: 403 for role in ROLES} | {"sv": 200, "sv_other": 200}
 
 
 @pytest.fixture
@@ -37,11 +48,14 @@ VIEWS = [
 ]
 
 
-@pytest.mark.parametrize("role", list(READ))
+@pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name, target, expected", VIEWS)
-def test_each_role_gets_what_it_may(cast, objects, login, role, name, target, expected):
+def test_each_role_gets_what_it_may(everyone, objects, login, role, name, target, expected):
     url = reverse(name, args=[objects[target]] if target else [])
-    assert login(cast.users[role]).get(url).status_code == expected[role]
+    response = login(everyone[role]).get(url)
+    assert response.status_code == expected[role]
+    if target in ("declaration", "household") and expected[role] == 404:
+        assert denied_entries(everyone[role], objects[target]).count() == 1
 
 
 @pytest.mark.parametrize("role", ["cw_other", "b_cw", "admin"])
@@ -74,6 +88,52 @@ def test_snoozing_is_refused_to_those_who_may_not_edit(cast, objects, login, rol
         {"until": (today + timedelta(days=3)).isoformat(), "reason": "理由"},
     )
     assert response.status_code == expected
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_snoozing_answers_by_role(everyone, objects, login, role, today):
+    response = login(everyone[role]).post(
+        reverse("followup_snooze", args=[objects["followup"]]),
+        {"until": (today + timedelta(days=3)).isoformat(), "reason": "入院中のため"},
+    )
+    expected = {**WORK, "cw": 302, "sv": 302}[role]
+    assert response.status_code == expected
+    state = FollowUp.objects.get(public_id=objects["followup"]).state
+    assert state == (State.SNOOZED if expected == 302 else State.OPEN)
+    if expected == 302:
+        assert response.url == reverse("household_detail", args=[objects["household"]])
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_completing_answers_by_role(everyone, objects, login, role, today):
+    response = login(everyone[role]).post(
+        reverse("followup_done", args=[objects["followup"]]), {"done_on": today.isoformat(), "note": "居宅訪問"}
+    )
+    expected = {**WORK, "cw": 302, "sv": 302}[role]
+    assert response.status_code == expected
+    assert FollowUp.objects.get(public_id=objects["followup"]).state == (State.DONE if expected == 302 else State.OPEN)
+
+
+@pytest.mark.parametrize("role", ["cw_other", "b_cw"])
+def test_opening_a_followup_out_of_scope_is_audited_as_denied(everyone, objects, login, role):
+    response = login(everyone[role]).get(reverse("followup_detail", args=[objects["followup"]]))
+    assert response.status_code == 404
+    assert denied_entries(everyone[role], objects["followup"]).count() == 1
+
+
+@pytest.mark.parametrize(
+    "name, method, target",
+    [
+        ("followup_detail", "get", "followup"),
+        ("followup_snooze", "post", "followup"),
+        ("followup_done", "post", "followup"),
+        ("declaration_detail", "get", "declaration"),
+        ("declaration_new", "get", "household"),
+        ("team", "get", None),
+    ],
+)
+def test_anonymous_is_sent_to_login(client, objects, name, method, target):
+    assert_sent_to_login(getattr(client, method)(reverse(name, args=[objects[target]] if target else [])))
 
 
 def test_the_home_work_list_shows_only_the_caseworkers_own_caseload(cast, objects, login):

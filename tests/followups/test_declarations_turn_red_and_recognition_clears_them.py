@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from hogo.approvals import services as approvals
 from hogo.decisions import services as decision_services
 from hogo.decisions.models import Application
 from hogo.followups import services
@@ -110,8 +111,8 @@ def test_reflecting_it_in_a_decision_of_another_household_is_refused(cast, late_
 
 def test_reflecting_it_in_a_change_decision_closes_it(cast, rules, drafted, today):
     household, _application, test, start = drafted
-    decision_services.approve(cast.users["sv"], start)
-    decision_services.approve(cast.users["chief"], start)
+    approvals.approve(cast.users["sv"], start)
+    approvals.approve(cast.users["chief"], start)
     declaration = services.register_declaration(
         cast.users["cw"], household, kind="income", received_on=today - timedelta(days=2), channel="visit"
     )
@@ -193,8 +194,8 @@ def test_an_approved_start_decision_closes_the_application_deadline_at_once(cast
     household, application, _test, decision = drafted
     item = FollowUp.objects.get(source=Source.APPLICATION, subject_id=str(application.public_id))
     assert item.state == State.OPEN
-    decision_services.approve(cast.users["sv"], decision)
-    decision_services.approve(cast.users["chief"], decision)
+    approvals.approve(cast.users["sv"], decision)
+    approvals.approve(cast.users["chief"], decision)
     item.refresh_from_db()
     assert Application.objects.get(pk=application.pk).decided_on is not None
     assert item.state == State.DONE

@@ -43,7 +43,7 @@ def endpoint(settings):
 
 def ask(cast, login, generate=True):
     params = {"q": QUESTION, **({"generate": "1"} if generate else {})}
-    return login(cast.users["cw"]).get(reverse("knowledge_ask"), params)
+    return login(cast.users["cw"]).post(reverse("knowledge_ask"), params)
 
 
 def test_off_by_default_no_option_and_no_call(cast, login, settings):

@@ -10,7 +10,7 @@ QUESTION = "申請から何日以内に決定しないといけない？"
 
 
 def test_the_answer_quotes_and_cites_article_24_first(cast, login):
-    response = login(cast.users["cw"]).get(reverse("knowledge_ask"), {"q": QUESTION})
+    response = login(cast.users["cw"]).post(reverse("knowledge_ask"), {"q": QUESTION})
     page = response.content.decode()
     assert response.context["hits"][0]["hit"].citation == "生活保護法第24条第5項"
     assert (
@@ -22,7 +22,7 @@ def test_the_answer_quotes_and_cites_article_24_first(cast, login):
 
 def test_feedback_is_logged_and_the_supervisor_reviews_it(cast, login):
     client = login(cast.users["cw"])
-    client.get(reverse("knowledge_ask"), {"q": QUESTION})
+    client.post(reverse("knowledge_ask"), {"q": QUESTION})
     question = Question.objects.get()
     client.post(reverse("knowledge_feedback", args=[question.pk]), {"feedback": "wrong", "note": "第7項も見たい"})
     question.refresh_from_db()
@@ -32,7 +32,7 @@ def test_feedback_is_logged_and_the_supervisor_reviews_it(cast, login):
 
 
 def test_a_bad_query_shows_the_reason(cast, login):
-    page = login(cast.users["cw"]).get(reverse("knowledge_ask"), {"q": "！？"}).content.decode()
+    page = login(cast.users["cw"]).post(reverse("knowledge_ask"), {"q": "！？"}).content.decode()
     assert "記号や助詞だけ" in page and not Question.objects.exists()
 
 
@@ -54,6 +54,6 @@ def test_access_per_role(cast, login, role, ask, log):
 
 
 def test_the_supervisor_sees_only_questions_of_their_office(cast, login):
-    login(cast.users["b_cw"]).get(reverse("knowledge_ask"), {"q": "保護費は差し押さえられる？"})
+    login(cast.users["b_cw"]).post(reverse("knowledge_ask"), {"q": "保護費は差し押さえられる？"})
     page = login(cast.users["sv"]).get(reverse("knowledge_log")).content.decode()
     assert "差し押さえられる" not in page

@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from hogo.approvals import services as approvals
 from hogo.offices.models import Role
 from hogo.receivables import services
 from tests.factories import make_staff
@@ -34,8 +35,8 @@ def approved(cast, back_payment_lines, today):
         due_on=today + timedelta(days=30),
         means_existed="2026年7月に年金の遡及支給（4〜6月分）があり、その月に資力があった。",
     )
-    services.approve_determination(cast.users["sv"], determination)
-    services.approve_determination(cast.users["chief"], determination)
+    approvals.approve(cast.users["sv"], determination)
+    approvals.approve(cast.users["chief"], determination)
     determination.refresh_from_db()
     return determination
 
@@ -43,6 +44,26 @@ def approved(cast, back_payment_lines, today):
 @pytest.fixture
 def receivable(approved):
     return approved.receivables.get()
+
+
+@pytest.fixture
+def debt78(cast, back_payment_lines, today):
+    """A 法第78条 collection, approved; its debtor has applied in writing for offsetting (法第78条の2)."""
+    determination = services.draft_determination(
+        cast.users["cw"],
+        cast.households["own"],
+        lines=back_payment_lines,
+        cause="recipient",
+        due_on=today + timedelta(days=30),
+        dishonest_from=today.replace(year=2026, month=4, day=1),
+        dishonest_facts="収入を申告しなかった。",
+    )
+    approvals.approve(cast.users["sv"], determination)
+    approvals.approve(cast.users["chief"], determination)
+    debt = determination.receivables.get()
+    type(debt).objects.filter(pk=debt.pk).update(offset_applied_on=today)
+    debt.refresh_from_db()
+    return debt
 
 
 def in_days(n):

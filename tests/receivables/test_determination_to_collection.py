@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from hogo.approvals import services as approvals
 from hogo.receivables import rules, services
 from hogo.receivables.models import Delivery
 
@@ -48,7 +49,7 @@ def test_the_drafter_cannot_approve_and_facts_are_required(cast, back_payment_li
     )
     assert (determination.principal63, determination.principal78, determination.surcharge78) == (35_000, 70_000, 28_000)
     with pytest.raises(PermissionDenied):
-        services.approve_determination(cast.users["cw"], determination)
+        approvals.approve(cast.users["cw"], determination)
 
 
 def test_a_mixed_determination_opens_two_receivables_with_the_surcharge_on_78(cast, back_payment_lines, today):
@@ -63,8 +64,8 @@ def test_a_mixed_determination_opens_two_receivables_with_the_surcharge_on_78(ca
         dishonest_facts="不正な手段",
         surcharge_percent=40,
     )
-    services.approve_determination(cast.users["sv"], determination)
-    services.approve_determination(cast.users["chief"], determination)
+    approvals.approve(cast.users["sv"], determination)
+    approvals.approve(cast.users["chief"], determination)
     balances = {r.kind: services.balance_of(r) for r in determination.receivables.all()}
     assert balances == {"63": 35_000, "78": 98_000}
 
@@ -98,8 +99,8 @@ def test_offsetting_needs_the_written_application_and_a_78_debt(cast, collector,
         dishonest_from=today.replace(year=2026, month=4, day=1),
         dishonest_facts="不正な手段",
     )
-    services.approve_determination(cast.users["sv"], determination)
-    services.approve_determination(cast.users["chief"], determination)
+    approvals.approve(cast.users["sv"], determination)
+    approvals.approve(cast.users["chief"], determination)
     debt = determination.receivables.get()
     with pytest.raises(ValidationError, match="書面による申出"):
         services.record_offset(collector, debt, amount=3_000, on=today)

@@ -36,9 +36,7 @@ def test_the_caseworker_drafts_and_the_route_approves(cast, login, today):
     determination = Determination.objects.get()
     assert response.status_code == 302 and determination.principal63 == 105_000
     for role in ("sv", "chief"):
-        login(cast.users[role]).post(
-            reverse("determination_detail", args=[determination.public_id]), {"action": "approve"}
-        )
+        login(cast.users[role]).post(reverse("determination_approve", args=[determination.public_id]), {"comment": ""})
     determination.refresh_from_db()
     assert determination.status == "approved" and determination.receivables.count() == 1
 
@@ -75,10 +73,13 @@ def test_the_collection_team_records_a_payment_plans_and_prints_slips(
     assert client.get(reverse("home")).url == reverse("receivable_list")
     url = reverse("receivable_detail", args=[receivable.public_id])
     client.post(
-        url,
-        {"action": "plan", "instalments": f"{today + timedelta(days=30)} 50000\n{today + timedelta(days=60)} 55000"},
+        reverse("receivable_plan", args=[receivable.public_id]),
+        {"instalments": f"{today + timedelta(days=30)} 50000\n{today + timedelta(days=60)} 55000"},
     )
-    client.post(url, {"action": "payment", "amount": "50000", "on": today.isoformat(), "channel": "bank"})
+    client.post(
+        reverse("receivable_payment", args=[receivable.public_id]),
+        {"amount": "50,000円", "on": today.isoformat(), "channel": "bank"},
+    )
     assert services.balance_of(receivable) == 55_000
     text = pdf_text(client.get(reverse("payment_slips", args=[receivable.public_id])).content, tmp_path)
     assert "納付書" in text and "50,000円" in text and "55,000円" in text and "生活保護法第63条" in text
@@ -129,11 +130,11 @@ def test_a_receivable_per_role(cast, receivable, login, role, expected):
 
 
 def test_a_caseworker_cannot_take_a_payment_through_the_page(cast, receivable, login, today):
-    login(cast.users["cw"]).post(
-        reverse("receivable_detail", args=[receivable.public_id]),
-        {"action": "payment", "amount": "1000", "on": today.isoformat(), "channel": "bank"},
+    response = login(cast.users["cw"]).post(
+        reverse("receivable_payment", args=[receivable.public_id]),
+        {"amount": "1000", "on": today.isoformat(), "channel": "bank"},
     )
-    assert services.balance_of(receivable) == 105_000
+    assert response.status_code == 403 and services.balance_of(receivable) == 105_000
 
 
 def test_the_collection_team_cannot_open_the_household(cast, receivable, collector, client):

@@ -20,7 +20,7 @@ def test_a_missed_pension_back_payment_is_all_article_63():
 
 def test_mixed_cases_split_by_the_month_in_which_dishonesty_began():
     result = rules.determine(PENSION_BACK_PAY, dishonest_from=date(2026, 5, 20), surcharge_percent=40)
-    assert [l.month.month for l in result.lines63] == [4] and [l.month.month for l in result.lines78] == [5, 6]
+    assert [x.month.month for x in result.lines63] == [4] and [x.month.month for x in result.lines78] == [5, 6]
     assert (result.principal63, result.principal78, result.surcharge78) == (35_000, 70_000, 28_000)
 
 

@@ -100,15 +100,15 @@ class Calculation:
         return self._as(
             explanation=[
                 {
-                    "code": l.code,
-                    "label": l.label,
-                    "member": l.member,
-                    "amount": l.amount,
-                    "working": l.working,
-                    "source": l.source,
-                    "verified": l.verified,
+                    "code": line.code,
+                    "label": line.label,
+                    "member": line.member,
+                    "amount": line.amount,
+                    "working": line.working,
+                    "source": line.source,
+                    "verified": line.verified,
                 }
-                for l in self.lines
+                for line in self.lines
             ]
         )
 
@@ -120,15 +120,15 @@ class Calculation:
         sources: dict[str, int] = {}
         lines = [
             {
-                "code": l.code,
-                "label": l.label,
-                "member": l.member,
-                "amount": l.amount,
-                "working": l.working,
-                "source": sources.setdefault(l.ref, len(sources)),
-                "verified": l.verified,
+                "code": line.code,
+                "label": line.label,
+                "member": line.member,
+                "amount": line.amount,
+                "working": line.working,
+                "source": sources.setdefault(line.ref, len(sources)),
+                "verified": line.verified,
             }
-            for l in self.lines
+            for line in self.lines
         ]
         unconfirmed = list(
             dict.fromkeys((label, sources.setdefault(ref, len(sources))) for label, _, ref in self.unconfirmed_items)

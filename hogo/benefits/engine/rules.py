@@ -39,17 +39,24 @@ def age_band(age: int) -> str:
 
 @lru_cache(maxsize=65536)
 def end_of_child_period(birth: date) -> date:
-    """The first 31 March after the 18th birthday (児童養育加算・母子加算の「児童」)."""
+    """児童養育加算・母子加算の「児童」: 「18歳に達する日以後の最初の3月31日」. A person reaches 18 at
+    the end of the day before the 18th birthday (年齢計算ニ関スル法律, 民法第143条), so someone born
+    on 1 April is a child until the 31 March that same day is (the day they reach 18)."""
     eighteenth = date(birth.year + 18, birth.month, 28 if (birth.month, birth.day) == (2, 29) else birth.day)
-    year = eighteenth.year if eighteenth <= date(eighteenth.year, 3, 31) else eighteenth.year + 1
+    reached = eighteenth - timedelta(days=1)
+    year = reached.year if reached <= date(reached.year, 3, 31) else reached.year + 1
     return date(year, 3, 31)
 
 
 def school_stage(birth: date, on: date) -> str:
-    """The school stage by Japanese school year (4月1日 start; children born 1 April belong to
-    the earlier year, 学校教育法第17条 and 年齢計算ニ関スル法律)."""
+    """The school stage by Japanese school year (4月1日 start). 学校教育法第17条: school starts at
+    「満6歳に達した日の翌日以後における最初の学年の初め」; a child reaches 6 at the end of the day
+    before the 6th birthday (年齢計算ニ関スル法律), so the day after is the birthday itself and a
+    child is in a school year exactly when their birthday-counted age on 1 April — their legal age
+    on 31 March — has reached the stage's age: born 1 April goes with the earlier year, born 2 April
+    with the later one."""
     school_year = on.year if on.month >= 4 else on.year - 1
-    age_on_april_first = legal_age(birth, date(school_year, 4, 1))
+    age_on_april_first = legal_age(birth, date(school_year, 3, 31))
     if age_on_april_first < 6:
         return "preschool"
     if age_on_april_first < 12:

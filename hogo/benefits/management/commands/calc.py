@@ -18,15 +18,16 @@ class Command(BaseCommand):
         try:
             text = sys.stdin.read() if file == "-" else open(file, encoding="utf-8").read()
         except OSError as exc:
-            raise CommandError(f"file: 読めません ({exc.strerror})", returncode=2)
+            raise CommandError(f"file: 読めません ({exc.strerror})", returncode=2) from None
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise CommandError(f"(input): JSON として読めません（{exc.lineno}行 {exc.colno}列）", returncode=2)
+            where = f"{exc.lineno}行 {exc.colno}列"
+            raise CommandError(f"(input): JSON として読めません（{where}）", returncode=2) from None
         try:
             calc = calculate(parse_household(data))
         except InputError as exc:
-            raise CommandError(str(exc), returncode=2)
+            raise CommandError(str(exc), returncode=2) from None
         if explain:
             self.stdout.write(explain_text(calc))
         else:

@@ -22,7 +22,7 @@ class Command(BaseCommand):
         try:
             today = _parse(date) if date else timezone.localdate()
         except ValueError:
-            raise CommandError(f"--date は YYYY-MM-DD で指定してください: {date}")
+            raise CommandError(f"--date は YYYY-MM-DD で指定してください: {date}") from None
         if action == "nightly" and enqueue:
             nightly_followups.enqueue(today.isoformat())
             self.stdout.write("ワーカーに依頼しました。")

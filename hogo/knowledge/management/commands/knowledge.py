@@ -1,3 +1,5 @@
+import json as json_module
+
 from django.core.management.base import BaseCommand, CommandError
 
 from hogo.knowledge.importer import ImportRefused, ensure_bundled, import_file
@@ -22,7 +24,7 @@ class Command(BaseCommand):
             try:
                 source = import_file(text, code=code, title=title)
             except ImportRefused as exc:
-                raise CommandError(f"取り込めませんでした（元のナレッジはそのままです）: {exc}")
+                raise CommandError(f"取り込めませんでした（元のナレッジはそのままです）: {exc}") from None
             self.stdout.write(
                 f"{source.title}: {source.passages.count()} 件の条文・節を取り込みました（コード {source.code}）。"
             )
@@ -33,10 +35,8 @@ class Command(BaseCommand):
         try:
             hits = search(text, limit=limit)
         except QueryError as exc:
-            raise CommandError(str(exc))
+            raise CommandError(str(exc)) from None
         if json:
-            import json as json_module
-
             for hit in hits:
                 self.stdout.write(json_module.dumps(hit.as_dict(), ensure_ascii=False))
             return

@@ -1,0 +1,51 @@
+import json
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from hogo.demo.load import DEFAULT_PASSWORD, existing_accounts, load_demo
+from hogo.households.models import Household
+
+
+class Command(BaseCommand):
+    help = "合成（架空）のデモデータを作ります: 2つの福祉事務所、職員、N世帯。同じ seed で再実行しても重複しません。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--households", type=int, required=True, help="number of households (both offices)")
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--password", default=DEFAULT_PASSWORD, help="password of every demo account")
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="only when the database has no households yet; otherwise list the accounts",
+        )
+        parser.add_argument("--json", dest="as_json", action="store_true", help="print the accounts as a JSON list")
+
+    def handle(self, *args, households, seed, password, as_json, if_empty, **options):
+        if not settings.HOGO_ALLOW_DEMO:
+            raise CommandError(
+                "デモデータは HOGO_ALLOW_DEMO=true のときだけ作れます（本番環境では作らないでください）。"
+            )
+        if households < 1:
+            raise CommandError("--households must be at least 1")
+        if if_empty and Household.objects.exists():
+            self.stdout.write("世帯データが既にあるため、デモデータは作りませんでした。アカウント:")
+            for username, role, office in existing_accounts():
+                self.stdout.write(f"  {username:12} {role:11} {office}")
+            return
+        accounts = load_demo(households, seed=seed, password=password)
+        if as_json:
+            self.stdout.write(
+                json.dumps(
+                    [
+                        {"username": a.username, "role": a.role, "office": a.office, "created": a.created}
+                        for a in accounts
+                    ],
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
+            return
+        self.stdout.write(f"デモデータ: {households} 世帯（2事務所）。パスワードは全アカウント共通: {password}")
+        for a in accounts:
+            self.stdout.write(f"  {a.username:12} {a.role:11} {a.office}{'' if a.created else '（既存）'}")
