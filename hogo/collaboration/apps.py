@@ -1,6 +1,13 @@
 from django.apps import AppConfig
 
-from hogo.common.registry import HouseholdPanel, MenuEntry, register_household_panel, register_menu_entry
+from hogo.common.registry import (
+    HouseholdPanel,
+    MenuEntry,
+    StartPage,
+    register_household_panel,
+    register_menu_entry,
+    register_start_page,
+)
 
 
 class CollaborationConfig(AppConfig):
@@ -17,3 +24,4 @@ class CollaborationConfig(AppConfig):
             HouseholdPanel("collaboration", 30, "collaboration/_household_panel.html", household_panel.context)
         )
         register_menu_entry(MenuEntry("agency_home", "参加している会議", 10, is_agency_member, current_on=()))
+        register_start_page(StartPage("partner_agency", "agency_home", is_agency_member))  # only their conferences

@@ -1,8 +1,9 @@
 """Where apps contribute to pages the core owns, so the core never imports them.
 
-Each app registers, from its own `AppConfig.ready()`, the panels it adds to the household page and
-the links it adds to the header menu. The household page and the base template only read these
-registries. Registering the same key again replaces the entry, so `ready()` may run twice.
+Each app registers, from its own `AppConfig.ready()`, the panels it adds to the household page,
+the sections it adds to the home page, the start page of users who work only in that app, and the
+links it adds to the header menu. The core pages only read these registries. Registering the same
+key again replaces the entry, so `ready()` may run twice.
 """
 
 from collections.abc import Callable
@@ -22,6 +23,27 @@ class HouseholdPanel:
     order: int
     template: str
     context: Callable[[HttpRequest, Any], dict | None]
+
+
+@dataclass(frozen=True)
+class HomeSection:
+    """A section of the staff home page. `context(request)` gives the template's values, or None
+    when this user should not see it."""
+
+    key: str
+    order: int
+    template: str
+    context: Callable[[HttpRequest], dict | None]
+
+
+@dataclass(frozen=True)
+class StartPage:
+    """Where a user whose work is only this app's starts instead of the household list (a partner
+    agency member, the collection team): `applies(request)` says whether this user is one."""
+
+    key: str
+    url_name: str
+    applies: Callable[[HttpRequest], bool]
 
 
 @dataclass(frozen=True)
@@ -61,11 +83,21 @@ class MenuLink:
 
 
 _panels: dict[str, HouseholdPanel] = {}
+_home_sections: dict[str, HomeSection] = {}
+_start_pages: dict[str, StartPage] = {}
 _menu: dict[str, MenuEntry] = {}
 
 
 def register_household_panel(panel: HouseholdPanel) -> None:
     _panels[panel.key] = panel
+
+
+def register_home_section(section: HomeSection) -> None:
+    _home_sections[section.key] = section
+
+
+def register_start_page(page: StartPage) -> None:
+    _start_pages[page.key] = page
 
 
 def register_menu_entry(entry: MenuEntry) -> None:
@@ -88,6 +120,24 @@ def panels_for(request: HttpRequest, household) -> list[tuple[str, dict]]:
         if values is not None:
             shown.append((panel.template, values))
     return shown
+
+
+def home_sections_for(request: HttpRequest) -> list[tuple[str, dict]]:
+    """(template name, its values) of each home-page section this user sees, in order."""
+    shown = []
+    for section in sorted(_home_sections.values(), key=lambda s: (s.order, s.key)):
+        values = section.context(request)
+        if values is not None:
+            shown.append((section.template, values))
+    return shown
+
+
+def start_page_for(request: HttpRequest) -> str | None:
+    """The URL name where this user starts, when an app claims them (None: the household list)."""
+    for page in sorted(_start_pages.values(), key=lambda p: p.key):
+        if page.applies(request):
+            return page.url_name
+    return None
 
 
 def menu_for(request: HttpRequest) -> list[MenuLink]:

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from hogo.audit.models import Action, AuditEntry
 from hogo.audit.services import record
+from hogo.common import registry
 from hogo.common.refusals import put_errors_on_fields, read_query, save_through
 from hogo.offices.acting import acting_office
 from hogo.offices.models import Role
@@ -69,11 +70,10 @@ def _render_list(request, template, context):
 
 @login_required
 def home(request):
+    start_page = registry.start_page_for(request)
+    if start_page:
+        return redirect(start_page)
     standing = standing_of(request.user)
-    if standing.staff is None and hasattr(request.user, "agency_member"):
-        return redirect("agency_home")  # partner-agency members see only their conferences
-    if standing.roles and set(standing.roles) <= {Role.COLLECTOR}:
-        return redirect("receivable_list")  # the collection team works receivables, not cases
     is_cw = standing.has_role(Role.CASEWORKER)
     listing = read_query(request, HouseholdListForm(request.GET))
     scope = listing.get("scope") or ("mine" if is_cw else "all")

@@ -24,5 +24,11 @@ def holds_any(*roles: str) -> Callable[[HttpRequest], bool]:
 works_cases = holds_any(Role.CASEWORKER, Role.SUPERVISOR, Role.CHIEF, Role.CLERK)
 
 
+def collects_only(request: HttpRequest) -> bool:
+    """Staff whose only role is the collection team's (債権管理)."""
+    roles = standing_of(request.user).roles
+    return bool(roles) and set(roles) <= {Role.COLLECTOR}
+
+
 def is_site_administrator(request: HttpRequest) -> bool:
     return request.user.is_staff

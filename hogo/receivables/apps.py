@@ -1,6 +1,13 @@
 from django.apps import AppConfig
 
-from hogo.common.registry import HouseholdPanel, MenuEntry, register_household_panel, register_menu_entry
+from hogo.common.registry import (
+    HouseholdPanel,
+    MenuEntry,
+    StartPage,
+    register_household_panel,
+    register_menu_entry,
+    register_start_page,
+)
 
 
 class ReceivablesConfig(AppConfig):
@@ -18,7 +25,7 @@ class ReceivablesConfig(AppConfig):
         self._contribute_to_pages()
 
     def _contribute_to_pages(self):
-        from hogo.offices.menu import holds_any  # noqa: PLC0415 - uses models, importable once apps are loaded
+        from hogo.offices.menu import collects_only, holds_any  # noqa: PLC0415 - uses models, loaded after apps
         from hogo.offices.models import Role  # noqa: PLC0415
 
         from . import household_panel  # noqa: PLC0415
@@ -29,3 +36,5 @@ class ReceivablesConfig(AppConfig):
         register_menu_entry(
             MenuEntry("receivable_list", "債権", 100, holds_any(Role.COLLECTOR, Role.CLERK, Role.CHIEF))
         )
+        # the collection team works receivables, not cases
+        register_start_page(StartPage("collection_team", "receivable_list", collects_only))
