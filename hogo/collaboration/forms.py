@@ -127,11 +127,10 @@ class ConferenceForm(ChosenAssessmentForm):
 
 
 class CandidateDateForm(LabelledForm):
-    """A date and time proposed for the conference; the service refuses one in the past (and none)."""
+    """A date and time proposed for the conference; the service refuses one in the past."""
 
     starts_at = forms.DateTimeField(
         label="候補日時",
-        required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
         error_messages={"invalid": "候補日時は正しい日時で入力してください（例: 2026-04-01 14:00）。"},
     )

@@ -184,7 +184,7 @@ def need_test_detail(request, public_id):
 @require_http_methods(["GET", "POST"])
 def decision_new(request, public_id):
     household = _editable_household(request, public_id)
-    asked = read_query(request, DecisionKindQuery(request.GET) if request.GET else DecisionKindQuery())
+    asked = read_query(request, DecisionKindQuery(request.GET if request.method == "GET" and request.GET else None))
     initial = {"effective_from": timezone.localdate(), "kind": asked.get("kind") or DecisionKind.START}
     open_application = household.applications.filter(decided_on__isnull=True).first()
     if open_application:
@@ -221,6 +221,9 @@ def decision_detail(request, public_id):
             "household": decision.household,
             "approval": approval,
             "amount_rows": [(label, decision.amounts.get(code, 0)) for code, label in services.ASSISTANCE_ROWS],
+            "one_time_rows": services.one_time_rows(decision.one_time),
+            "one_time_month": services.one_time_month(decision.one_time),
+            "one_time_total": decision.benefit_total + sum(a for _, a in services.one_time_rows(decision.one_time)),
             "application_urgency": deadlines.urgency(decision.application.deadline, timezone.localdate())
             if decision.application
             else "",
@@ -254,13 +257,14 @@ def household_ledger(request, public_id):
         first = max(min(starts).replace(day=1), today.replace(day=1, year=today.year - 3))
         months = list(reversed(ledger.ledger(decisions, first, today.replace(day=1))))
     by_id = {d.id: d for d in household.decisions.filter(status=DecisionStatus.APPROVED)}
-    labels = dict(services.ASSISTANCE_ROWS)
+    labels = {**dict(services.ASSISTANCE_ROWS), **services.ONE_TIME_LABELS}
     rows = [
         {
             "month": m.month,
             "decisions": [by_id[i] for i in m.governing],
             "total": m.total,
             "amounts": [m.owed[code] for code, _ in services.ASSISTANCE_ROWS],
+            "one_time": sum(m.one_time.values()),
         }
         for m in months
     ]
@@ -274,7 +278,7 @@ def household_ledger(request, public_id):
         {
             "household": household,
             "rows": rows,
-            "labels": labels.values(),
+            "labels": [label for _, label in services.ASSISTANCE_ROWS],
             "adjustments": adjustments,
         },
     )

@@ -23,9 +23,9 @@ def test_a_candidate_date_that_is_not_a_date_is_refused(cast, conference, login)
     assert not conference.candidate_dates.exists()
 
 
-def test_a_candidate_date_left_empty_gets_the_services_message(cast, conference, login):
+def test_a_candidate_date_left_empty_asks_for_the_date(cast, conference, login):
     response = login(cast.users["cw"]).post(reverse("conference_date", args=[conference.public_id]), {})
-    assert said(response) == ["候補日時は今より後にしてください。"]
+    assert said(response) == ["候補日時を入力してください。"]
 
 
 def test_removing_a_membership_that_is_not_one_names_the_field(cast, conference, login):

@@ -185,3 +185,13 @@ def test_figures_answer_every_role_with_what_it_may_see(everyone, login, role):
 
 def test_figures_need_a_login(client, db):
     assert_sent_to_login(client.get(reverse("decision_figures")))
+
+
+def test_a_bad_kind_in_the_address_is_said_on_the_form_page_not_after_drafting(cast, login):
+    client = login(cast.users["cw"])
+    url = reverse("decision_new", args=[cast.households["own"].public_id])
+    response = client.get(url + "?kind=xyz")
+    assert response.status_code == 200 and "決定の種類は一覧から選んでください" in response.content.decode()
+    response = client.post(url + "?kind=xyz", {"kind": "termination"})
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert not any("決定の種類は一覧から選んでください" in m for m in messages)
