@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("hogo.collaboration.urls")),
     path("", include("hogo.knowledge.urls")),
     path("", include("hogo.receivables.urls")),
+    path("", include("hogo.approvals.urls")),
 ]

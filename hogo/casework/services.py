@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from PIL import Image, ImageOps, UnidentifiedImageError
 from pillow_heif import register_heif_opener
@@ -22,7 +22,7 @@ from hogo.followups.models import FollowUp, State
 from hogo.followups.rules import ensure_rules
 from hogo.followups.schedule import visit_interval_months
 from hogo.followups.services import complete_by_work
-from hogo.households.models import Household, MedicalCare, Residence, VisitGrade
+from hogo.households.models import Household, Income, MedicalCare, Residence, VisitGrade
 from hogo.households.scoping import may_edit
 from hogo.households.services import open_household_record, require_edit
 from hogo.households.signals import check_facts_changed
@@ -38,7 +38,8 @@ VISIT_RULE = "home_visit"
 
 def grade_facts(household: Household, today: date | None = None) -> grading.GradeFacts:
     today = today or timezone.localdate()
-    members = list(household.members.filter(Q(left_on__isnull=True) | Q(left_on__gt=today)).prefetch_related("incomes"))
+    in_force = Prefetch("incomes", queryset=Income.objects.current())
+    members = list(household.members.filter(Q(left_on__isnull=True) | Q(left_on__gt=today)).prefetch_related(in_force))
 
     def age(m):
         return age_on(m.birth_date, today)

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Prefetch
 from django.http import Http404
 from django.utils import timezone
 
@@ -14,7 +14,7 @@ from hogo.audit.models import Action
 from hogo.audit.services import record
 from hogo.common.wareki import age_on
 from hogo.followups.models import FollowUp, Source, State
-from hogo.households.models import Household
+from hogo.households.models import Household, Income
 from hogo.households.services import open_household_record, require_edit
 
 from . import matching
@@ -286,7 +286,8 @@ def shareable_facts(household) -> list[tuple[str, str]]:
 
 
 def _fact_text(household, key: str) -> str:
-    members = list(household.members.filter(left_on__isnull=True).order_by("pk").prefetch_related("incomes"))
+    in_force = Prefetch("incomes", queryset=Income.objects.current())
+    members = list(household.members.filter(left_on__isnull=True).order_by("pk").prefetch_related(in_force))
     today = timezone.localdate()
     if key == "composition":
         return "、".join(

@@ -6,6 +6,7 @@ Era start dates are those of the era-name proclamations: 大正 1912-07-30, 昭�
 date from then on has an era; the first year of an era is written 元年.
 """
 
+import re
 from datetime import date
 
 ERAS = (
@@ -30,6 +31,22 @@ def wareki(day: date) -> str:
     name, year = era_of(day)
     year_text = "元" if year == 1 else str(year)
     return f"{name}{year_text}年{day.month}月{day.day}日"
+
+
+ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def wareki_text(text: str) -> str:
+    """Free text with every ISO date (2026-12-01) written in 和暦 (令和8年12月1日), for documents a
+    recipient reads; a string that only looks like a date (2026-13-45) is left as it is."""
+
+    def to_wareki(match: re.Match) -> str:
+        try:
+            return wareki(date(*map(int, match.groups())))
+        except ValueError:
+            return match.group(0)
+
+    return ISO_DATE.sub(to_wareki, text or "")
 
 
 def wareki_month(day: date) -> str:

@@ -15,7 +15,17 @@ class DecisionsConfig(AppConfig):
         from .models import Decision  # noqa: PLC0415
 
         register_effect(Decision, services.finalize)
+        self._contribute_to_inbox()
         self._contribute_to_pages()
+
+    def _contribute_to_inbox(self):
+        from hogo.approvals.inbox import register_inbox_source, register_returned_source  # noqa: PLC0415
+
+        from . import inbox  # noqa: PLC0415 - uses models, importable once apps are loaded
+
+        register_inbox_source("decisions", "決定の起案", inbox.waiting_decisions, order=10)
+        register_inbox_source("recalc_runs", "一斉更正（一括承認）", inbox.runs_to_approve, order=40)
+        register_returned_source("decisions", "決定の起案", inbox.returned_decisions, order=10)
 
     def _contribute_to_pages(self):
         from hogo.offices.menu import holds_any  # noqa: PLC0415 - uses models, importable once apps are loaded

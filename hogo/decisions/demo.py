@@ -4,6 +4,7 @@ demo does not replay past standards). Synthetic data only."""
 
 from datetime import date
 
+from django.db.models import Max
 from django.utils import timezone
 
 from hogo.approvals.models import ActionKind
@@ -11,9 +12,10 @@ from hogo.benefits.engine import InputError, calculate, load_standards, parse_ho
 from hogo.households.models import Household
 from hogo.offices.models import Role, RoleAssignment
 
+from . import numbering
 from .facts import addressee_from, engine_input_from, load_rows
-from .models import ApprovalAction, Decision, DecisionStatus, NeedTest
-from .services import monthly_amounts
+from .models import ApprovalAction, Decision, DecisionStatus, NeedTest, NoticeNumber
+from .services import monthly_amounts, one_time_items
 
 CHUNK = 2000
 
@@ -68,14 +70,16 @@ def approve_starts(office) -> int:
                 run_by_id=drafter,
             )
             tests.append(test)
+            effective_from = started.get(h) or date(2024, 4, 1)
             decisions.append(
                 Decision(
                     household_id=h,
                     kind="start",
                     need_test=test,
-                    effective_from=started.get(h) or date(2024, 4, 1),
+                    effective_from=effective_from,
                     amounts=monthly_amounts(calc.benefit_by_assistance),
                     benefit_total=sum(monthly_amounts(calc.benefit_by_assistance).values()),
+                    one_time=one_time_items(calc.benefit_by_assistance, as_of, effective_from),
                     reasons="デモデータ（合成）: 最低生活費に対し収入が不足するため保護を開始する。",
                     snapshot=addressee_from(households[h], members.get(h, [])),
                     status=DecisionStatus.APPROVED,
@@ -87,6 +91,15 @@ def approve_starts(office) -> int:
         for d in decisions:
             d.need_test_id = d.need_test.pk
         Decision.objects.bulk_create(decisions, batch_size=1000)
+        year = numbering.fiscal_year(today)
+        last = NoticeNumber.objects.filter(office=office, fiscal_year=year).aggregate(m=Max("serial"))["m"] or 0
+        NoticeNumber.objects.bulk_create(
+            [
+                NoticeNumber(decision=d, **numbering.number_fields(office, year, last + i))
+                for i, d in enumerate(decisions, 1)
+            ],
+            batch_size=2000,
+        )
         ApprovalAction.objects.bulk_create(
             [
                 ApprovalAction(decision=d, action=ActionKind.APPROVE, step=step, role=role, actor_id=holders[role])

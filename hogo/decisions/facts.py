@@ -4,11 +4,17 @@ The mapping from the case record to the engine's input is deliberate and narrow:
 - 障害者加算: 身体障害者手帳 1・2級 and 精神障害者保健福祉手帳 1級 count as the higher level; 身体3級 and
   精神2級 as the lower; other grades and 療育手帳 alone give no addition here (the CW can state
   the level through the disability grade, e.g. 障害基礎年金1級 → "1級").
-- Incomes: 就労収入 → employment (gross; tax and social insurance as declared are not yet
-  recorded, so none are deducted), 年金・手当・仕送り → recognised in full.
-- Members who left the household before the day do not count; incomes count from their start.
+- Incomes (decision 0017): only the entries no later correction superseded, in the months of their
+  period. 就労収入 → employment: a member's pay slips of the month (several employers, a bonus) make
+  one engine income, so the 基礎控除 is taken once on their total; 所得税 + 住民税 → tax, 社会保険料 →
+  social_insurance, 通勤費 → commuting, other actual expenses → expenses. 養育費 → child_support,
+  臨時収入 → temporary, 財産収入 → other; 年金・手当・仕送り → recognised in full.
+- Members who left the household before the day do not count.
 """
 
+from django.db.models import Q
+
+from hogo.households.income_rules import in_period
 from hogo.households.models import DisabilityKind, Household, Income, IncomeKind, Member, Relation
 
 SEVERE_GRADES = {DisabilityKind.PHYSICAL: {"1級", "2級"}, DisabilityKind.MENTAL: {"1級"}}
@@ -18,6 +24,9 @@ INCOME_KIND = {
     IncomeKind.PENSION: "pension",
     IncomeKind.ALLOWANCE: "allowance",
     IncomeKind.SUPPORT: "support",
+    IncomeKind.CHILD_SUPPORT: "child_support",
+    IncomeKind.TEMPORARY: "temporary",
+    IncomeKind.PROPERTY: "other",
     IncomeKind.OTHER: "other",
 }
 ENGINE_RELATIONS = {r.value for r in Relation}
@@ -44,7 +53,21 @@ MEMBER_FIELDS = (
     "disability_grade",
     "left_on",
 )
-INCOME_FIELDS = ("member_id", "kind", "monthly_amount", "since")
+INCOME_FIELDS = (
+    "id",
+    "member_id",
+    "kind",
+    "monthly_amount",
+    "since",
+    "until",
+    "income_tax",
+    "resident_tax",
+    "social_insurance",
+    "commuting",
+    "other_expenses",
+    "new_job",
+)
+PAY_SLIP_LINES = ("gross", "tax", "social_insurance", "commuting", "expenses")
 
 
 def disability_level(kind: str, grade: str) -> str | None:
@@ -72,11 +95,7 @@ def engine_input_from(household: dict, members: list[dict], incomes_by_member: d
         if level:
             entry["disability"] = level
         data_members.append(entry)
-        for income in incomes_by_member.get(m["id"], ()):
-            if income["since"] <= as_of:
-                incomes.append(
-                    {"member": member_id, "kind": INCOME_KIND[income["kind"]], "gross": income["monthly_amount"]}
-                )
+        incomes += _engine_incomes(member_id, incomes_by_member.get(m["id"], ()), as_of)
     return {
         "as_of": as_of.isoformat(),
         "grade_area": household["grade_area"],
@@ -89,14 +108,50 @@ def engine_input_from(household: dict, members: list[dict], incomes_by_member: d
     }
 
 
-def load_rows(household_ids) -> tuple[dict[int, dict], dict[int, list[dict]], dict[int, list[dict]]]:
-    """Households, their members and the members' incomes as plain rows, in three queries."""
+def _engine_incomes(member_id: str, rows, as_of) -> list[dict]:
+    """One member's incomes counting on `as_of`, in the engine's terms; earnings summed into one."""
+    out, earnings = [], None
+    for income in rows:
+        if not in_period(as_of, income["since"], income.get("until")) or income["since"] > as_of:
+            continue
+        kind = INCOME_KIND[income["kind"]]
+        if kind != "employment":
+            out.append({"member": member_id, "kind": kind, "gross": income["monthly_amount"]})
+            continue
+        lines = {
+            "gross": income["monthly_amount"],
+            "tax": income.get("income_tax", 0) + income.get("resident_tax", 0),
+            "social_insurance": income.get("social_insurance", 0),
+            "commuting": income.get("commuting", 0),
+            "expenses": income.get("other_expenses", 0),
+        }
+        if earnings is None:
+            earnings = {"member": member_id, "kind": kind, **lines, "new_job": bool(income.get("new_job"))}
+        else:
+            for line in PAY_SLIP_LINES:
+                earnings[line] += lines[line]
+            earnings["new_job"] = earnings["new_job"] or bool(income.get("new_job"))
+    if earnings is not None:
+        out.insert(0, earnings)
+    return out
+
+
+def load_rows(
+    household_ids, *, leave_out=(), bring_back=()
+) -> tuple[dict[int, dict], dict[int, list[dict]], dict[int, list[dict]]]:
+    """Households, their members and the members' incomes as plain rows, in three queries.
+
+    Incomes are those in force (not superseded); `leave_out` and `bring_back` (income ids) give the
+    facts as they stood before an entry: without it, with the entry it corrected."""
     households = {h["id"]: h for h in Household.objects.filter(pk__in=household_ids).values(*HOUSEHOLD_FIELDS)}
     members: dict[int, list[dict]] = {}
     for m in Member.objects.filter(household_id__in=household_ids).order_by("id").values(*MEMBER_FIELDS):
         members.setdefault(m["household_id"], []).append(m)
     incomes: dict[int, list[dict]] = {}
-    for i in Income.objects.filter(member__household_id__in=household_ids).order_by("id").values(*INCOME_FIELDS):
+    in_force = Income.objects.filter(member__household_id__in=household_ids).filter(
+        Q(superseded_by__isnull=True) | Q(pk__in=list(bring_back))
+    )
+    for i in in_force.exclude(pk__in=list(leave_out)).order_by("id").values(*INCOME_FIELDS):
         incomes.setdefault(i["member_id"], []).append(i)
     return households, members, incomes
 
@@ -113,7 +168,7 @@ def addressee_from(household: dict, members: list[dict]) -> dict:
     }
 
 
-def engine_input(household: Household, as_of) -> dict:
-    """The engine input for one household on `as_of`."""
-    households, members, incomes = load_rows([household.pk])
+def engine_input(household: Household, as_of, *, leave_out=(), bring_back=()) -> dict:
+    """The engine input for one household on `as_of` (see `load_rows` for the two options)."""
+    households, members, incomes = load_rows([household.pk], leave_out=leave_out, bring_back=bring_back)
     return engine_input_from(households[household.pk], members.get(household.pk, []), incomes, as_of)

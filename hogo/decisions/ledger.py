@@ -6,6 +6,10 @@ monthly amounts for its days (日割: amount × days ÷ days in the month, round
 same unconfirmed rule as the engine's proration, standards/proration.json). After a suspension,
 termination or rejection nothing is owed, medical and care assistance included: they end with the
 case.
+
+A decision's one-time items (期末一時扶助, `Decision.one_time`, decision 0016) are owed once, whole,
+in their month, as their own line beside the monthly amounts: from the last paying decision that
+governs part of that month and carries items for it.
 """
 
 import calendar
@@ -13,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 ASSISTANCE = ("living", "housing", "education", "occupational", "care", "medical")
+ONE_TIME = ("year_end",)
 PAYING = ("start", "change")
 
 
@@ -22,6 +27,14 @@ class Approved:
     kind: str
     effective_from: date
     amounts: dict
+    one_time: dict = field(default_factory=dict)  # {"year_end": 14500, "month": "2026-12"}
+
+
+def approved_from(decision) -> Approved:
+    """A decision (any object with its fields) as the ledger reads it."""
+    return Approved(
+        decision.pk, decision.kind, decision.effective_from, decision.amounts, getattr(decision, "one_time", None) or {}
+    )
 
 
 @dataclass
@@ -29,10 +42,15 @@ class Month:
     month: date
     owed: dict[str, int]
     governing: list[int] = field(default_factory=list)
+    one_time: dict[str, int] = field(default_factory=dict)  # paid once this month, beside the monthly amounts
+
+    @property
+    def monthly(self) -> int:
+        return sum(self.owed.values())
 
     @property
     def total(self) -> int:
-        return sum(self.owed.values())
+        return self.monthly + sum(self.one_time.values())
 
 
 def months_between(first: date, last: date) -> list[date]:
@@ -58,7 +76,7 @@ def owed_for(decisions: list[Approved], month: date) -> Month:
             in_force = d
     cuts = [(month, in_force)] + [(d.effective_from, d) for _, d in ordered if month < d.effective_from <= last]
     owed = dict.fromkeys(ASSISTANCE, 0)
-    governing = []
+    governing, one_time, key = [], {}, f"{month.year}-{month.month:02d}"
     for i, (start, decision) in enumerate(cuts):
         end = cuts[i + 1][0] - timedelta(days=1) if i + 1 < len(cuts) else last
         if decision is None or end < start:
@@ -66,11 +84,13 @@ def owed_for(decisions: list[Approved], month: date) -> Month:
         governing.append(decision.id)
         if decision.kind not in PAYING:
             continue
+        if decision.one_time.get("month") == key:
+            one_time = {k: int(decision.one_time[k]) for k in ONE_TIME if decision.one_time.get(k)}
         days = (end - start).days + 1
         for kind in ASSISTANCE:
             amount = int(decision.amounts.get(kind, 0))
             owed[kind] += amount if days == days_in_month else _prorate(amount, days, days_in_month)
-    return Month(month, owed, list(dict.fromkeys(governing)))
+    return Month(month, owed, list(dict.fromkeys(governing)), one_time)
 
 
 def ledger(decisions: list[Approved], first: date, last: date) -> list[Month]:
@@ -82,6 +102,10 @@ def differences(before: list[Approved], after: list[Approved], first: date, last
     positive is owed to the household (追加支給), negative was paid too much (返還の候補, 法第63条)."""
     out = []
     for month in months_between(first, last):
-        old, new = owed_for(before, month).owed, owed_for(after, month).owed
-        out += [(month, kind, new[kind] - old[kind]) for kind in ASSISTANCE if new[kind] != old[kind]]
+        old, new = owed_for(before, month), owed_for(after, month)
+        old_owed, new_owed = {**old.owed, **old.one_time}, {**new.owed, **new.one_time}
+        for kind in ASSISTANCE + ONE_TIME:
+            change = new_owed.get(kind, 0) - old_owed.get(kind, 0)
+            if change:
+                out.append((month, kind, change))
     return out

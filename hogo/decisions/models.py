@@ -208,6 +208,9 @@ class Decision(HouseholdRecord, Approvable):
     effective_from = models.DateField("効力発生日")
     amounts = models.JSONField("扶助別の月額", default=dict)
     benefit_total = models.PositiveIntegerField("扶助額の合計（月額）", default=0)
+    # one-time items of the months the decision covers, frozen from the need test at drafting (decision 0016):
+    # {"year_end": 14500, "month": "2026-12"} — 期末一時扶助, paid once in that month on top of the monthly amounts
+    one_time = models.JSONField("一時扶助（対象月に1回限り）", default=dict, blank=True)
     reasons = models.TextField("理由")
     late_reason = models.TextField("14日を超えた理由（法第24条第6項）", blank=True)
     retroactive_reason = models.TextField("遡及の理由", blank=True)
@@ -219,6 +222,31 @@ class Decision(HouseholdRecord, Approvable):
         ordering = ["-effective_from", "-id"]
         verbose_name = verbose_name_plural = "決定"
         indexes = [models.Index(fields=["household", "status", "effective_from"])]
+
+
+class NoticeNumber(InsertOnly):
+    """The 文書番号 of an approved decision's notice: the office's prefix and a running number per
+    office and 年度, assigned at the last approval and never reused (rows are never deleted)."""
+
+    decision = models.OneToOneField(Decision, on_delete=models.PROTECT, related_name="notice_number")
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="+", db_index=False)
+    fiscal_year = models.PositiveSmallIntegerField("年度（西暦）")
+    serial = models.PositiveIntegerField("番号")
+    text = models.CharField("文書番号", max_length=60)
+    issuer = models.CharField("実施機関の長（付番時）", max_length=100)
+    assigned_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "通知書の文書番号"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "fiscal_year", "serial"], name="notice_number_once_per_office_year"
+            ),
+            models.CheckConstraint(condition=Q(serial__gte=1), name="notice_number_from_one"),
+        ]
+
+    def __str__(self):
+        return self.text
 
 
 class ApprovalAction(ApprovalActionBase):

@@ -15,6 +15,7 @@ from hogo.audit.context import audit_context
 from hogo.audit.models import Action
 from hogo.audit.services import Event, record, record_many
 from hogo.benefits.engine import InputError, calculate, load_standards, parse_household
+from hogo.common.wareki import wareki
 from hogo.households.models import Household
 from hogo.offices.models import Role
 from hogo.offices.queries import standing_of
@@ -22,7 +23,7 @@ from hogo.offices.queries import standing_of
 from . import periods
 from .facts import addressee_from, engine_input_from, load_rows
 from .models import Decision, DecisionKind, DecisionStatus, NeedTest, RecalcResult, RecalcRun
-from .services import monthly_amounts
+from .services import monthly_amounts, one_time_items
 
 CHUNK_SIZE = 1000
 BIG_CHANGE_SHARE = 10  # a change of more than 10 % of the monthly total is listed for review
@@ -65,10 +66,10 @@ def start_recalc(actor, office, as_of: date, reason: str, enqueue: bool = True) 
 
 
 def _governing(rows: list[tuple]) -> dict[int, tuple]:
-    """Per household: approved decisions as (kind, effective_from) and the amounts of the one in force."""
+    """Per household: approved decisions as (kind, effective_from, amounts, benefit_total, one_time)."""
     by_household: dict[int, list] = {}
-    for household_id, kind, effective_from, amounts, benefit_total in rows:
-        by_household.setdefault(household_id, []).append((kind, effective_from, amounts, benefit_total))
+    for household_id, kind, effective_from, amounts, benefit_total, one_time in rows:
+        by_household.setdefault(household_id, []).append((kind, effective_from, amounts, benefit_total, one_time))
     return by_household
 
 
@@ -91,7 +92,7 @@ def process_chunk(run: RecalcRun, household_ids: list[int]) -> dict:
     approved = _governing(
         Decision.objects.filter(household_id__in=todo, status=DecisionStatus.APPROVED)
         .order_by("approved_at", "id")
-        .values_list("household_id", "kind", "effective_from", "amounts", "benefit_total")
+        .values_list("household_id", "kind", "effective_from", "amounts", "benefit_total", "one_time")
     )
     pending = set(
         Decision.objects.filter(household_id__in=todo, status=DecisionStatus.DRAFT).values_list(
@@ -122,9 +123,12 @@ def process_chunk(run: RecalcRun, household_ids: list[int]) -> dict:
             )
             continue
         new_amounts = monthly_amounts(calc.benefit_by_assistance)
+        # in December the 期末一時扶助 is a change too, unless the decision in force carries it (decision 0016)
+        new_one_time = one_time_items(calc.benefit_by_assistance, as_of, as_of)
         new_total = sum(new_amounts.values())
         old_total = current[3]
-        if new_amounts == current[2]:
+        carried = current[4] if (current[4] or {}).get("month") == f"{as_of.year}-{as_of.month:02d}" else {}
+        if new_amounts == current[2] and new_one_time == carried:
             results.append(
                 RecalcResult(
                     run=run,
@@ -155,8 +159,9 @@ def process_chunk(run: RecalcRun, household_ids: list[int]) -> dict:
             effective_from=as_of,
             amounts=new_amounts,
             benefit_total=new_total,
+            one_time=new_one_time,
             snapshot=addressee_from(households[household_id], members.get(household_id, [])),
-            reasons=f"{run.reason}（一斉更正 {as_of.isoformat()}）",
+            reasons=f"{run.reason}（一斉更正 {wareki(as_of)}）",
             drafted_by=actor,
         )
         tests.append(test)

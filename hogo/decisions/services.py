@@ -16,7 +16,7 @@ from hogo.benefits.engine import InputError, calculate, parse_household
 from hogo.households import services as household_services
 from hogo.households.models import Household
 
-from . import deadlines, ledger, periods, signals
+from . import deadlines, ledger, numbering, periods, signals
 from .facts import addressee_from, engine_input, load_rows
 from .models import (
     DOCUMENTS,
@@ -40,6 +40,30 @@ ONE_TIME = ("year_end",)  # 期末一時扶助: paid in December only, not part 
 def monthly_amounts(by_assistance: dict) -> dict:
     """The recurring monthly amounts a decision sets, from a need test's amounts by 扶助."""
     return {k: v for k, v in by_assistance.items() if k not in ONE_TIME}
+
+
+def one_time_items(by_assistance: dict, as_of: date, effective_from: date) -> dict:
+    """The one-time items a decision carries (decision 0016): the need test's 期末一時扶助 when the
+    need test is for December and the decision takes effect by the end of that December, e.g.
+    {"year_end": 14500, "month": "2026-12"}; {} otherwise. Paid once in that month, whole (not 日割:
+    the engine's unconfirmed rule, decision 0006)."""
+    items = {k: int(by_assistance[k]) for k in ONE_TIME if by_assistance.get(k)}
+    if not items or as_of.month != 12 or effective_from > date(as_of.year, 12, 31):
+        return {}
+    return {**items, "month": f"{as_of.year}-12"}
+
+
+ONE_TIME_LABELS = {"year_end": "期末一時扶助"}
+
+
+def one_time_rows(one_time: dict) -> list[tuple[str, int]]:
+    """A decision's one-time items as (label, amount)."""
+    return [(ONE_TIME_LABELS[k], int(one_time[k])) for k in ONE_TIME if (one_time or {}).get(k)]
+
+
+def one_time_month(one_time: dict) -> date | None:
+    """The first day of the month a decision's one-time items are paid in."""
+    return date.fromisoformat(one_time["month"] + "-01") if (one_time or {}).get("month") else None
 
 
 ASSISTANCE_ROWS = [
@@ -340,9 +364,11 @@ def draft_decision(
         )
     if errors:
         raise ValidationError(errors)
-    amounts = {}
+    amounts, one_time = {}, {}
     if need_test is not None and kind in (DecisionKind.START, DecisionKind.CHANGE):
-        amounts = monthly_amounts(need_test.result["benefit"]["by_assistance"])
+        by_assistance = need_test.result["benefit"]["by_assistance"]
+        amounts = monthly_amounts(by_assistance)
+        one_time = one_time_items(by_assistance, need_test.as_of, effective_from)
     decision = Decision.objects.create(
         household=household,
         kind=kind,
@@ -351,6 +377,7 @@ def draft_decision(
         effective_from=effective_from,
         amounts=amounts,
         benefit_total=sum(amounts.values()),
+        one_time=one_time,
         reasons=reasons.strip(),
         late_reason=late_reason.strip(),
         retroactive_reason=retroactive_reason.strip(),
@@ -361,7 +388,12 @@ def draft_decision(
         actor,
         Action.CREATE,
         target=decision,
-        detail={"kind": kind, "effective_from": effective_from.isoformat(), "benefit_total": decision.benefit_total},
+        detail={
+            "kind": kind,
+            "effective_from": effective_from.isoformat(),
+            "benefit_total": decision.benefit_total,
+            **({"one_time": one_time} if one_time else {}),
+        },
     )
     return decision
 
@@ -371,7 +403,7 @@ def approved_rows(household_id: int, until=None) -> list[ledger.Approved]:
     rows = Decision.objects.filter(household_id=household_id, status=DecisionStatus.APPROVED)
     if until is not None:
         rows = rows.filter(approved_at__lt=until)
-    return [ledger.Approved(d.pk, d.kind, d.effective_from, d.amounts) for d in rows.order_by("approved_at", "id")]
+    return [ledger.approved_from(d) for d in rows.order_by("approved_at", "id")]
 
 
 def _record_differences(decision: Decision):
@@ -381,7 +413,7 @@ def _record_differences(decision: Decision):
     if decision.effective_from >= this_month:
         return []
     before = approved_rows(decision.household_id, until=decision.approved_at)
-    after = before + [ledger.Approved(decision.pk, decision.kind, decision.effective_from, decision.amounts)]
+    after = before + [ledger.approved_from(decision)]
     first_paid = min((d.effective_from for d in before if d.kind in ledger.PAYING), default=decision.effective_from)
     diffs = ledger.differences(before, after, max(decision.effective_from, first_paid), this_month)
     return LedgerAdjustment.objects.bulk_create(
@@ -404,6 +436,7 @@ def finalize(actor, decision: Decision):
     others = _approved(decision.household, excluding=decision.pk)
     periods.check_fits(decision.kind, decision.effective_from, others, decision.retroactive_reason)
     _record_differences(decision)
+    numbering.assign(decision)
     household = decision.household
     new_status = {
         DecisionKind.START: "active",

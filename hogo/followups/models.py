@@ -235,3 +235,14 @@ class Notice(models.Model):
         verbose_name = verbose_name_plural = "お知らせ"
         ordering = ["-day", "-id"]
         constraints = [models.UniqueConstraint(fields=["recipient", "day"], name="one_digest_per_user_and_day")]
+
+
+class DeclaredIncome(InsertOnly):
+    """An income entry made from a received declaration (the pay-slip figures entered on its page), so
+    the declaration page shows what was declared next to what was recognised."""
+
+    declaration = models.ForeignKey(Declaration, on_delete=models.PROTECT, related_name="incomes")
+    income = models.OneToOneField("households.Income", on_delete=models.PROTECT, related_name="declared_in")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "申告から登録した収入"

@@ -11,12 +11,13 @@ from hogo.audit.models import Action
 from hogo.audit.services import record
 from hogo.common.kana import normalize_text
 from hogo.decisions.models import Decision
-from hogo.households.models import Household
+from hogo.households import income_services
+from hogo.households.models import Household, Income
 from hogo.households.services import open_household_record, require_edit
 
 from . import schedule
 from .generate import regenerate_chunk
-from .models import Declaration, DeclarationKind, FollowUp, Outcome, Recognition, Source, State
+from .models import Declaration, DeclarationKind, DeclaredIncome, FollowUp, Outcome, Recognition, Source, State
 from .rules import DEFAULT_RECOGNITION_DAYS, ensure_rules, recognition_rule
 
 OPEN_STATES = (State.OPEN, State.SNOOZED)
@@ -231,3 +232,12 @@ def complete_by_work(actor, household: Household, rule_code: str, done_on: date,
         item.save(update_fields=["state", "done_on", "done_note", "done_by"])
     regenerate_chunk([household.pk], timezone.localdate())
     return items
+
+
+@transaction.atomic
+def enter_declared_income(actor, declaration: Declaration, entry: income_services.IncomeEntry) -> Income:
+    """Enter the figures of a received declaration (a pay slip) as an income of the household, linked
+    to the declaration. The income service checks permission and every figure and audits the entry."""
+    income = income_services.record_income(actor, declaration.household, entry)
+    DeclaredIncome.objects.create(declaration=declaration, income=income)
+    return income

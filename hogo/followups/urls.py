@@ -8,6 +8,7 @@ urlpatterns = [
     path("followups/<uuid:public_id>/done/", views.followup_done, name="followup_done"),
     path("households/<uuid:public_id>/declarations/new/", views.declaration_new, name="declaration_new"),
     path("declarations/<uuid:public_id>/", views.declaration_detail, name="declaration_detail"),
+    path("declarations/<uuid:public_id>/income/", views.declaration_income_new, name="declaration_income_new"),
     path("team/", views.team, name="team"),
     path("notices/", views.notices, name="notices"),
 ]

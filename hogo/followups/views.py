@@ -10,9 +10,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hogo.audit.models import Action
 from hogo.audit.services import record
 from hogo.common.refusals import read_query, save_through
-from hogo.households.models import Status
+from hogo.households.income_forms import IncomeForm
+from hogo.households.income_services import IncomeEntry
+from hogo.households.income_views import form_page
+from hogo.households.models import IncomeKind, SourceDocument, Status
 from hogo.households.scoping import active_assignments, households_visible_to, may_edit
-from hogo.households.services import open_household_for_edit
+from hogo.households.services import open_household_for_edit, require_edit
 from hogo.offices.acting import acting_office
 from hogo.offices.models import Role
 from hogo.offices.queries import caseworkers_of_teams, standing_of, teams_in_office
@@ -139,6 +142,7 @@ def declaration_detail(request, public_id):
             "form": form,
             "may_edit": may_edit(request.user, household),
             "row": queries.rows_of([item], today)[0] if item else None,
+            "declared_incomes": [link.income for link in declaration.incomes.select_related("income__member")],
         },
     )
 
@@ -196,3 +200,23 @@ def notices(request):
     items = list(Notice.objects.filter(recipient=request.user)[:30])
     Notice.objects.filter(recipient=request.user, read_at__isnull=True).update(read_at=timezone.now())
     return render(request, "followups/notices.html", {"notices": items})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def declaration_income_new(request, public_id):
+    """Enter the pay-slip figures of a received declaration; then the recognised income is shown."""
+    declaration = services.open_declaration(request.user, public_id)
+    household = declaration.household
+    require_edit(request.user, household)
+    initial = {"payment_interval": 1, "source_document": SourceDocument.PAY_SLIP, "kind": IncomeKind.EARNINGS}
+    form = IncomeForm(request.POST or None, household=household, initial=initial)
+    income = save_through(
+        request,
+        form,
+        lambda **data: services.enter_declared_income(request.user, declaration, IncomeEntry.from_form(data)),
+        "申告の収入を登録しました。認定額と保護費の変化を確認してください。",
+    )
+    if income:
+        return redirect("income_detail", public_id=income.public_id)
+    return form_page(request, form, household, "申告の収入を入力", "登録して認定額を見る", declaration=declaration)

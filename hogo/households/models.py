@@ -8,9 +8,12 @@ reason and an audit entry.
 import uuid
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 
+from hogo.common.models import InsertOnly
 from hogo.offices.models import GRADE_AREAS, WINTER_REGIONS, Office, Staff
 
 from . import lifecycle
@@ -186,23 +189,123 @@ class Member(models.Model):
 
 
 class IncomeKind(models.TextChoices):
+    """The kinds of income the 実施要領 (次官通知 第8) names, as the engine groups them."""
+
     EARNINGS = "earnings", "就労収入"
     PENSION = "pension", "年金"
     ALLOWANCE = "allowance", "手当"
     SUPPORT = "support", "仕送り"
+    CHILD_SUPPORT = "child_support", "養育費"
+    TEMPORARY = "temporary", "臨時収入"
+    PROPERTY = "property", "財産収入"
     OTHER = "other", "その他"
 
 
-class Income(models.Model):
-    """A member's regular monthly income as declared (yen, integer)."""
+class SourceDocument(models.TextChoices):
+    NONE = "", "未確認"
+    PAY_SLIP = "pay_slip", "給与明細"
+    PENSION_NOTICE = "pension_notice", "年金決定・改定通知書"
+    TRANSFER_NOTICE = "transfer_notice", "振込通知"
+    PASSBOOK = "passbook", "預金通帳"
+    CERTIFICATE = "certificate", "受給証明書・決定通知"
+    DECLARATION = "declaration", "収入申告書"
+    OTHER = "other", "その他"
 
+
+class IncomeQuerySet(models.QuerySet):
+    def current(self):
+        """The entries no later entry corrected: what is recognised now."""
+        return self.filter(superseded_by__isnull=True)
+
+
+class Income(InsertOnly):
+    """A member's income for a period of months, as recognised (yen, integer).
+
+    `monthly_amount` is the gross amount for a month (for a pension paid every two months, the
+    monthly figure the office's rounding rule gives from `payment_amount`). Employment lines carry
+    the pay slip's deductions. Insert-only: a correction is a new entry that `supersedes` the old one,
+    so what was recognised when stays visible.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="incomes")
     kind = models.CharField("種類", max_length=20, choices=IncomeKind.choices)
+    detail = models.CharField("内訳", max_length=40, blank=True, help_text="例: 老齢基礎年金、児童手当、賞与")
+    payer = models.CharField("支払者・勤務先", max_length=100, blank=True)
     monthly_amount = models.PositiveIntegerField("月額（円）")
-    since = models.DateField("開始日")
+    payment_amount = models.PositiveIntegerField("1回の支給額（円）", null=True, blank=True)
+    payment_interval = models.PositiveSmallIntegerField("支給の間隔（か月）", default=1)
+    income_tax = models.PositiveIntegerField("所得税（円）", default=0)
+    resident_tax = models.PositiveIntegerField("住民税（円）", default=0)
+    social_insurance = models.PositiveIntegerField("社会保険料（円）", default=0)
+    commuting = models.PositiveIntegerField("通勤費（実費・円）", default=0)
+    other_expenses = models.PositiveIntegerField("その他の必要経費（円）", default=0)
+    new_job = models.BooleanField("新規就労（6か月以内）", default=False)
+    since = models.DateField("認定開始月")
+    until = models.DateField("認定終了月", null=True, blank=True)
+    source_document = models.CharField(
+        "確認した書類", max_length=20, choices=SourceDocument.choices, blank=True, default=""
+    )
+    supersedes = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="superseded_by", verbose_name="訂正前"
+    )
+    note = models.TextField("備考・訂正の理由", blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    recorded_at = models.DateTimeField("記録日時", default=timezone.now)
+
+    objects = IncomeQuerySet.as_manager()
+
+    audit_type = "income"
 
     class Meta:
         verbose_name = verbose_name_plural = "収入"
+        ordering = ["since", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=IncomeKind.values), name="income_known_kind"),
+            models.CheckConstraint(
+                condition=Q(until__isnull=True) | Q(until__gte=F("since")), name="income_period_ends_after_start"
+            ),
+            models.CheckConstraint(condition=Q(payment_interval__gte=1), name="income_payment_interval_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.monthly_amount:,}円"
+
+    @property
+    def audit_id(self):
+        return self.public_id
+
+    @property
+    def office_id(self):
+        return self.member.household.office_id
+
+    @property
+    def deductions(self) -> int:
+        """What the pay slip takes off before the 基礎控除 (税・社会保険料・実費)."""
+        return self.income_tax + self.resident_tax + self.social_insurance + self.commuting + self.other_expenses
+
+
+class IncomeRuleSetting(models.Model):
+    """An office's choices where the 実施要領 leaves the office to decide or the text is not confirmed
+    here (decision 0017). Without a row the defaults of `income_rules` apply."""
+
+    office = models.OneToOneField(Office, on_delete=models.CASCADE, related_name="income_rules")
+    earnings_month = models.CharField(
+        "就労収入を認定する月",
+        max_length=12,
+        choices=[("received", "受け取った月"), ("next", "受け取った月の翌月")],
+        default="received",
+    )
+    averaging_months = models.PositiveSmallIntegerField(
+        "変動する収入の平均に使う月数", default=3, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    pension_rounding = models.CharField(
+        "年金の月額の端数", max_length=8, choices=[("floor", "1円未満切り捨て"), ("round", "四捨五入")], default="floor"
+    )
+    plausible_monthly_max = models.PositiveIntegerField("確認を求める月額の上限（円）", default=500_000)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "収入認定の設定"
 
 
 class StatusChange(models.Model):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import income_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -13,4 +13,8 @@ urlpatterns = [
     path("households/<uuid:public_id>/check-facts/", views.check_facts_edit, name="check_facts_edit"),
     path("households/<uuid:public_id>/caseworker/", views.caseworker_assign, name="caseworker_assign"),
     path("households/<uuid:public_id>/access-log/", views.access_log, name="access_log"),
+    path("households/<uuid:public_id>/incomes/", income_views.income_list, name="income_list"),
+    path("households/<uuid:public_id>/incomes/new/", income_views.income_new, name="income_new"),
+    path("incomes/<uuid:public_id>/", income_views.income_detail, name="income_detail"),
+    path("incomes/<uuid:public_id>/correct/", income_views.income_correct, name="income_correct"),
 ]

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -27,7 +28,7 @@ from .forms import (
     MemberForm,
     StatusForm,
 )
-from .models import Household
+from .models import Household, Income
 from .scoping import active_assignments, may_edit, may_see_access_log
 
 PAGE_SIZE = 100
@@ -101,7 +102,9 @@ def household_search(request):
 def household_detail(request, public_id):
     household = services.open_household(request.user, public_id)
     today = timezone.localdate()
-    members = household.members.order_by("left_on", "pk").prefetch_related("incomes")
+    members = household.members.order_by("left_on", "pk").prefetch_related(
+        Prefetch("incomes", queryset=Income.objects.current())
+    )
     assignment = active_assignments(today).filter(household=household).select_related("caseworker").first()
     return render(
         request,

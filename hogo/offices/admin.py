@@ -23,6 +23,11 @@ class TeamMembershipInline(admin.TabularInline):
 @admin.register(Office)
 class OfficeAdmin(admin.ModelAdmin):
     list_display = ["name", "municipality_code", "default_grade_area", "default_winter_region"]
+    fieldsets = [
+        (None, {"fields": ["name", "municipality_code", "default_grade_area", "default_winter_region"]}),
+        ("通知書", {"fields": ["head_title", "notice_number_prefix", "body_name", "prefecture"]}),
+        ("その他", {"fields": ["latitude", "longitude", "caseload_standard"]}),
+    ]
 
 
 @admin.register(Team)

@@ -21,6 +21,18 @@ GRADE_AREAS = [
 WINTER_REGIONS = [("I", "Ⅰ区"), ("II", "Ⅱ区"), ("III", "Ⅲ区"), ("IV", "Ⅳ区"), ("V", "Ⅴ区"), ("VI", "Ⅵ区")]
 
 
+# 都道府県コード (JIS X 0401): the first two digits of a 全国地方公共団体コード
+_PREFECTURE_NAMES = (
+    "北海道 青森県 岩手県 宮城県 秋田県 山形県 福島県 茨城県 "
+    "栃木県 群馬県 埼玉県 千葉県 東京都 神奈川県 新潟県 富山県 "
+    "石川県 福井県 山梨県 長野県 岐阜県 静岡県 愛知県 三重県 "
+    "滋賀県 京都府 大阪府 兵庫県 奈良県 和歌山県 鳥取県 島根県 "
+    "岡山県 広島県 山口県 徳島県 香川県 愛媛県 高知県 福岡県 "
+    "佐賀県 長崎県 熊本県 大分県 宮崎県 鹿児島県 沖縄県"
+).split()
+PREFECTURES = {f"{code:02d}": name for code, name in enumerate(_PREFECTURE_NAMES, start=1)}
+
+
 class Office(models.Model):
     name = models.CharField("名称", max_length=100)
     municipality_code = models.CharField(
@@ -37,6 +49,34 @@ class Office(models.Model):
         default=80,
         help_text="社会福祉法第16条: 市町村の福祉事務所は被保護世帯80につき1人、都道府県は65につき1人",
     )
+    head_title = models.CharField(
+        "実施機関の長（通知書の名義）",
+        max_length=100,
+        blank=True,
+        help_text="例: みなと市福祉事務所長。空欄なら「名称＋長」（例: みなと市福祉事務所長）を使います。",
+    )
+    body_name = models.CharField(
+        "設置する地方公共団体",
+        max_length=50,
+        blank=True,
+        help_text=(
+            "通知書の教示で取消訴訟の被告として示します（例: みなと市）。空欄なら名称から「福祉事務所」を除いたもの。"
+        ),
+    )
+    prefecture = models.CharField(
+        "審査請求先の都道府県",
+        max_length=10,
+        blank=True,
+        help_text="通知書の教示で審査請求先（知事）として示します（例: 東京都）。空欄なら団体コードの上2桁から。",
+    )
+    notice_number_prefix = models.CharField(
+        "文書番号の記号",
+        max_length=20,
+        default="福保",
+        help_text=(
+            "通知書の文書番号は「年度＋記号＋第n号」（例: 8福保第12号）。番号は年度ごとに1から振り、再使用しません。"
+        ),
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "福祉事務所"
@@ -48,6 +88,21 @@ class Office(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def notice_head(self) -> str:
+        """The head of the implementing body as a notice names it (実施機関の長)."""
+        return self.head_title.strip() or f"{self.name}長"
+
+    @property
+    def notice_body(self) -> str:
+        """The local government that set up the office (the defendant of a suit, 行政事件訴訟法第11条)."""
+        return self.body_name.strip() or self.name.removesuffix("福祉事務所").strip()
+
+    @property
+    def notice_prefecture(self) -> str:
+        """The prefecture whose governor hears a 審査請求 (生活保護法第64条); "" when unknown."""
+        return self.prefecture.strip() or PREFECTURES.get(self.municipality_code[:2], "")
 
 
 class Team(models.Model):

@@ -22,7 +22,17 @@ class ReceivablesConfig(AppConfig):
         from .models import Determination  # noqa: PLC0415
 
         register_effect(Determination, services.open_receivables)
+        self._contribute_to_inbox()
         self._contribute_to_pages()
+
+    def _contribute_to_inbox(self):
+        from hogo.approvals.inbox import register_inbox_source, register_returned_source  # noqa: PLC0415
+
+        from . import inbox  # noqa: PLC0415 - uses models, importable once apps are loaded
+
+        label = "返還金・徴収金の決定（法第63条・第78条）"
+        register_inbox_source("determinations", label, inbox.waiting_determinations, order=20)
+        register_returned_source("determinations", "返還金・徴収金の決定", inbox.returned_determinations, order=20)
 
     def _contribute_to_pages(self):
         from hogo.offices.menu import collects_only, holds_any  # noqa: PLC0415 - uses models, loaded after apps

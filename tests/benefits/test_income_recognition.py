@@ -2,6 +2,8 @@
 
 import pytest
 
+from hogo.benefits.engine import InputError, parse_household
+
 from .helpers import calc, household, member
 
 
@@ -79,3 +81,22 @@ def test_need_and_benefit_by_assistance():
     assert result.benefit == 46880
     rich = calc(household(members=members, rent=50000, incomes=[{"member": "a", "kind": "pension", "gross": 200000}]))
     assert rich.need is False and rich.benefit == 0
+
+
+def test_other_actual_expenses_of_the_work_are_deducted_and_shown_in_the_working():
+    result = calc(
+        household(
+            members=[member("a", 40)],
+            incomes=[{"member": "a", "kind": "employment", "gross": 100000, "commuting": 5000, "expenses": 3000}],
+        )
+    )
+    assert result.income_by_member["a"]["employment"] == 100000 - 5000 - 3000 - 23600
+    line = next(line for line in result.lines if line.code == "income_employment")
+    assert "その他の必要経費 3,000" in line.working
+
+
+def test_negative_expenses_are_refused_naming_the_field():
+    data = household(members=[member("a", 40)], incomes=[{"member": "a", "kind": "employment", "expenses": -1}])
+    with pytest.raises(InputError) as refused:
+        parse_household(data)
+    assert refused.value.field == "incomes[0].expenses"

@@ -13,14 +13,16 @@ from hogo.offices.models import Role, RoleAssignment
 from tests.factories import make_staff
 from tests.roles import everyone_of
 
-CASEWORKER = ["ホーム", "世帯検索", "訪問", "記録検索", "法令", "新規登録", "お知らせ"]
+# 差戻し: always for caseworkers (others only when a draft of theirs came back); 決裁待ち: who takes an approval step
+CASEWORKER = ["ホーム", "世帯検索", "差戻し", "訪問", "記録検索", "法令", "新規登録", "お知らせ"]
+SUPERVISOR = ["ホーム", "世帯検索", "決裁待ち", "係の状況", "記録検索", "法令", "新規登録", "14日決定", "一斉更正"]
 OFFICE_WIDE = ["ホーム", "世帯検索", "記録検索", "法令", "14日決定", "債権", "一斉更正", "お知らせ"]
 MENU = {
     "cw": CASEWORKER,
     "cw_mate": CASEWORKER,
     "b_cw": CASEWORKER,
-    "sv": ["ホーム", "世帯検索", "係の状況", "記録検索", "法令", "新規登録", "14日決定", "一斉更正", "お知らせ"],
-    "chief": OFFICE_WIDE,
+    "sv": [*SUPERVISOR, "お知らせ"],
+    "chief": [*OFFICE_WIDE[:2], "決裁待ち", *OFFICE_WIDE[2:]],
     "clerk": OFFICE_WIDE,
     "clerk_and_collector": OFFICE_WIDE,
     "collector": ["ホーム", "債権", "お知らせ"],

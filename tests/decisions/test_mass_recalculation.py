@@ -60,13 +60,31 @@ def test_a_change_is_drafted_only_where_the_amount_changes(cast, assisted):
     assert verify().ok
 
 
-def test_the_december_one_time_allowance_does_not_change_the_monthly_amounts(cast, assisted):
+def december_after(day: date) -> date:
+    return date(day.year + (day.month == 12 and day.day > 1), 12, 1)
+
+
+def test_a_december_recalculation_drafts_the_one_time_allowance_beside_unchanged_monthly_amounts(cast, assisted):
     household, start = assisted
-    december = date(start.effective_from.year + (start.effective_from.month == 12), 12, 1)
+    Decision.objects.filter(pk=start.pk).update(one_time={})  # a start from a month other than December
+    december = december_after(start.effective_from)
     run, ids = run_for(cast, december)
     recalc.process_chunk(run, ids)
     result = RecalcResult.objects.get(run=run, household=household)
-    assert result.outcome == "unchanged"
+    assert result.outcome == "changed" and result.old_total == result.new_total  # decision 0016
+    draft = result.decision
+    assert draft.amounts == start.amounts
+    assert draft.one_time == {"year_end": 14500, "month": f"{december.year}-12"}  # 1級地-1, one person
+    assert draft.reasons.endswith(f"（一斉更正 令和{december.year - 2018}年12月1日）")  # 和暦, as on the notice
+
+
+def test_a_december_recalculation_drafts_nothing_when_the_decision_in_force_carries_the_allowance(cast, assisted):
+    household, start = assisted
+    december = december_after(start.effective_from)
+    Decision.objects.filter(pk=start.pk).update(one_time={"year_end": 14500, "month": f"{december.year}-12"})
+    run, ids = run_for(cast, december)
+    recalc.process_chunk(run, ids)
+    assert RecalcResult.objects.get(run=run, household=household).outcome == "unchanged"
 
 
 def test_an_unchanged_household_gets_no_draft(cast, assisted):

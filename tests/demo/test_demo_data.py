@@ -87,4 +87,6 @@ def test_households_under_assistance_have_their_approved_start_decision(demo_acc
     start = starts.select_related("need_test").first()
     one_time = start.need_test.result["benefit"]["by_assistance"].get("year_end", 0)
     assert start.benefit_total == sum(start.amounts.values()) == start.need_test.benefit - one_time
+    assert start.one_time.get("year_end", 0) == one_time  # December's item rides on the decision (decision 0016)
+    assert start.notice_number.text.endswith("号")
     assert start.actions.filter(action="approve").count() == 2

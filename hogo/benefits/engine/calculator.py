@@ -688,14 +688,16 @@ def _recognized_income(book: _Book, snap: Snapshot, h: HouseholdInput, ages: dic
             if ages[inc.member] < 20 and relation[inc.member] not in ("head", "spouse"):
                 minor = others.values["minor"]
                 book.add("minor_deduction", "未成年者控除", minor, "20歳未満の就労者", others, member=inc.member)
-            net = max(0, inc.gross - inc.tax - inc.social_insurance - inc.commuting - deduction - new_job - minor)
+            paid_out = inc.tax + inc.social_insurance + inc.commuting + inc.expenses
+            net = max(0, inc.gross - paid_out - deduction - new_job - minor)
             book.add(
                 "income_employment",
                 "就労収入の認定額",
                 net,
                 lambda inc=inc, deduction=deduction, new_job=new_job, minor=minor: (
                     f"{inc.gross:,} − 税 {inc.tax:,} − 社会保険料 {inc.social_insurance:,} − 通勤費 {inc.commuting:,}"
-                    f" − 基礎控除 {deduction:,}"
+                    + (f" − その他の必要経費 {inc.expenses:,}" if inc.expenses else "")
+                    + f" − 基礎控除 {deduction:,}"
                     + (f" − 新規就労控除 {new_job:,}" if new_job else "")
                     + (f" − 未成年者控除 {minor:,}" if minor else "")
                 ),

@@ -40,6 +40,7 @@ class IncomeInput:
     tax: int = 0
     social_insurance: int = 0
     commuting: int = 0
+    expenses: int = 0  # other actual expenses of the work (実費), beside commuting
     new_job: bool = False
 
 
@@ -147,6 +148,7 @@ def parse_household(data: dict) -> HouseholdInput:
                 tax=_yen(inc.get("tax", 0), f"{p}.tax"),
                 social_insurance=_yen(inc.get("social_insurance", 0), f"{p}.social_insurance"),
                 commuting=_yen(inc.get("commuting", 0), f"{p}.commuting"),
+                expenses=_yen(inc.get("expenses", 0), f"{p}.expenses"),
                 new_job=bool(inc.get("new_job", False)),
             )
         )
