@@ -2,35 +2,35 @@
 
 from django.utils import timezone
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import Spacer
 
-from hogo.common.pdf import BASE, HEAD, RIGHT, SMALL, TITLE, build, grid, paragraphs
+from hogo.common.pdf import BASE, HEAD, RIGHT, SMALL, TITLE, build, grid, line, paragraphs
 from hogo.common.wareki import wareki
 
 
 def render_plan(plan) -> bytes:
     household = plan.household
     story = [
-        Paragraph(f"{household.office.name}", RIGHT),
-        Paragraph(
+        line(f"{household.office.name}", RIGHT),
+        line(
             f"ケース番号 {household.case_number}　第{plan.version}版　"
             f"作成 {wareki(timezone.localtime(plan.created_at).date())}",
             RIGHT,
         ),
-        Paragraph("支援計画", TITLE),
-        Paragraph("1 基本情報", HEAD),
+        line("支援計画", TITLE),
+        line("1 基本情報", HEAD),
         *paragraphs(plan.basic_info),
-        Paragraph(
+        line(
             f"計画作成担当者: {getattr(getattr(plan.created_by, 'staff', None), 'name', plan.created_by.username)}"
             f"　次回モニタリング予定日: {wareki(plan.next_monitoring_on)}",
             SMALL,
         ),
-        Paragraph("2 支援の計画", HEAD),
-        Paragraph(f"支援の目的: {plan.purpose}", BASE),
-        Paragraph(f"解決すべき課題: {plan.issues}", BASE),
-        Paragraph(f"計画の期間: {wareki(plan.period_from)} 〜 {wareki(plan.period_to)}", BASE),
+        line("2 支援の計画", HEAD),
+        line(f"支援の目的: {plan.purpose}", BASE),
+        line(f"解決すべき課題: {plan.issues}", BASE),
+        line(f"計画の期間: {wareki(plan.period_from)} 〜 {wareki(plan.period_to)}", BASE),
         Spacer(1, 2 * mm),
-        Paragraph("福祉事務所及び関係機関が実施すること（役割分担）", HEAD),
+        line("福祉事務所及び関係機関が実施すること（役割分担）", HEAD),
         grid(
             [["関係機関", "担当者", "実施すること", "対象者", "頻度", "期間"]]
             + [
@@ -48,15 +48,15 @@ def render_plan(plan) -> bytes:
         ),
     ]
     if plan.contingencies:
-        story += [Paragraph("状況が変わったときの取り決め", HEAD), *paragraphs(plan.contingencies)]
+        story += [line("状況が変わったときの取り決め", HEAD), *paragraphs(plan.contingencies)]
     if plan.meeting_dates:
-        story += [Paragraph(f"会議の開催日: {plan.meeting_dates}", BASE)]
+        story += [line(f"会議の開催日: {plan.meeting_dates}", BASE)]
     evaluations = list(plan.evaluations.order_by("evaluated_on"))
     if evaluations:
-        story.append(Paragraph("3 支援の評価", HEAD))
+        story.append(line("3 支援の評価", HEAD))
         for e in evaluations:
             story += [
-                Paragraph(
+                line(
                     f"{wareki(e.evaluated_on)}　評価担当者 {e.evaluator}　"
                     f"計画変更の必要性: {'あり' if e.plan_must_change else 'なし'}",
                     BASE,
@@ -69,9 +69,7 @@ def render_plan(plan) -> bytes:
             ]
     story += [
         Spacer(1, 4 * mm),
-        Paragraph(
-            "この計画には個人情報が含まれます。会議の構成員は生活保護法第27条の3第6項の守秘義務を負います。", SMALL
-        ),
+        line("この計画には個人情報が含まれます。会議の構成員は生活保護法第27条の3第6項の守秘義務を負います。", SMALL),
     ]
     return build(story, f"支援計画 第{plan.version}版")
 
@@ -80,26 +78,24 @@ def render_minutes(conference) -> bytes:
     household = conference.household
     invitations = list(conference.invitations.select_related("agency"))
     story = [
-        Paragraph(f"{household.office.name}", RIGHT),
-        Paragraph(f"ケース番号 {household.case_number}", RIGHT),
-        Paragraph("会議録（調整会議）", TITLE),
-        Paragraph(f"開催日: {wareki(conference.held_on) if conference.held_on else '（未開催）'}", BASE),
-        Paragraph(f"根拠: {conference.legal_basis}", SMALL),
-        Paragraph("会議の目的", HEAD),
+        line(f"{household.office.name}", RIGHT),
+        line(f"ケース番号 {household.case_number}", RIGHT),
+        line("会議録（調整会議）", TITLE),
+        line(f"開催日: {wareki(conference.held_on) if conference.held_on else '（未開催）'}", BASE),
+        line(f"根拠: {conference.legal_basis}", SMALL),
+        line("会議の目的", HEAD),
         *paragraphs(conference.purpose),
-        Paragraph("参加を依頼した関係機関", HEAD),
+        line("参加を依頼した関係機関", HEAD),
         grid(
             [["関係機関", "招集した目的", "出席"]]
             + [[i.agency.name, i.reason, {True: "出席", False: "欠席", None: "—"}[i.attended]] for i in invitations],
             [45, 100, 20],
         ),
-        Paragraph("会議録", HEAD),
+        line("会議録", HEAD),
         *paragraphs(conference.minutes or "（未記入）"),
-        Paragraph("結論", HEAD),
+        line("結論", HEAD),
         *paragraphs(conference.conclusions or "（未記入）"),
         Spacer(1, 4 * mm),
-        Paragraph(
-            "会議で共有した情報は、正当な理由なく会議の外に漏らしてはなりません（生活保護法第27条の3第6項）。", SMALL
-        ),
+        line("会議で共有した情報は、正当な理由なく会議の外に漏らしてはなりません（生活保護法第27条の3第6項）。", SMALL),
     ]
     return build(story, "会議録")

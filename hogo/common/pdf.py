@@ -50,6 +50,12 @@ SMALL = ParagraphStyle("small", parent=BASE, fontSize=9.5, leading=15)
 NUMBER = ParagraphStyle("number", parent=SMALL, alignment=2)
 
 
+def line(text: str, style=BASE) -> Paragraph:
+    """One paragraph of plain text: anything a person typed prints as the characters they typed
+    (ReportLab would otherwise read tags such as <font> or <img> in it)."""
+    return Paragraph(escape(text) or "&nbsp;", style)
+
+
 def paragraphs(text: str, style=BASE) -> list:
     """Each line of `text` as a paragraph (escaped)."""
     return [Paragraph(escape(line) or "&nbsp;", style) for line in (text or "").splitlines() or [""]]

@@ -1,9 +1,9 @@
 """納付書 (payment slips) and 督促状 (dunning letters) as PDF."""
 
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, Spacer
+from reportlab.platypus import PageBreak, Spacer
 
-from hogo.common.pdf import BASE, HEAD, RIGHT, SMALL, TITLE, build, grid
+from hogo.common.pdf import BASE, HEAD, RIGHT, SMALL, TITLE, build, grid, line
 from hogo.common.wareki import wareki
 
 SUBJECT = {"63": "生活保護費返還金（生活保護法第63条）", "78": "生活保護費徴収金（生活保護法第78条）"}
@@ -12,8 +12,8 @@ SUBJECT = {"63": "生活保護費返還金（生活保護法第63条）", "78": 
 def _slip(receivable, number, due_on, amount, settings_row) -> list:
     office = receivable.office
     return [
-        Paragraph(office.name, RIGHT),
-        Paragraph("納付書", TITLE),
+        line(office.name, RIGHT),
+        line("納付書", TITLE),
         grid(
             [
                 ["項目", "内容"],
@@ -29,7 +29,7 @@ def _slip(receivable, number, due_on, amount, settings_row) -> list:
             [40, 120],
         ),
         Spacer(1, 4 * mm),
-        Paragraph(
+        line(
             "納期限までに、金融機関又は窓口でこの納付書によりお納めください。"
             "ご事情によりお納めが難しいときは、担当までご相談ください。",
             SMALL,
@@ -54,11 +54,11 @@ def render_letters(rows, office) -> bytes:
         if index:
             story.append(PageBreak())
         story += [
-            Paragraph(office.name, RIGHT),
-            Paragraph(f"{receivable.debtor_address}", BASE),
-            Paragraph(f"{receivable.debtor_name} 様", HEAD),
-            Paragraph("督促状", TITLE),
-            Paragraph(
+            line(office.name, RIGHT),
+            line(f"{receivable.debtor_address}", BASE),
+            line(f"{receivable.debtor_name} 様", HEAD),
+            line("督促状", TITLE),
+            line(
                 f"下記の{SUBJECT[receivable.kind]}について、納期限を過ぎてもお納めいただいていません。"
                 "指定の期限までにお納めください（地方自治法第231条の3第1項）。",
                 BASE,
@@ -72,6 +72,6 @@ def render_letters(rows, office) -> bytes:
                 [50, 50, 60],
             ),
             Spacer(1, 3 * mm),
-            Paragraph("お納めが難しい事情があるときは、分割納付などについてご相談ください。", SMALL),
+            line("お納めが難しい事情があるときは、分割納付などについてご相談ください。", SMALL),
         ]
     return build(story, "督促状")
