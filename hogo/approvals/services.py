@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from hogo.audit.models import Action
 from hogo.audit.services import record
+from hogo.common.refusals import message_of
 from hogo.offices.models import Role
 from hogo.offices.queries import standing_of
 
@@ -70,10 +71,6 @@ def refusal_text(actor, subject: Approvable, route: list[str] | None = None) -> 
     """The refusal as the sentence a page shows beside the buttons, or None when the actor may act."""
     problem = refusal(actor, subject, route)
     return message_of(problem) if problem else None
-
-
-def message_of(exc: Exception) -> str:
-    return " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
 
 
 def _locked(subject: Approvable) -> Approvable:

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from hogo.common.refusals import put_errors_on_fields, read_query, report, report_form, save_through
+from hogo.common.refusals import message_of, put_errors_on_fields, read_query, report, report_form, save_through
 from hogo.common.wareki import wareki
 from hogo.households.scoping import may_edit
 from hogo.households.services import open_household, open_household_for_edit, require_edit
@@ -407,8 +407,8 @@ def example_export(request, public_id):
     conference = services.open_conference_for_staff(request.user, public_id)
     try:
         example = services.anonymised_example(request.user, conference)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    except ValidationError as exc:  # a download: the refusal is said on the page it was asked from
+        messages.error(request, message_of(exc))
         return redirect("conference_detail", public_id=conference.public_id)
     response = HttpResponse(
         json.dumps(example, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"

@@ -15,7 +15,7 @@ from hogo.offices.models import Role, RoleAssignment
 from . import numbering
 from .facts import addressee_from, engine_input_from, load_rows
 from .models import ApprovalAction, Decision, DecisionStatus, NeedTest, NoticeNumber
-from .services import monthly_amounts, one_time_items
+from .services import monthly_amounts, need_test_of, one_time_items
 
 CHUNK = 2000
 
@@ -57,18 +57,7 @@ def approve_starts(office) -> int:
             except InputError:
                 continue
             drafter = cw_of.get(h)
-            test = NeedTest(
-                household_id=h,
-                as_of=as_of,
-                facts=facts,
-                result=calc.as_record(),
-                standards_version=calc.standards_version,
-                minimum_cost_of_living=calc.minimum_cost_of_living,
-                recognized_income=calc.recognized_income,
-                benefit=calc.benefit,
-                need=calc.need,
-                run_by_id=drafter,
-            )
+            test = need_test_of(h, facts, calc, run_by_id=drafter)
             tests.append(test)
             effective_from = started.get(h) or date(2024, 4, 1)
             decisions.append(

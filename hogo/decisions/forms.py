@@ -84,3 +84,17 @@ class DecisionForm(LabelledForm):
             f"{t.as_of.isoformat()} 判定: {'要' if t.need else '否'}・"
             f"扶助額 {t.benefit:,}円（基準 {t.standards_version}）"
         )
+
+
+class ChangeDraftForm(LabelledForm):
+    """The button 「この内容で変更決定を起案」: the day the change takes effect, and the page to return
+    to when nothing is drafted (a path on this site only)."""
+
+    effective_from = forms.DateField(label="効力発生日", widget=forms.HiddenInput)
+    back = forms.CharField(label="戻り先", max_length=200, required=False, widget=forms.HiddenInput)
+
+    def clean_back(self):
+        back = self.cleaned_data["back"]
+        if back and (not back.startswith("/") or back.startswith("//") or "\\" in back):
+            raise forms.ValidationError("戻り先はこのサイトのページにしてください。")
+        return back

@@ -13,17 +13,16 @@ from django_tasks import task
 from hogo.approvals import services as approvals
 from hogo.audit.context import audit_context
 from hogo.audit.models import Action
-from hogo.audit.services import Event, record, record_many
-from hogo.benefits.engine import InputError, calculate, load_standards, parse_household
+from hogo.audit.services import record
+from hogo.benefits.engine import load_standards
 from hogo.common.wareki import wareki
 from hogo.households.models import Household
 from hogo.offices.models import Role
 from hogo.offices.queries import standing_of
 
-from . import periods
-from .facts import addressee_from, engine_input_from, load_rows
-from .models import Decision, DecisionKind, DecisionStatus, NeedTest, RecalcResult, RecalcRun
-from .services import monthly_amounts, one_time_items
+from .changes import approved_by_household, build_draft, compare_facts, save_drafts
+from .facts import engine_input_from, load_rows
+from .models import Decision, DecisionStatus, RecalcResult, RecalcRun
 
 CHUNK_SIZE = 1000
 BIG_CHANGE_SHARE = 10  # a change of more than 10 % of the monthly total is listed for review
@@ -65,20 +64,18 @@ def start_recalc(actor, office, as_of: date, reason: str, enqueue: bool = True) 
     return run
 
 
-def _governing(rows: list[tuple]) -> dict[int, tuple]:
-    """Per household: approved decisions as (kind, effective_from, amounts, benefit_total, one_time)."""
-    by_household: dict[int, list] = {}
-    for household_id, kind, effective_from, amounts, benefit_total, one_time in rows:
-        by_household.setdefault(household_id, []).append((kind, effective_from, amounts, benefit_total, one_time))
-    return by_household
-
-
 def _exception(old_total: int, new_total: int, need: bool) -> str:
     if not need:
         return "要否判定が「否」（廃止の検討）"
     if old_total and abs(new_total - old_total) * 100 > old_total * BIG_CHANGE_SHARE:
         return f"月額が{BIG_CHANGE_SHARE}%を超えて変わる"
     return ""
+
+
+def _skipped(run: RecalcRun, household_id: int, reason: str) -> RecalcResult:
+    return RecalcResult(
+        run=run, household_id=household_id, outcome=RecalcResult.Outcome.SKIPPED, exception=reason[:200]
+    )
 
 
 def process_chunk(run: RecalcRun, household_ids: list[int]) -> dict:
@@ -89,46 +86,26 @@ def process_chunk(run: RecalcRun, household_ids: list[int]) -> dict:
     )
     todo = [h for h in household_ids if h not in done]
     households, members, incomes = load_rows(todo)
-    approved = _governing(
-        Decision.objects.filter(household_id__in=todo, status=DecisionStatus.APPROVED)
-        .order_by("approved_at", "id")
-        .values_list("household_id", "kind", "effective_from", "amounts", "benefit_total", "one_time")
-    )
+    approved = approved_by_household(todo)
     pending = set(
         Decision.objects.filter(household_id__in=todo, status=DecisionStatus.DRAFT).values_list(
             "household_id", flat=True
         )
     )
     actor, as_of = run.requested_by, run.as_of
-    results, tests, drafts, events = [], [], [], []
+    results, drafts = [], []
     for household_id in todo:
-        history = approved.get(household_id, [])
-        current = [d for d in history if d[1] <= as_of]
-        current = max(current, key=lambda d: d[1]) if current else None
-        if household_id in pending or current is None or current[0] not in ("start", "change"):
-            reason = "決裁待ちの決定がある" if household_id in pending else "適用日に開始・変更の決定がない"
-            results.append(
-                RecalcResult(run=run, household_id=household_id, outcome=RecalcResult.Outcome.SKIPPED, exception=reason)
-            )
+        if household_id in pending:
+            results.append(_skipped(run, household_id, "決裁待ちの決定がある"))
             continue
-        facts = engine_input_from(households[household_id], members.get(household_id, []), incomes, as_of)
-        try:
-            calc = calculate(parse_household(facts), standards)
-            periods.check_fits("change", as_of, [(d[0], d[1]) for d in history])
-        except (InputError, ValueError) as exc:
-            results.append(
-                RecalcResult(
-                    run=run, household_id=household_id, outcome=RecalcResult.Outcome.SKIPPED, exception=str(exc)[:200]
-                )
-            )
+        own = members.get(household_id, [])
+        facts = engine_input_from(households[household_id], own, incomes, as_of)
+        comparison = compare_facts(facts, approved.get(household_id, []), as_of, standards)
+        if comparison.problem:
+            results.append(_skipped(run, household_id, comparison.problem))
             continue
-        new_amounts = monthly_amounts(calc.benefit_by_assistance)
-        # in December the 期末一時扶助 is a change too, unless the decision in force carries it (decision 0016)
-        new_one_time = one_time_items(calc.benefit_by_assistance, as_of, as_of)
-        new_total = sum(new_amounts.values())
-        old_total = current[3]
-        carried = current[4] if (current[4] or {}).get("month") == f"{as_of.year}-{as_of.month:02d}" else {}
-        if new_amounts == current[2] and new_one_time == carried:
+        old_total, new_total = comparison.old_total, comparison.new_total
+        if not comparison.changed:
             results.append(
                 RecalcResult(
                     run=run,
@@ -139,32 +116,8 @@ def process_chunk(run: RecalcRun, household_ids: list[int]) -> dict:
                 )
             )
             continue
-        result = calc.as_record()
-        test = NeedTest(
-            household_id=household_id,
-            as_of=as_of,
-            facts=facts,
-            result=result,
-            standards_version=calc.standards_version,
-            minimum_cost_of_living=calc.minimum_cost_of_living,
-            recognized_income=calc.recognized_income,
-            benefit=calc.benefit,
-            need=calc.need,
-            run_by=actor,
-        )
-        draft = Decision(
-            household_id=household_id,
-            kind=DecisionKind.CHANGE,
-            need_test=test,
-            effective_from=as_of,
-            amounts=new_amounts,
-            benefit_total=new_total,
-            one_time=new_one_time,
-            snapshot=addressee_from(households[household_id], members.get(household_id, [])),
-            reasons=f"{run.reason}（一斉更正 {wareki(as_of)}）",
-            drafted_by=actor,
-        )
-        tests.append(test)
+        reasons = f"{run.reason}（一斉更正 {wareki(as_of)}）"
+        _, draft = build_draft(actor, households[household_id], own, comparison, reasons)
         drafts.append(draft)
         results.append(
             RecalcResult(
@@ -174,7 +127,7 @@ def process_chunk(run: RecalcRun, household_ids: list[int]) -> dict:
                 old_total=old_total,
                 new_total=new_total,
                 decision=draft,
-                exception=_exception(old_total, new_total, calc.need),
+                exception=_exception(old_total, new_total, comparison.calc.need),
             )
         )
     with transaction.atomic():
@@ -183,26 +136,11 @@ def process_chunk(run: RecalcRun, household_ids: list[int]) -> dict:
                 RecalcResult.objects.bulk_create([r for r in results if r.decision is None], batch_size=1000)
         except IntegrityError:
             return {"processed": 0, "changed": 0, "skipped": 0}  # another worker did this chunk
-        NeedTest.objects.bulk_create(tests, batch_size=1000)
-        for draft in drafts:
-            draft.need_test_id = draft.need_test.pk
-        Decision.objects.bulk_create(drafts, batch_size=1000)
+        save_drafts(actor, drafts, dict.fromkeys(todo, run.office_id), {"recalc_run": str(run.public_id)})
         changed = [r for r in results if r.decision is not None]
         for r in changed:
             r.decision_id = r.decision.pk
         RecalcResult.objects.bulk_create(changed, batch_size=1000)
-        events = [
-            Event(
-                Action.CREATE,
-                Decision.audit_type,
-                str(d.public_id),
-                run.office_id,
-                {"kind": "change", "recalc_run": str(run.public_id), "benefit_total": d.benefit_total},
-            )
-            for d in drafts
-        ]
-        if events:
-            record_many(actor, events)
         counts = {
             "processed": len(results),
             "changed": len(changed),

@@ -262,6 +262,23 @@ def update_checklist_item(
     return item
 
 
+def need_test_of(household_id: int, facts: dict, calc, *, run_by_id: int, application=None) -> NeedTest:
+    """The need test (unsaved) that keeps an engine run with the facts it ran on."""
+    return NeedTest(
+        household_id=household_id,
+        application=application,
+        as_of=calc.as_of,
+        facts=facts,
+        result=calc.as_record(),
+        standards_version=calc.standards_version,
+        minimum_cost_of_living=calc.minimum_cost_of_living,
+        recognized_income=calc.recognized_income,
+        benefit=calc.benefit,
+        need=calc.need,
+        run_by_id=run_by_id,
+    )
+
+
 @transaction.atomic
 def run_need_test(actor, household: Household, *, as_of: date, application: Application | None = None) -> NeedTest:
     """Run the engine on the household's facts now and keep facts, result and standards version."""
@@ -271,20 +288,8 @@ def run_need_test(actor, household: Household, *, as_of: date, application: Appl
         calc = calculate(parse_household(facts))
     except InputError as exc:
         raise ValidationError({"as_of": f"計算できません（{exc}）。世帯の情報を確認してください。"}) from None
-    result = calc.as_record()
-    test = NeedTest.objects.create(
-        household=household,
-        application=application,
-        as_of=as_of,
-        facts=facts,
-        result=result,
-        standards_version=calc.standards_version,
-        minimum_cost_of_living=calc.minimum_cost_of_living,
-        recognized_income=calc.recognized_income,
-        benefit=calc.benefit,
-        need=calc.need,
-        run_by=actor,
-    )
+    test = need_test_of(household.pk, facts, calc, run_by_id=actor.pk, application=application)
+    test.save()
     record(
         actor,
         Action.CREATE,

@@ -6,6 +6,7 @@ urlpatterns = [
     path("households/<uuid:public_id>/consultations/new/", views.consultation_new, name="consultation_new"),
     path("households/<uuid:public_id>/applications/new/", views.application_new, name="application_new"),
     path("households/<uuid:public_id>/decisions/new/", views.decision_new, name="decision_new"),
+    path("households/<uuid:public_id>/change-decision/", views.change_draft, name="change_draft"),
     path("households/<uuid:public_id>/ledger/", views.household_ledger, name="household_ledger"),
     path("applications/<uuid:public_id>/", views.application_detail, name="application_detail"),
     path("applications/<uuid:public_id>/checklist/<int:item_id>/", views.checklist_update, name="checklist_update"),

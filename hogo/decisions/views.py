@@ -12,13 +12,15 @@ from hogo.approvals.views import approve_view, return_view
 from hogo.approvals.views import panel as approval_panel
 from hogo.benefits.engine.calculator import Line, expand_record
 from hogo.common.refusals import read_query, report_form, save_through
+from hogo.common.wareki import wareki
 from hogo.households.scoping import households_visible_to, may_edit
 from hogo.households.services import open_household, open_household_for_edit, require_edit
 
-from . import deadlines, ledger, services
+from . import changes, deadlines, ledger, services
 from .figures import application_figures
 from .forms import (
     ApplicationForm,
+    ChangeDraftForm,
     ChecklistItemForm,
     ConsultationForm,
     DecisionForm,
@@ -27,7 +29,7 @@ from .forms import (
     NeedTestForm,
 )
 from .models import DecisionKind, DecisionStatus, NeedTest
-from .notices import render_notice
+from .notices import previous_decision, render_notice
 
 
 def _editable_household(request, public_id):
@@ -204,6 +206,49 @@ def decision_new(request, public_id):
     return _form_page(request, form, household, "決定の起案", "起案する")
 
 
+def _drafted(drafted: changes.Drafted) -> str:
+    comparison = drafted.comparison
+    if drafted.decision is None:
+        return (
+            f"{wareki(comparison.effective_from)}からの扶助額は {comparison.old_total:,}円 のまま変わりません。"
+            "変更決定は起案しませんでした。"
+        )
+    change = f"扶助額 {comparison.old_total:,}円 → {comparison.new_total:,}円"
+    return f"変更決定を起案しました（{change}）。決裁に回っています。"
+
+
+@login_required
+@require_POST
+def change_draft(request, public_id):
+    """「この内容で変更決定を起案」: recompute the household for the day the change takes effect and
+    draft a change decision when an amount changes (decision 0018)."""
+    household = _editable_household(request, public_id)
+    form = ChangeDraftForm(request.POST)
+    drafted = report_form(
+        request,
+        form,
+        lambda effective_from, back: changes.draft_change(request.user, household, effective_from=effective_from),
+        _drafted,
+    )
+    if drafted and drafted.decision:
+        return redirect("decision_detail", public_id=drafted.decision.public_id)
+    back = form.cleaned_data.get("back") if form.is_valid() else ""
+    return redirect(back or reverse("household_detail", args=[household.public_id]))
+
+
+def _before_after(decision) -> list[changes.Line]:
+    """For a change: per 扶助 and in total, the decision in force before it and this one."""
+    previous = previous_decision(decision) if decision.kind == DecisionKind.CHANGE else None
+    if previous is None:
+        return []
+    lines = [
+        changes.Line(code, label, previous.amounts.get(code, 0), decision.amounts.get(code, 0))
+        for code, label in services.ASSISTANCE_ROWS
+        if previous.amounts.get(code) or decision.amounts.get(code)
+    ]
+    return [*lines, changes.Line("total", "合計（月額）", previous.benefit_total, decision.benefit_total)]
+
+
 @login_required
 def decision_detail(request, public_id):
     decision = services.open_decision(request.user, public_id)
@@ -221,6 +266,7 @@ def decision_detail(request, public_id):
             "household": decision.household,
             "approval": approval,
             "amount_rows": [(label, decision.amounts.get(code, 0)) for code, label in services.ASSISTANCE_ROWS],
+            "before_after": _before_after(decision),
             "one_time_rows": services.one_time_rows(decision.one_time),
             "one_time_month": services.one_time_month(decision.one_time),
             "one_time_total": decision.benefit_total + sum(a for _, a in services.one_time_rows(decision.one_time)),

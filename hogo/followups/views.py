@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hogo.audit.models import Action
 from hogo.audit.services import record
 from hogo.common.refusals import read_query, save_through
+from hogo.decisions import changes
 from hogo.households.income_forms import IncomeForm
 from hogo.households.income_services import IncomeEntry
 from hogo.households.income_views import form_page
@@ -132,6 +133,7 @@ def declaration_detail(request, public_id):
         raise PermissionDenied(services.NOT_YOURS if recognition is None else "この申告は既に認定されています。")
     item = household.followups.filter(key=f"declaration:{declaration.pk}").first()
     today = timezone.localdate()
+    declared = [link.income for link in declaration.incomes.select_related("income__member", "income__superseded_by")]
     return render(
         request,
         "followups/declaration.html",
@@ -142,7 +144,11 @@ def declaration_detail(request, public_id):
             "form": form,
             "may_edit": may_edit(request.user, household),
             "row": queries.rows_of([item], today)[0] if item else None,
-            "declared_incomes": [link.income for link in declaration.incomes.select_related("income__member")],
+            "declared_incomes": declared,
+            "change_panels": [
+                changes.panel(request.user, household, month, request.path)
+                for month in sorted({i.since for i in declared if not hasattr(i, "superseded_by")})
+            ],
         },
     )
 

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from hogo.common.refusals import save_through
+from hogo.decisions import changes
 from hogo.decisions.income_effect import effect_of
 
 from . import income_services, services
@@ -103,6 +104,7 @@ def income_detail(request, public_id):
             "lines": _with_names(effect.income_lines(), household),
             "corrected_by": getattr(income, "superseded_by", None),
             "may_edit": may_edit(request.user, household),
+            "change": changes.panel(request.user, household, income.since, request.path),
         },
     )
 

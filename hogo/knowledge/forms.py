@@ -53,3 +53,7 @@ class ExampleFilterForm(LabelledForm):
     area = django_forms.ChoiceField(label="業務の分野", choices=WORK_AREAS, required=False)
     trait = django_forms.ChoiceField(label="本人の特性", choices=CHARACTERISTICS, required=False)
     q = django_forms.CharField(label="ことば", max_length=200, required=False)
+
+
+class ExampleImportForm(LabelledForm):
+    file = django_forms.FileField(label="事例ファイル（JSON）")

@@ -17,7 +17,15 @@ from hogo.offices.queries import standing_of
 
 from . import examples as example_services
 from . import services
-from .forms import ExampleFilterForm, ExampleForm, FeedbackForm, KnowHowForm, QuestionForm, QuestionLogFilterForm
+from .forms import (
+    ExampleFilterForm,
+    ExampleForm,
+    ExampleImportForm,
+    FeedbackForm,
+    KnowHowForm,
+    QuestionForm,
+    QuestionLogFilterForm,
+)
 from .models import CHARACTERISTICS, WORK_AREAS, CaseExample, KnowHow, Question
 from .search import highlight
 
@@ -150,11 +158,11 @@ def example_new(request):
 def example_publish(request, pk):
     standing, office_id = _office_id(request)
     example = get_object_or_404(CaseExample, pk=pk, office_id=office_id)
-    try:
+    try:  # no authority is a 403 (PermissionDenied passes); a rule refusal is said on the list
         example_services.publish_example(request.user, example)
         messages.success(request, "事例を公開しました。")
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, message_of(exc))
     return redirect("knowledge_examples")
 
 
@@ -172,16 +180,17 @@ def example_export(request):
 @require_POST
 def example_import(request):
     office = _acting_office(request)
-    upload = request.FILES.get("file")
-    try:
-        if upload is None:
-            raise ValidationError("ファイルを選んでください。")
-        result = example_services.import_examples(request.user, upload.read(), upload.name, office=office)
+    form = ExampleImportForm(request.POST, request.FILES)
+    try:  # no authority is a 403 (PermissionDenied passes); a bad file is said on the list
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        file = form.cleaned_data["file"]
+        result = example_services.import_examples(request.user, file.read(), file.name, office=office)
         messages.success(
             request, f"{result['added']}件を取り込みました（既にある{result['skipped']}件は飛ばしました）。"
         )
     except ValidationError as exc:
-        messages.error(request, "取り込みませんでした: " + " ".join(exc.messages))
+        messages.error(request, "取り込みませんでした: " + message_of(exc))
     return redirect("knowledge_examples")
 
 

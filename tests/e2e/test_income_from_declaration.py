@@ -39,9 +39,8 @@ def fill_pay_slip(page, gross):
     page.get_by_label("通勤費（実費）").fill("5000")
 
 
-def test_the_caseworker_enters_a_pay_slip_from_the_declaration_and_sees_the_recognised_income(cast, page):
-    household = cast.households["own"]
-    log_in(page, "cw")
+def receive_income_declaration(page, household):
+    """The CW receives a 収入申告 (October's pay) from the household page; the declaration."""
     page.goto(f"/households/{household.public_id}/")
     page.get_by_role("link", name="申告を受け付ける").click()
     page.get_by_label("種類").select_option(label="収入申告")
@@ -49,7 +48,14 @@ def test_the_caseworker_enters_a_pay_slip_from_the_declaration_and_sees_the_reco
     page.get_by_label("対象期間").fill("10月分")
     page.get_by_label("内容の要点").fill("10月分給与 総支給 100,000円（明細あり）")
     page.get_by_role("button", name="受け付ける").click()
-    declaration = Declaration.objects.get(household=household)
+    expect(page.get_by_text("受け付けました")).to_be_visible()
+    return Declaration.objects.get(household=household)
+
+
+def test_the_caseworker_enters_a_pay_slip_from_the_declaration_and_sees_the_recognised_income(cast, page):
+    household = cast.households["own"]
+    log_in(page, "cw")
+    declaration = receive_income_declaration(page, household)
 
     page.goto(f"/declarations/{declaration.public_id}/")
     expect(page.get_by_role("heading", name="申告と認定")).to_be_visible()
