@@ -23,7 +23,7 @@ from hogo.audit.services import Event, record, record_many
 from hogo.benefits.engine import Calculation, InputError, calculate, load_standards, parse_household
 from hogo.common.wareki import wareki, wareki_month
 from hogo.households import services as household_services
-from hogo.households.models import Household, Income, Member
+from hogo.households.models import Circumstance, CircumstanceKind, Household, Income, Member
 from hogo.households.scoping import editable_among, may_edit
 
 from . import ledger, periods, services
@@ -200,9 +200,10 @@ def _income_text(row: dict) -> str:
 
 
 def reasons_of(household_ids, effective_from: date) -> dict[int, list[str]]:
-    """Per household, the changes recorded for the month of `effective_from` (two queries): incomes
+    """Per household, the changes recorded for the month of `effective_from` (three queries): incomes
     recognised from that month (new, or a correction), incomes whose recognition ended the month
-    before, and members who left during the month."""
+    before, changes of circumstances taking effect in the month (decision 0019), and members who left
+    during the month."""
     month = effective_from.replace(day=1)
     last_month = (month - timedelta(days=1)).replace(day=1)
     ids = list(household_ids)
@@ -219,6 +220,20 @@ def reasons_of(household_ids, effective_from: date) -> dict[int, list[str]]:
         said = f"{starts} {text}を認定" if row["since"] == month else f"{starts} {text}の認定を終了"
         out.setdefault(row["member__household_id"], []).append(said)
     next_month = (month + timedelta(days=32)).replace(day=1)
+    facts = (
+        # from the month before: an admission counts from the month after it (the 入院 month rule)
+        Circumstance.objects.filter(household_id__in=ids, effective_from__gte=last_month, effective_from__lt=next_month)
+        .exclude(kind=CircumstanceKind.DEPARTURE)  # said below, from the member's 世帯を離れた日
+        .select_related("member")
+        .order_by("effective_from", "id")
+    )
+    for fact in facts:
+        if not month <= fact.takes_effect_on < next_month:
+            continue
+        who = f"{fact.member.name}さんの" if fact.member else ""
+        out.setdefault(fact.household_id, []).append(
+            f"{_from(fact.takes_effect_on)} {who}{fact.get_kind_display()}：{fact.value_text}"
+        )
     left = Member.objects.filter(household_id__in=ids, left_on__gte=month - timedelta(days=1), left_on__lt=next_month)
     for household_id, name, left_on in left.order_by("left_on", "id").values_list("household_id", "name", "left_on"):
         out.setdefault(household_id, []).append(f"{starts} {name}さんが世帯を離れた（{wareki(left_on)}）")

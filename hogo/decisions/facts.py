@@ -10,12 +10,28 @@ The mapping from the case record to the engine's input is deliberate and narrow:
   social_insurance, 通勤費 → commuting, other actual expenses → expenses. 養育費 → child_support,
   臨時収入 → temporary, 財産収入 → other; 年金・手当・仕送り → recognised in full.
 - Members who left the household before the day do not count.
+- Changes of circumstances (decision 0019): the dated facts whose period covers the day, one per kind
+  and member (the one effective latest, the last recorded on a tie): 介護保険料（普通徴収） →
+  care_insurance_premium; 障害者手帳の等級 → disability (by the grades above, replacing the member's
+  own); 妊娠・出産 → pregnancy; 家賃 → rent (replacing the household's); 転出・死亡 → the member no
+  longer counts; 入院 → hospitalised, after the month rule (`circumstance_rules`: from the month after
+  the admission, not for a stay of less than one month).
 """
 
 from django.db.models import Q
 
+from hogo.households.circumstance_rules import counts_as_inpatient
 from hogo.households.income_rules import in_period
-from hogo.households.models import DisabilityKind, Household, Income, IncomeKind, Member, Relation
+from hogo.households.models import (
+    Circumstance,
+    CircumstanceKind,
+    DisabilityKind,
+    Household,
+    Income,
+    IncomeKind,
+    Member,
+    Relation,
+)
 
 SEVERE_GRADES = {DisabilityKind.PHYSICAL: {"1級", "2級"}, DisabilityKind.MENTAL: {"1級"}}
 MODERATE_GRADES = {DisabilityKind.PHYSICAL: {"3級"}, DisabilityKind.MENTAL: {"2級"}}
@@ -67,6 +83,18 @@ INCOME_FIELDS = (
     "other_expenses",
     "new_job",
 )
+CIRCUMSTANCE_FIELDS = (
+    "id",
+    "household_id",
+    "member_id",
+    "kind",
+    "amount",
+    "certificate",
+    "grade",
+    "pregnancy_stage",
+    "effective_from",
+    "effective_to",
+)
 PAY_SLIP_LINES = ("gross", "tax", "social_insurance", "commuting", "expenses")
 
 
@@ -79,11 +107,26 @@ def disability_level(kind: str, grade: str) -> str | None:
     return None
 
 
+def facts_in_force(circumstances, as_of) -> dict[tuple, dict]:
+    """The facts in force on `as_of` (rows of CIRCUMSTANCE_FIELDS), by (kind, member id): of those whose
+    period covers the day, the one effective latest, the last recorded on a tie."""
+    chosen: dict[tuple, dict] = {}
+    for row in sorted(circumstances, key=lambda r: (r["effective_from"], r["id"])):
+        if row["effective_from"] <= as_of and (row["effective_to"] is None or as_of <= row["effective_to"]):
+            chosen[(row["kind"], row["member_id"])] = row
+    return chosen
+
+
 def engine_input_from(household: dict, members: list[dict], incomes_by_member: dict[int, list[dict]], as_of) -> dict:
-    """The JSON object `hogo calc` takes, from plain rows (HOUSEHOLD_FIELDS, MEMBER_FIELDS, INCOME_FIELDS)."""
+    """The JSON object `hogo calc` takes, from plain rows (HOUSEHOLD_FIELDS, MEMBER_FIELDS, INCOME_FIELDS;
+    the household row's "circumstances", when present, CIRCUMSTANCE_FIELDS)."""
     data_members, incomes = [], []
+    facts = facts_in_force(household.get("circumstances", ()), as_of)
+    rent = facts.get((CircumstanceKind.RENT, None))
     for m in members:
         if m["left_on"] is not None and m["left_on"] < as_of:
+            continue
+        if (CircumstanceKind.DEPARTURE, m["id"]) in facts:
             continue
         member_id = str(m["public_id"])
         entry = {
@@ -92,8 +135,20 @@ def engine_input_from(household: dict, members: list[dict], incomes_by_member: d
             "relation": m["relation"] if m["relation"] in ENGINE_RELATIONS else "other",
         }
         level = disability_level(m["disability_kind"], m["disability_grade"])
+        certificate = facts.get((CircumstanceKind.DISABILITY, m["id"]))
+        if certificate is not None:
+            level = disability_level(certificate["certificate"], certificate["grade"])
         if level:
             entry["disability"] = level
+        pregnancy = facts.get((CircumstanceKind.PREGNANCY, m["id"]))
+        if pregnancy is not None and pregnancy["pregnancy_stage"]:
+            entry["pregnancy"] = pregnancy["pregnancy_stage"]
+        premium = facts.get((CircumstanceKind.CARE_PREMIUM, m["id"]))
+        if premium is not None and premium["amount"]:
+            entry["care_insurance_premium"] = premium["amount"]
+        stay = facts.get((CircumstanceKind.HOSPITAL, m["id"]))
+        if stay is not None and counts_as_inpatient(as_of, stay["effective_from"], stay["effective_to"]):
+            entry["hospitalised"] = True
         data_members.append(entry)
         incomes += _engine_incomes(member_id, incomes_by_member.get(m["id"], ()), as_of)
     return {
@@ -103,7 +158,7 @@ def engine_input_from(household: dict, members: list[dict], incomes_by_member: d
         "prefecture": household["prefecture"] or household["office__name"],
         "municipality": household["municipality"],
         "members": data_members,
-        "rent": household["rent"],
+        "rent": rent["amount"] if rent is not None else household["rent"],
         "incomes": incomes,
     }
 
@@ -139,11 +194,16 @@ def _engine_incomes(member_id: str, rows, as_of) -> list[dict]:
 def load_rows(
     household_ids, *, leave_out=(), bring_back=()
 ) -> tuple[dict[int, dict], dict[int, list[dict]], dict[int, list[dict]]]:
-    """Households, their members and the members' incomes as plain rows, in three queries.
+    """Households, their members and the members' incomes as plain rows, in four queries (each household
+    row carries its dated facts under "circumstances").
 
     Incomes are those in force (not superseded); `leave_out` and `bring_back` (income ids) give the
     facts as they stood before an entry: without it, with the entry it corrected."""
     households = {h["id"]: h for h in Household.objects.filter(pk__in=household_ids).values(*HOUSEHOLD_FIELDS)}
+    for h in households.values():
+        h["circumstances"] = []
+    for c in Circumstance.objects.filter(household_id__in=household_ids).values(*CIRCUMSTANCE_FIELDS):
+        households[c["household_id"]]["circumstances"].append(c)
     members: dict[int, list[dict]] = {}
     for m in Member.objects.filter(household_id__in=household_ids).order_by("id").values(*MEMBER_FIELDS):
         members.setdefault(m["household_id"], []).append(m)

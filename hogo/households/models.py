@@ -6,6 +6,7 @@ reason and an audit entry.
 """
 
 import uuid
+from datetime import date
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -14,9 +15,10 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from hogo.common.models import InsertOnly
+from hogo.common.wareki import wareki
 from hogo.offices.models import GRADE_AREAS, WINTER_REGIONS, Office, Staff
 
-from . import lifecycle
+from . import circumstance_rules, lifecycle
 
 
 class HouseholdType(models.TextChoices):
@@ -346,3 +348,103 @@ class CaseworkerAssignment(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["caseworker", "valid_to"]), models.Index(fields=["household", "valid_from"])]
+
+
+class CircumstanceKind(models.TextChoices):
+    """The changes of circumstances recorded as dated facts (issue 15 item 3, decision 0019)."""
+
+    CARE_PREMIUM = "care_premium", "介護保険料（普通徴収の月額）"
+    DISABILITY = "disability", "障害者手帳の等級"
+    PREGNANCY = "pregnancy", "妊娠・出産"
+    RENT = "rent", "家賃・間代"
+    DEPARTURE = "departure", "世帯員の転出・死亡"
+    HOSPITAL = "hospital", "入院"
+
+
+class PregnancyStage(models.TextChoices):
+    UNDER_6_MONTHS = "under_6_months", "妊娠6か月未満"
+    FROM_6_MONTHS = "from_6_months", "妊娠6か月以上"
+    POSTPARTUM = "postpartum", "産後"
+
+
+class CircumstanceDocument(models.TextChoices):
+    NONE = "", "未確認"
+    CARE_PREMIUM_NOTICE = "care_premium_notice", "介護保険料納入通知書"
+    DISABILITY_CERTIFICATE = "disability_certificate", "障害者手帳"
+    MATERNITY = "maternity", "母子健康手帳・診断書"
+    LEASE = "lease", "賃貸借契約書・家賃の領収書"
+    RESIDENT_RECORD = "resident_record", "住民票・届出"
+    HOSPITAL_NOTICE = "hospital_notice", "入院の連絡・医療要否意見書"
+    OTHER = "other", "その他"
+
+
+class Circumstance(InsertOnly):
+    """A change of a household's circumstances as a dated fact: what holds from `effective_from`
+    (to `effective_to`, when it ends). Insert-only: a correction is a new fact; among the facts of a
+    kind (and member) whose period covers a day, the one effective latest — the last recorded on a
+    tie — is the one in force (`hogo.decisions.facts.facts_in_force`)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="circumstances")
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, null=True, blank=True, related_name="circumstances", verbose_name="世帯員"
+    )
+    kind = models.CharField("変更の種類", max_length=20, choices=CircumstanceKind.choices)
+    amount = models.PositiveIntegerField("月額（円）", null=True, blank=True)
+    certificate = models.CharField("手帳の種類", max_length=20, choices=DisabilityKind.choices, blank=True)
+    grade = models.CharField("等級", max_length=10, blank=True)
+    pregnancy_stage = models.CharField("妊娠・出産の状況", max_length=20, choices=PregnancyStage.choices, blank=True)
+    effective_from = models.DateField("適用開始日")
+    effective_to = models.DateField("適用終了日", null=True, blank=True)
+    source_document = models.CharField(
+        "確認した書類", max_length=30, choices=CircumstanceDocument.choices, blank=True, default=""
+    )
+    note = models.TextField("備考・訂正の理由", blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    recorded_at = models.DateTimeField("記録日時", default=timezone.now)
+
+    audit_type = "circumstance"
+
+    class Meta:
+        verbose_name = verbose_name_plural = "世帯の状況の変化"
+        ordering = ["effective_from", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=CircumstanceKind.values), name="circumstance_known_kind"),
+            models.CheckConstraint(
+                condition=Q(effective_to__isnull=True) | Q(effective_to__gte=F("effective_from")),
+                name="circumstance_period_ends_after_start",
+            ),
+        ]
+        indexes = [models.Index(fields=["household", "effective_from"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.effective_from}"
+
+    @property
+    def audit_id(self):
+        return self.public_id
+
+    @property
+    def office_id(self):
+        return self.household.office_id
+
+    @property
+    def value_text(self) -> str:
+        """The recorded value in words (for pages and a decision's reasons)."""
+        if self.kind in (CircumstanceKind.CARE_PREMIUM, CircumstanceKind.RENT):
+            return f"月額 {self.amount:,}円"
+        if self.kind == CircumstanceKind.DISABILITY:
+            return f"{self.get_certificate_display()} {self.grade}".strip()
+        if self.kind == CircumstanceKind.PREGNANCY:
+            return self.get_pregnancy_stage_display()
+        if self.kind == CircumstanceKind.HOSPITAL:
+            stay = f"{wareki(self.effective_from)}入院"
+            return f"{stay}・{wareki(self.effective_to)}退院" if self.effective_to else stay
+        return "世帯を離れた"
+
+    @property
+    def takes_effect_on(self) -> date:
+        """The day the fact first changes the computation: for 入院, the month rule's day."""
+        if self.kind == CircumstanceKind.HOSPITAL:
+            return circumstance_rules.inpatient_from(self.effective_from)
+        return self.effective_from

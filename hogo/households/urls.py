@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import income_views, views
+from . import circumstance_views, income_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -17,4 +17,11 @@ urlpatterns = [
     path("households/<uuid:public_id>/incomes/new/", income_views.income_new, name="income_new"),
     path("incomes/<uuid:public_id>/", income_views.income_detail, name="income_detail"),
     path("incomes/<uuid:public_id>/correct/", income_views.income_correct, name="income_correct"),
+    path("households/<uuid:public_id>/circumstances/", circumstance_views.circumstance_list, name="circumstance_list"),
+    path(
+        "households/<uuid:public_id>/circumstances/new/",
+        circumstance_views.circumstance_new,
+        name="circumstance_new",
+    ),
+    path("circumstances/<uuid:public_id>/", circumstance_views.circumstance_detail, name="circumstance_detail"),
 ]

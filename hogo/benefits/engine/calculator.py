@@ -3,7 +3,7 @@ and monthly benefit by 扶助, with one explanation line per figure naming its r
 
 import calendar
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
@@ -198,17 +198,24 @@ def calculate(household: HouseholdInput, standards: Standards | None = None) -> 
     rules = snap.rules
     reference_day = on.replace(day=1) if rules.values["age_reference_day"] == "first_day_of_month" else on
     ages = {m.id: legal_age(m.birth_date, reference_day) for m in household.members}
-    size = len(household.members)
+    # a member in hospital past the month rule lives on 入院患者日用品費; the 居宅 standard is for the rest
+    inpatients = [m for m in household.members if m.hospitalised]
+    at_home = (
+        replace(household, members=tuple(m for m in household.members if not m.hospitalised))
+        if inpatients
+        else household
+    )
+    size = len(at_home.members)
 
-    living_base = _living_base(book, snap, household, ages, size)
-    additions = _additions(book, snap, household)
-    winter = _winter(book, snap, household, size, region)
-    year_end = _year_end(book, snap, household, size)
+    living_base = _living_base(book, snap, at_home, ages, size) if size else 0
+    additions = (_additions(book, snap, at_home) if size else []) + _inpatient_items(book, snap, inpatients)
+    winter = _winter(book, snap, at_home, size, region) if size else 0
+    year_end = _year_end(book, snap, at_home, size) if size else 0
     # 期末一時扶助 is December's one-time item, kept apart from the monthly living assistance
     living_total = living_base + sum(a["amount"] for a in additions) + winter
     if household.period is not None:
         living_total = _prorated_living(book, snap, household, living_total)
-    housing = _housing(book, snap, household, size)
+    housing = _housing(book, snap, household, len(household.members))
     education, occupational = _schooling(book, snap, household, ages)
     medical, care = household.medical, household.care
     if medical:
@@ -513,6 +520,31 @@ def _additions(book: _Book, snap: Snapshot, h: HouseholdInput) -> list[dict]:
                 verified=True,
             )
     return additions
+
+
+def _inpatient_items(book: _Book, snap: Snapshot, inpatients) -> list[dict]:
+    """入院患者日用品費 for each member in hospital (and the 介護保険料加算 they still owe). The 入院患者
+    amounts of 障害者加算 and 冬季加算 are not modelled (see the standards file's note)."""
+    items = []
+    for m in inpatients:
+        v = snap.inpatient_allowance
+        amount = v.values["monthly"]
+        book.add(
+            "inpatient_allowance",
+            "入院患者日用品費",
+            amount,
+            "入院患者の基準生活費（級地による差なし）",
+            v,
+            member=m.id,
+        )
+        items.append({"code": "inpatient_allowance", "member": m.id, "amount": amount})
+        if m.care_insurance_premium:
+            premium = m.care_insurance_premium
+            book.add(
+                "care_premium", "介護保険料加算", premium, "介護保険料の実額", snap.rules, verified=True, member=m.id
+            )
+            items.append({"code": "care_premium", "member": m.id, "amount": premium})
+    return items
 
 
 def winter_region_of(prefecture: str, on: date, standards: Standards | None = None) -> str | None:

@@ -30,6 +30,7 @@ class MemberInput:
     pregnancy: str | None = None
     care_insurance_premium: int = 0
     school_stage: str | None = None
+    hospitalised: bool = False  # 入院患者日用品費 instead of the 居宅 standard (the month rule is the caller's)
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,12 @@ def _yen(value, name: str) -> int:
         raise InputError(name, "円単位の整数を指定してください")
     if value < 0:
         raise InputError(name, "負の金額は指定できません")
+    return value
+
+
+def _flag(value, name: str) -> bool:
+    if not isinstance(value, bool):
+        raise InputError(name, "true / false を指定してください")
     return value
 
 
@@ -123,6 +130,7 @@ def parse_household(data: dict) -> HouseholdInput:
                 disability=_choice(m.get("disability"), DISABILITY_LEVELS, f"{p}.disability", optional=True),
                 pregnancy=_choice(m.get("pregnancy"), PREGNANCY_STAGES, f"{p}.pregnancy", optional=True),
                 care_insurance_premium=_yen(m.get("care_insurance_premium", 0), f"{p}.care_insurance_premium"),
+                hospitalised=_flag(m.get("hospitalised", False), f"{p}.hospitalised"),
                 school_stage=_choice(
                     m.get("school_stage"),
                     ("none", "preschool", "elementary", "junior_high", "high_school"),

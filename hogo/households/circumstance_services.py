@@ -1,0 +1,208 @@
+"""Recording a change of a household's circumstances as a dated fact (issue 15 item 3, decision 0019).
+
+One use case, in a transaction: it checks that the actor may change the household, checks every value
+(naming the field), saves one insert-only fact and writes the audit record. The checks of a member and
+of the assistance period are those of the income entry (`income_services`). A departure (転出・死亡)
+also sets the member's 「世帯を離れた日」 (the day before the fact takes effect), so every list of the
+household's members agrees with the fact.
+"""
+
+from dataclasses import dataclass, fields
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+
+from hogo.audit.models import Action
+from hogo.audit.services import record
+
+from .income_services import assistance_period
+from .models import (
+    Circumstance,
+    CircumstanceDocument,
+    CircumstanceKind,
+    DisabilityKind,
+    Household,
+    Member,
+    PregnancyStage,
+    Relation,
+    Sex,
+)
+from .scoping import access_basis, households_visible_to
+from .services import require_edit
+
+# 身体障害者手帳 1〜7級, 精神障害者保健福祉手帳 1〜3級, 療育手帳 A・B (the names the offices use).
+GRADES = {
+    DisabilityKind.PHYSICAL: ("1級", "2級", "3級", "4級", "5級", "6級", "7級"),
+    DisabilityKind.MENTAL: ("1級", "2級", "3級"),
+    DisabilityKind.INTELLECTUAL: ("A", "B"),
+}
+WITH_AMOUNT = (CircumstanceKind.CARE_PREMIUM, CircumstanceKind.RENT)
+OF_A_MEMBER = (
+    CircumstanceKind.CARE_PREMIUM,
+    CircumstanceKind.DISABILITY,
+    CircumstanceKind.PREGNANCY,
+    CircumstanceKind.DEPARTURE,
+    CircumstanceKind.HOSPITAL,
+)
+
+
+@dataclass
+class CircumstanceEntry:
+    """What a caseworker enters for one change (the form's cleaned data)."""
+
+    kind: str
+    effective_from: date | None = None
+    effective_to: date | None = None
+    member: Member | None = None
+    amount: int | None = None
+    certificate: str = ""
+    grade: str = ""
+    pregnancy_stage: str = ""
+    source_document: str = ""
+    note: str = ""
+
+    @classmethod
+    def from_form(cls, data: dict) -> "CircumstanceEntry":
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names and v is not None})
+
+
+def _check_period(entry: CircumstanceEntry, household: Household, errors: dict) -> None:
+    if entry.effective_from is None:
+        errors["effective_from"] = "適用開始日を入力してください。"
+        return
+    if entry.effective_to is not None and entry.effective_to < entry.effective_from:
+        errors["effective_to"] = "適用終了日は適用開始日より後にしてください。"
+    start, end = assistance_period(household)
+    month = entry.effective_from.replace(day=1)
+    if start is not None and month < start:
+        errors["effective_from"] = f"適用開始日が保護の期間（{start.year}年{start.month}月から）より前です。"
+    elif end is not None and month > end:
+        errors["effective_from"] = f"適用開始日が保護の期間（{end.year}年{end.month}月まで）より後です。"
+
+
+def _check_member(entry: CircumstanceEntry, household: Household, errors: dict) -> None:
+    member = entry.member
+    if entry.kind not in OF_A_MEMBER:
+        if member is not None:
+            errors["member"] = "家賃は世帯の変更です。世帯員は選ばないでください。"
+        return
+    if not isinstance(member, Member) or member.household_id != household.pk:
+        errors["member"] = "この世帯の世帯員を選んでください。"
+    elif member.left_on is not None and entry.effective_from is not None and member.left_on < entry.effective_from:
+        errors["member"] = f"{member.name}さんは適用開始日より前に世帯を離れています。"
+    elif entry.kind == CircumstanceKind.DEPARTURE and member.relation == Relation.HEAD:
+        errors["member"] = "世帯主の転出・死亡は、世帯の状態の変更（停止・廃止）として記録してください。"
+    elif entry.kind == CircumstanceKind.PREGNANCY and member.sex != Sex.FEMALE:
+        errors["member"] = "妊娠・出産は女性の世帯員についてだけ記録できます。"
+
+
+def _check_value(entry: CircumstanceEntry, errors: dict) -> None:
+    amount = entry.amount
+    if entry.kind in WITH_AMOUNT:
+        if amount is None:
+            errors["amount"] = "月額を入力してください。"
+        elif isinstance(amount, bool) or not isinstance(amount, int):
+            errors["amount"] = "円単位の整数で入力してください。"
+        elif amount < 0:
+            errors["amount"] = "負の金額は入力できません。"
+    elif amount is not None:
+        errors["amount"] = "月額は介護保険料と家賃にだけ入力します。"
+    if entry.kind == CircumstanceKind.DISABILITY:
+        if entry.certificate not in GRADES:
+            errors["certificate"] = "手帳の種類を一覧から選んでください。"
+        elif entry.grade not in GRADES[entry.certificate]:
+            errors["grade"] = (
+                f"{DisabilityKind(entry.certificate).label}の等級は{'・'.join(GRADES[entry.certificate])}です。"
+            )
+    else:
+        if entry.certificate:
+            errors["certificate"] = "手帳の種類は障害者手帳の等級にだけ入力します。"
+        if entry.grade:
+            errors["grade"] = "等級は障害者手帳の等級にだけ入力します。"
+    if entry.kind == CircumstanceKind.PREGNANCY:
+        if entry.pregnancy_stage not in PregnancyStage.values:
+            errors["pregnancy_stage"] = "妊娠・出産の状況を一覧から選んでください。"
+    elif entry.pregnancy_stage:
+        errors["pregnancy_stage"] = "妊娠・出産の状況は妊娠・出産にだけ入力します。"
+
+
+@transaction.atomic
+def record_circumstance(actor, household: Household, entry: CircumstanceEntry) -> Circumstance:
+    """Record one change of circumstances of `household` as a dated fact."""
+    require_edit(actor, household)
+    errors: dict[str, str] = {}
+    if entry.kind not in CircumstanceKind.values:
+        raise ValidationError({"kind": "変更の種類を一覧から選んでください。"})
+    if entry.source_document not in CircumstanceDocument.values:
+        errors["source_document"] = "確認した書類を一覧から選んでください。"
+    if isinstance(entry.member, Member):
+        # Serialises changes of one member (a departure changes the member row).
+        entry.member = Member.objects.select_for_update().filter(pk=entry.member.pk).first() or entry.member
+    _check_period(entry, household, errors)
+    _check_member(entry, household, errors)
+    _check_value(entry, errors)
+    if entry.kind == CircumstanceKind.DEPARTURE and entry.effective_to is not None:
+        errors["effective_to"] = "転出・死亡に適用終了日はありません（戻ったときは世帯員として登録します）。"
+    if errors:
+        raise ValidationError(errors)
+    fact = Circumstance(
+        household=household,
+        member=entry.member if entry.kind in OF_A_MEMBER else None,
+        kind=entry.kind,
+        amount=entry.amount if entry.kind in WITH_AMOUNT else None,
+        certificate=entry.certificate,
+        grade=entry.grade,
+        pregnancy_stage=entry.pregnancy_stage,
+        effective_from=entry.effective_from,
+        effective_to=entry.effective_to,
+        source_document=entry.source_document,
+        note=entry.note.strip(),
+        recorded_by=actor,
+    )
+    fact.save()
+    if entry.kind == CircumstanceKind.DEPARTURE:
+        Member.objects.filter(pk=entry.member.pk).update(left_on=entry.effective_from - timedelta(days=1))
+    record(
+        actor,
+        Action.CREATE,
+        target=fact,
+        detail={
+            "household": str(household.public_id),
+            **({"member": str(fact.member.public_id)} if fact.member else {}),
+            "kind": fact.kind,
+            "value": fact.value_text,
+            "effective_from": fact.effective_from.isoformat(),
+            **({"effective_to": fact.effective_to.isoformat()} if fact.effective_to else {}),
+        },
+    )
+    return fact
+
+
+def open_circumstance(actor, public_id) -> Circumstance:
+    """Read one recorded change: visible exactly when its household is; the read and a refusal (a 404)
+    are audited."""
+    fact = (
+        Circumstance.objects.select_related("household__office", "member", "recorded_by__staff")
+        .filter(public_id=public_id, household__in=households_visible_to(actor))
+        .first()
+    )
+    if fact is None:
+        owner = Circumstance.objects.filter(public_id=public_id).values_list("household__office_id", flat=True)
+        record(
+            actor, Action.DENIED, target_type=Circumstance.audit_type, target_id=str(public_id), office_id=owner.first()
+        )
+        raise Http404("記録が見つかりません。")
+    record(actor, Action.VIEW, target=fact, detail={"basis": access_basis(actor, fact.household)})
+    return fact
+
+
+def history_of(household: Household):
+    """Every recorded change of the household, newest first."""
+    return (
+        Circumstance.objects.filter(household=household)
+        .select_related("member", "recorded_by__staff")
+        .order_by("-recorded_at", "-id")
+    )
