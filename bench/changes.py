@@ -24,30 +24,14 @@ import resource
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
+from benchenv import bench_environment
+
 ROOT = Path(__file__).resolve().parent.parent
 CHUNK = 1000
-
-
-def environment(args) -> dict:
-    env = {
-        **os.environ,
-        "HOGO_ENV_FILE": "",
-        "HOGO_VAR_DIR": tempfile.mkdtemp(prefix="hogo-bench-"),
-        "HOGO_SECRET_KEY": "bench-" + "x" * 40,
-        "HOGO_ALLOW_DEMO": "true",
-        "HOGO_HTTPS": "false",
-        "DJANGO_SETTINGS_MODULE": "hogo.settings.core",
-        "HOGO_LOG_LEVEL": "WARNING",
-    }
-    env.pop("DATABASE_URL", None)
-    if args.database_url:
-        env["DATABASE_URL"] = args.database_url
-    return env
 
 
 def seed(args, env, month: date) -> dict[int, object]:
@@ -64,18 +48,18 @@ def seed(args, env, month: date) -> dict[int, object]:
         hogo("flush", "--noinput")
     hogo("demo", "--households", str(args.households), "--seed", "1", "--json")
 
-    import django  # noqa: PLC0415 — Django is set up only after the database above is seeded
+    import django
 
     django.setup()
-    from django.db import transaction  # noqa: PLC0415 — after django.setup()
-    from django.utils import timezone  # noqa: PLC0415 — after django.setup()
+    from django.db import transaction
+    from django.utils import timezone
 
-    from hogo.benefits.engine import calculate, load_standards, parse_household  # noqa: PLC0415 — after setup
-    from hogo.decisions.facts import engine_input_from, load_rows  # noqa: PLC0415 — after setup
-    from hogo.decisions.models import Decision  # noqa: PLC0415 — after setup
-    from hogo.decisions.services import monthly_amounts  # noqa: PLC0415 — after setup
-    from hogo.households.models import Household, Income, Member  # noqa: PLC0415 — after setup
-    from hogo.households.scoping import active_assignments  # noqa: PLC0415 — after setup
+    from hogo.benefits.engine import calculate, load_standards, parse_household
+    from hogo.decisions.facts import engine_input_from, load_rows
+    from hogo.decisions.models import Decision
+    from hogo.decisions.services import monthly_amounts
+    from hogo.households.models import Household, Income, Member
+    from hogo.households.scoping import active_assignments
 
     now, standards = timezone.now(), load_standards()
     drafter_of = {
@@ -141,7 +125,7 @@ def main():
     parser.add_argument("--month", default="2027-02-01", help="the month the changes take effect")
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
-    env = environment(args)
+    env = bench_environment(args.database_url)
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
     month = date.fromisoformat(args.month)
@@ -151,11 +135,11 @@ def main():
     drafter_of = seed(args, env, month)
     seeded = time.perf_counter() - t0
 
-    from hogo.audit.context import audit_context  # noqa: PLC0415 — after django.setup() in seed()
-    from hogo.benefits.engine import load_standards  # noqa: PLC0415 — after setup
-    from hogo.decisions import changes  # noqa: PLC0415 — after setup
-    from hogo.decisions.models import Decision  # noqa: PLC0415 — after setup
-    from hogo.households.models import Household  # noqa: PLC0415 — after setup
+    from hogo.audit.context import audit_context
+    from hogo.benefits.engine import load_standards
+    from hogo.decisions import changes
+    from hogo.decisions.models import Decision
+    from hogo.households.models import Household
 
     ids = sorted(drafter_of)
     single, bulk = ids[: args.single], ids[args.single :]

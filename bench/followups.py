@@ -22,6 +22,8 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+from benchenv import bench_environment
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -31,19 +33,7 @@ def main():
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
     var_dir = tempfile.mkdtemp(prefix="hogo-bench-")
-    env = {
-        **os.environ,
-        "HOGO_ENV_FILE": "",
-        "HOGO_VAR_DIR": var_dir,
-        "HOGO_SECRET_KEY": "bench-" + "x" * 40,
-        "HOGO_ALLOW_DEMO": "true",
-        "HOGO_HTTPS": "false",
-        "DJANGO_SETTINGS_MODULE": "hogo.settings.core",
-        "HOGO_LOG_LEVEL": "WARNING",
-    }
-    env.pop("DATABASE_URL", None)
-    if args.database_url:
-        env["DATABASE_URL"] = args.database_url
+    env = bench_environment(args.database_url, var_dir)
     backend = "postgresql" if args.database_url.startswith("postgres") else "sqlite"
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))

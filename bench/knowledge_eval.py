@@ -12,9 +12,10 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from benchenv import bench_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,18 +26,7 @@ def main():
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--rounds", type=int, default=5, help="how many times the question set is timed")
     args = parser.parse_args()
-    env = {
-        **os.environ,
-        "HOGO_ENV_FILE": "",
-        "HOGO_VAR_DIR": tempfile.mkdtemp(prefix="hogo-bench-"),
-        "HOGO_SECRET_KEY": "bench-" + "x" * 40,
-        "HOGO_HTTPS": "false",
-        "DJANGO_SETTINGS_MODULE": "hogo.settings.core",
-        "HOGO_LOG_LEVEL": "WARNING",
-    }
-    env.pop("DATABASE_URL", None)
-    if args.database_url:
-        env["DATABASE_URL"] = args.database_url
+    env = bench_environment(args.database_url)
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
     subprocess.run([sys.executable, "-m", "hogo.cli", "migrate", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)

@@ -55,7 +55,7 @@ DOCUMENTS = [
 ]
 
 
-class Application(models.Model):
+class Application(HouseholdRecord, models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="applications")
     received_on = models.DateField("申請日")
@@ -84,14 +84,6 @@ class Application(models.Model):
                 name="application_extension_needs_reason",
             ),
         ]
-
-    @property
-    def audit_id(self):
-        return self.public_id
-
-    @property
-    def office_id(self):
-        return self.household.office_id
 
     @property
     def document_labels(self) -> list[str]:

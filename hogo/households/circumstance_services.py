@@ -12,7 +12,6 @@ from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404
 
 from hogo.audit.models import Action
 from hogo.audit.services import record
@@ -29,8 +28,7 @@ from .models import (
     Relation,
     Sex,
 )
-from .scoping import access_basis, households_visible_to
-from .services import require_edit
+from .services import open_household_record, require_edit
 
 # 身体障害者手帳 1〜7級, 精神障害者保健福祉手帳 1〜3級, 療育手帳 A・B (the names the offices use).
 GRADES = {
@@ -182,21 +180,10 @@ def record_circumstance(actor, household: Household, entry: CircumstanceEntry) -
 
 
 def open_circumstance(actor, public_id) -> Circumstance:
-    """Read one recorded change: visible exactly when its household is; the read and a refusal (a 404)
-    are audited."""
-    fact = (
-        Circumstance.objects.select_related("household__office", "member", "recorded_by__staff")
-        .filter(public_id=public_id, household__in=households_visible_to(actor))
-        .first()
+    """Read one recorded change: visible exactly when its household is (audited, a refusal a 404)."""
+    return open_household_record(
+        actor, Circumstance, public_id, "記録が見つかりません。", related=("member", "recorded_by__staff")
     )
-    if fact is None:
-        owner = Circumstance.objects.filter(public_id=public_id).values_list("household__office_id", flat=True)
-        record(
-            actor, Action.DENIED, target_type=Circumstance.audit_type, target_id=str(public_id), office_id=owner.first()
-        )
-        raise Http404("記録が見つかりません。")
-    record(actor, Action.VIEW, target=fact, detail={"basis": access_basis(actor, fact.household)})
-    return fact
 
 
 def history_of(household: Household):

@@ -19,8 +19,7 @@ from hogo.audit.services import record
 from . import income_rules, lifecycle
 from .income_rules import OfficeIncomeRules, first_of_month
 from .models import Household, Income, IncomeKind, IncomeRuleSetting, Member, SourceDocument, StatusChange
-from .scoping import access_basis, households_visible_to
-from .services import require_edit
+from .services import open_household_record, require_edit
 
 PAY_SLIP_FIELDS = ("income_tax", "resident_tax", "social_insurance", "commuting", "other_expenses")
 AMOUNT_FIELDS = ("monthly_amount", "payment_amount", *PAY_SLIP_FIELDS)
@@ -263,19 +262,15 @@ def correct_income(actor, income: Income, entry: IncomeEntry) -> Income:
 
 
 def open_income(actor, public_id) -> Income:
-    """Read one income entry: visible exactly when its household is; the read and a refusal (a 404)
-    are audited."""
-    income = (
-        Income.objects.select_related("member__household__office", "supersedes", "recorded_by__staff")
-        .filter(public_id=public_id, member__household__in=households_visible_to(actor))
-        .first()
+    """Read one income entry: visible exactly when its household is (audited, a refusal a 404)."""
+    return open_household_record(
+        actor,
+        Income,
+        public_id,
+        "収入が見つかりません。",
+        via="member__household",
+        related=("supersedes", "recorded_by__staff"),
     )
-    if income is None:
-        owner = Income.objects.filter(public_id=public_id).values_list("member__household__office_id", flat=True)
-        record(actor, Action.DENIED, target_type=Income.audit_type, target_id=str(public_id), office_id=owner.first())
-        raise Http404("収入が見つかりません。")
-    record(actor, Action.VIEW, target=income, detail={"basis": access_basis(actor, income.member.household)})
-    return income
 
 
 def history_of(household: Household):

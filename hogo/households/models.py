@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
-from hogo.common.models import InsertOnly
+from hogo.common.models import HouseholdRecord, InsertOnly
 from hogo.common.wareki import wareki
 from hogo.offices.models import GRADE_AREAS, WINTER_REGIONS, Office, Staff
 
@@ -147,7 +147,7 @@ class MedicalCare(models.TextChoices):
     INPATIENT = "inpatient", "入院"
 
 
-class Member(models.Model):
+class Member(HouseholdRecord, models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="members")
     name = models.CharField("氏名", max_length=100)
@@ -180,14 +180,6 @@ class Member(models.Model):
 
     def __str__(self):
         return self.name
-
-    @property
-    def audit_id(self):
-        return self.public_id
-
-    @property
-    def office_id(self):
-        return self.household.office_id
 
 
 class IncomeKind(models.TextChoices):
@@ -378,7 +370,7 @@ class CircumstanceDocument(models.TextChoices):
     OTHER = "other", "その他"
 
 
-class Circumstance(InsertOnly):
+class Circumstance(HouseholdRecord, InsertOnly):
     """A change of a household's circumstances as a dated fact: what holds from `effective_from`
     (to `effective_to`, when it ends). Insert-only: a correction is a new fact; among the facts of a
     kind (and member) whose period covers a day, the one effective latest — the last recorded on a
@@ -419,14 +411,6 @@ class Circumstance(InsertOnly):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.effective_from}"
-
-    @property
-    def audit_id(self):
-        return self.public_id
-
-    @property
-    def office_id(self):
-        return self.household.office_id
 
     @property
     def value_text(self) -> str:

@@ -4,6 +4,7 @@ naming the field, and nothing is saved."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import attrgetter
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -417,19 +418,24 @@ def open_household(actor, public_id) -> Household:
     return household
 
 
-def open_household_record(actor, model, public_id, not_found: str = "見つかりません。"):
-    """Read a record that belongs to a household (a visit, a case record, a declaration …): visible
-    exactly when its household is; the read is audited, and so is a refusal (as a 404)."""
+def open_household_record(
+    actor, model, public_id, not_found: str = "見つかりません。", *, via: str = "household", related: tuple = ()
+):
+    """Read a record that belongs to a household (a visit, a case record, a declaration, an income …):
+    visible exactly when its household is; the read is audited with the basis of access, and so is a
+    refusal (as a 404). `via` is the path from the record to its household (an income's is
+    "member__household"); `related` are further relations the page shows."""
     obj = (
-        model.objects.select_related("household__office")
-        .filter(public_id=public_id, household__in=households_visible_to(actor))
+        model.objects.select_related(f"{via}__office", *related)
+        .filter(public_id=public_id, **{f"{via}__in": households_visible_to(actor)})
         .first()
     )
     if obj is None:
-        owner = model.objects.filter(public_id=public_id).values_list("household__office_id", flat=True).first()
+        owner = model.objects.filter(public_id=public_id).values_list(f"{via}__office_id", flat=True).first()
         record(actor, Action.DENIED, target_type=model.audit_type, target_id=str(public_id), office_id=owner)
         raise Http404(not_found)
-    record(actor, Action.VIEW, target=obj)
+    household = attrgetter(via.replace("__", "."))(obj)
+    record(actor, Action.VIEW, target=obj, detail={"basis": access_basis(actor, household)})
     return obj
 
 
