@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from hogo.common.kana import search_key
 from hogo.households.models import CaseworkerAssignment, Household, Member, StatusChange
@@ -97,7 +98,7 @@ def make_household(
 
 
 def yesterday():
-    return date.today() - timedelta(days=1)
+    return timezone.localdate() - timedelta(days=1)
 
 
 def born_to_turn(age, on):

@@ -6,6 +6,7 @@ from datetime import date
 from django.db import connection
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
 from hogo.common.search_terms import terms
 from hogo.followups.models import FollowUp, State
@@ -94,7 +95,7 @@ def search_records(
         records = records.filter(household=household)
     if caseworker_id:
         records = records.filter(
-            household__in=active_assignments(today or date.today())
+            household__in=active_assignments(today or timezone.localdate())
             .filter(caseworker_id=caseworker_id)
             .values("household_id")
         )

@@ -39,3 +39,5 @@ class DecisionsConfig(AppConfig):
         office_figures = holds_any(Role.CHIEF, Role.CLERK, Role.SUPERVISOR)
         register_menu_entry(MenuEntry("decision_figures", "14日決定", 90, office_figures))
         register_menu_entry(MenuEntry("recalc_list", "一斉更正", 110, office_figures))
+        works_cases = holds_any(Role.CASEWORKER, Role.SUPERVISOR)
+        register_menu_entry(MenuEntry("age_changes", "年齢等の変更", 95, works_cases))

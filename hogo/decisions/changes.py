@@ -27,6 +27,7 @@ from hogo.households.models import Circumstance, CircumstanceKind, Household, In
 from hogo.households.scoping import editable_among, may_edit
 
 from . import ledger, periods, services
+from .age_rules import age_events
 from .facts import addressee_from, engine_input, engine_input_from, load_rows
 from .models import Decision, DecisionKind, DecisionStatus, NeedTest
 
@@ -237,6 +238,32 @@ def reasons_of(household_ids, effective_from: date) -> dict[int, list[str]]:
     left = Member.objects.filter(household_id__in=ids, left_on__gte=month - timedelta(days=1), left_on__lt=next_month)
     for household_id, name, left_on in left.order_by("left_on", "id").values_list("household_id", "name", "left_on"):
         out.setdefault(household_id, []).append(f"{starts} {name}さんが世帯を離れた（{wareki(left_on)}）")
+    for household_id, texts in joined_and_aged(ids, month).items():
+        out.setdefault(household_id, []).extend(texts)
+    return out
+
+
+def joined_and_aged(household_ids, month: date) -> dict[int, list[str]]:
+    """Per household, the members who joined during `month` (転入・出生, after the first members) and
+    what changes by age from its first day (`age_rules`), for the members still in the household."""
+    next_month = (month + timedelta(days=32)).replace(day=1)
+    rows = (
+        Member.objects.filter(household_id__in=list(household_ids))
+        .filter(Q(left_on__isnull=True) | Q(left_on__gte=month))
+        .order_by("household_id", "id")
+        .values_list("household_id", "name", "birth_date", "joined_on")
+    )
+    founded: dict[int, date] = {}
+    members = list(rows)
+    for household_id, _, _, joined_on in members:
+        if joined_on and (household_id not in founded or joined_on < founded[household_id]):
+            founded[household_id] = joined_on
+    out: dict[int, list[str]] = {}
+    for household_id, name, birth_date, joined_on in members:
+        if joined_on and month <= joined_on < next_month and founded[household_id] < joined_on:
+            out.setdefault(household_id, []).append(f"{_from(joined_on)} {name}さんが世帯員となった")
+        for event in age_events(birth_date, month):
+            out.setdefault(household_id, []).append(f"{_from(month)} {name}さん：{event}")
     return out
 
 
@@ -260,7 +287,7 @@ def build_draft(actor, household: dict, members: list[dict], comparison: Compari
         amounts=comparison.amounts,
         benefit_total=comparison.new_total,
         one_time=comparison.one_time,
-        snapshot=addressee_from(household, members),
+        snapshot=addressee_from(household, members, comparison.effective_from),
         reasons=reasons,
         drafted_by=actor,
     )

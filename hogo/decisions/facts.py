@@ -9,13 +9,17 @@ The mapping from the case record to the engine's input is deliberate and narrow:
   one engine income, so the 基礎控除 is taken once on their total; 所得税 + 住民税 → tax, 社会保険料 →
   social_insurance, 通勤費 → commuting, other actual expenses → expenses. 養育費 → child_support,
   臨時収入 → temporary, 財産収入 → other; 年金・手当・仕送り → recognised in full.
-- Members who left the household before the day do not count.
+- Members who left the household before the day do not count; a member who joined an existing
+  household (世帯員となった日 later than the first members') counts from that day (転入・出生).
 - Changes of circumstances (decision 0019): the dated facts whose period covers the day, one per kind
   and member (the one effective latest, the last recorded on a tie): 介護保険料（普通徴収） →
   care_insurance_premium; 障害者手帳の等級 → disability (by the grades above, replacing the member's
   own); 妊娠・出産 → pregnancy; 家賃 → rent (replacing the household's); 転出・死亡 → the member no
   longer counts; 入院 → hospitalised, after the month rule (`circumstance_rules`: from the month after
-  the admission, not for a stay of less than one month).
+  the admission, not for a stay of less than one month); 介護施設入所 → care_facility_allowance (the
+  recorded monthly amount); 常時在宅 → winter_special for the household (a member at home only);
+  就学状況 → school_stage; 転居 → the household's address, prefecture, municipality, 級地 and winter
+  region from the day, and its rent (the later of a 転居 and a 家賃 fact wins).
 """
 
 from django.db.models import Q
@@ -68,6 +72,7 @@ MEMBER_FIELDS = (
     "disability_kind",
     "disability_grade",
     "left_on",
+    "joined_on",
 )
 INCOME_FIELDS = (
     "id",
@@ -92,9 +97,23 @@ CIRCUMSTANCE_FIELDS = (
     "certificate",
     "grade",
     "pregnancy_stage",
+    "school_stage",
+    "new_postal_code",
+    "new_address",
+    "new_prefecture",
+    "new_municipality",
+    "new_grade_area",
+    "new_winter_region",
     "effective_from",
     "effective_to",
 )
+MOVED_FIELDS = {
+    "address": "new_address",
+    "postal_code": "new_postal_code",
+    "prefecture": "new_prefecture",
+    "municipality": "new_municipality",
+    "grade_area": "new_grade_area",
+}
 PAY_SLIP_LINES = ("gross", "tax", "social_insurance", "commuting", "expenses")
 
 
@@ -117,17 +136,48 @@ def facts_in_force(circumstances, as_of) -> dict[tuple, dict]:
     return chosen
 
 
+def where_living(household: dict, facts: dict) -> dict:
+    """The household row as it stands under the facts in force: after a 転居, the new address, 級地,
+    prefecture, municipality and winter region (the region left to the prefecture when not given)."""
+    move = facts.get((CircumstanceKind.MOVE, None))
+    if move is None:
+        return household
+    moved = {**household, **{field: move[new] for field, new in MOVED_FIELDS.items()}}
+    moved["winter_region"] = move["new_winter_region"] or None
+    return moved
+
+
+def rent_in_force(household: dict, facts: dict) -> int:
+    """The rent: the later of a 家賃 fact and a 転居 fact in force, else the household's own."""
+    latest = max(
+        (f for f in (facts.get((CircumstanceKind.RENT, None)), facts.get((CircumstanceKind.MOVE, None))) if f),
+        key=lambda f: (f["effective_from"], f["id"]),
+        default=None,
+    )
+    return latest["amount"] if latest is not None else household["rent"]
+
+
+def counted_members(members: list[dict], facts: dict, as_of) -> list[dict]:
+    """The members who count on `as_of`: not gone (世帯を離れた日, a 転出・死亡 fact), and not yet to
+    come — a member whose 世帯員となった日 is later than the first members' counts from that day."""
+    founded = min((m["joined_on"] for m in members if m.get("joined_on")), default=None)
+    return [
+        m
+        for m in members
+        if not (m["left_on"] is not None and m["left_on"] < as_of)
+        and (CircumstanceKind.DEPARTURE, m["id"]) not in facts
+        and not (m.get("joined_on") and founded and founded < m["joined_on"] and as_of < m["joined_on"])
+    ]
+
+
 def engine_input_from(household: dict, members: list[dict], incomes_by_member: dict[int, list[dict]], as_of) -> dict:
     """The JSON object `hogo calc` takes, from plain rows (HOUSEHOLD_FIELDS, MEMBER_FIELDS, INCOME_FIELDS;
     the household row's "circumstances", when present, CIRCUMSTANCE_FIELDS)."""
     data_members, incomes = [], []
     facts = facts_in_force(household.get("circumstances", ()), as_of)
-    rent = facts.get((CircumstanceKind.RENT, None))
-    for m in members:
-        if m["left_on"] is not None and m["left_on"] < as_of:
-            continue
-        if (CircumstanceKind.DEPARTURE, m["id"]) in facts:
-            continue
+    living = where_living(household, facts)
+    winter_special = False
+    for m in counted_members(members, facts, as_of):
         member_id = str(m["public_id"])
         entry = {
             "id": member_id,
@@ -149,18 +199,29 @@ def engine_input_from(household: dict, members: list[dict], incomes_by_member: d
         stay = facts.get((CircumstanceKind.HOSPITAL, m["id"]))
         if stay is not None and counts_as_inpatient(as_of, stay["effective_from"], stay["effective_to"]):
             entry["hospitalised"] = True
+        facility = facts.get((CircumstanceKind.FACILITY, m["id"]))
+        if facility is not None:
+            entry["care_facility_allowance"] = facility["amount"]
+        schooling = facts.get((CircumstanceKind.SCHOOL, m["id"]))
+        if schooling is not None:
+            entry["school_stage"] = schooling["school_stage"]
+        at_home = not entry.get("hospitalised") and "care_facility_allowance" not in entry
+        winter_special = winter_special or (at_home and (CircumstanceKind.HOMEBOUND, m["id"]) in facts)
         data_members.append(entry)
         incomes += _engine_incomes(member_id, incomes_by_member.get(m["id"], ()), as_of)
-    return {
+    data = {
         "as_of": as_of.isoformat(),
-        "grade_area": household["grade_area"],
-        "winter_region": household["winter_region"],
-        "prefecture": household["prefecture"] or household["office__name"],
-        "municipality": household["municipality"],
+        "grade_area": living["grade_area"],
+        "winter_region": living["winter_region"],
+        "prefecture": living["prefecture"] or living["office__name"],
+        "municipality": living["municipality"],
         "members": data_members,
-        "rent": rent["amount"] if rent is not None else household["rent"],
+        "rent": rent_in_force(household, facts),
         "incomes": incomes,
     }
+    if winter_special:
+        data["winter_special"] = True
+    return data
 
 
 def _engine_incomes(member_id: str, rows, as_of) -> list[dict]:
@@ -216,8 +277,11 @@ def load_rows(
     return households, members, incomes
 
 
-def addressee_from(household: dict, members: list[dict]) -> dict:
-    """Who a notice is addressed to, as it stands when the decision is drafted."""
+def addressee_from(household: dict, members: list[dict], as_of=None) -> dict:
+    """Who a notice is addressed to, as it stands when the decision is drafted (at the address in force
+    on `as_of`, the day the decision takes effect, when given: a 転居's decision goes to the new one)."""
+    if as_of is not None:
+        household = where_living(household, facts_in_force(household.get("circumstances", ()), as_of))
     head = next((m for m in members if m["relation"] == Relation.HEAD), None)
     return {
         "case_number": household["case_number"],

@@ -308,9 +308,9 @@ def _approved(household: Household, excluding: int | None = None) -> list[tuple[
     )
 
 
-def _addressee(household: Household) -> dict:
+def _addressee(household: Household, as_of: date) -> dict:
     households, members, _ = load_rows([household.pk])
-    return addressee_from(households[household.pk], members.get(household.pk, []))
+    return addressee_from(households[household.pk], members.get(household.pk, []), as_of)
 
 
 @transaction.atomic
@@ -386,7 +386,7 @@ def draft_decision(
         reasons=reasons.strip(),
         late_reason=late_reason.strip(),
         retroactive_reason=retroactive_reason.strip(),
-        snapshot=_addressee(household),
+        snapshot=_addressee(household, effective_from),
         drafted_by=actor,
     )
     record(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import recalc_views, views
+from . import age_change_views, recalc_views, views
 
 urlpatterns = [
     path("households/<uuid:public_id>/consultations/new/", views.consultation_new, name="consultation_new"),
@@ -18,6 +18,8 @@ urlpatterns = [
     path("decisions/<uuid:public_id>/return/", views.decision_return, name="decision_return"),
     path("decisions/<uuid:public_id>/notice.pdf", views.decision_notice, name="decision_notice"),
     path("figures/decisions/", views.decision_figures, name="decision_figures"),
+    path("changes-by-age/", age_change_views.due_list, name="age_changes"),
+    path("changes-by-age/draft/", age_change_views.due_draft, name="age_changes_draft"),
     path("recalc/", recalc_views.recalc_list, name="recalc_list"),
     path("recalc/<uuid:public_id>/", recalc_views.recalc_detail, name="recalc_detail"),
     path("recalc/<uuid:public_id>/approve/", recalc_views.recalc_approve, name="recalc_approve"),

@@ -15,6 +15,7 @@ from django.db import transaction
 
 from hogo.audit.models import Action
 from hogo.audit.services import record
+from hogo.offices.models import GRADE_AREAS, WINTER_REGIONS
 
 from .income_services import assistance_period
 from .models import (
@@ -26,6 +27,7 @@ from .models import (
     Member,
     PregnancyStage,
     Relation,
+    SchoolingFact,
     Sex,
 )
 from .services import open_household_record, require_edit
@@ -36,14 +38,20 @@ GRADES = {
     DisabilityKind.MENTAL: ("1級", "2級", "3級"),
     DisabilityKind.INTELLECTUAL: ("A", "B"),
 }
-WITH_AMOUNT = (CircumstanceKind.CARE_PREMIUM, CircumstanceKind.RENT)
+WITH_AMOUNT = (CircumstanceKind.CARE_PREMIUM, CircumstanceKind.RENT, CircumstanceKind.FACILITY, CircumstanceKind.MOVE)
 OF_A_MEMBER = (
     CircumstanceKind.CARE_PREMIUM,
     CircumstanceKind.DISABILITY,
     CircumstanceKind.PREGNANCY,
     CircumstanceKind.DEPARTURE,
     CircumstanceKind.HOSPITAL,
+    CircumstanceKind.FACILITY,
+    CircumstanceKind.HOMEBOUND,
+    CircumstanceKind.SCHOOL,
 )
+MOVE_FIELDS = ("new_postal_code", "new_address", "new_prefecture", "new_municipality", "new_grade_area")
+GRADE_AREA_VALUES = {value for value, _ in GRADE_AREAS}
+WINTER_REGION_VALUES = {value for value, _ in WINTER_REGIONS}
 
 
 @dataclass
@@ -58,6 +66,13 @@ class CircumstanceEntry:
     certificate: str = ""
     grade: str = ""
     pregnancy_stage: str = ""
+    school_stage: str = ""
+    new_postal_code: str = ""
+    new_address: str = ""
+    new_prefecture: str = ""
+    new_municipality: str = ""
+    new_grade_area: str = ""
+    new_winter_region: str = ""
     source_document: str = ""
     note: str = ""
 
@@ -85,7 +100,7 @@ def _check_member(entry: CircumstanceEntry, household: Household, errors: dict) 
     member = entry.member
     if entry.kind not in OF_A_MEMBER:
         if member is not None:
-            errors["member"] = "家賃は世帯の変更です。世帯員は選ばないでください。"
+            errors["member"] = f"{CircumstanceKind(entry.kind).label}は世帯の変更です。世帯員は選ばないでください。"
         return
     if not isinstance(member, Member) or member.household_id != household.pk:
         errors["member"] = "この世帯の世帯員を選んでください。"
@@ -106,8 +121,10 @@ def _check_value(entry: CircumstanceEntry, errors: dict) -> None:
             errors["amount"] = "円単位の整数で入力してください。"
         elif amount < 0:
             errors["amount"] = "負の金額は入力できません。"
+        elif amount == 0 and entry.kind == CircumstanceKind.FACILITY:
+            errors["amount"] = "介護施設入所者基本生活費の月額を入力してください（0円は入力できません）。"
     elif amount is not None:
-        errors["amount"] = "月額は介護保険料と家賃にだけ入力します。"
+        errors["amount"] = "月額は介護保険料・家賃・転居後の家賃・介護施設入所者基本生活費にだけ入力します。"
     if entry.kind == CircumstanceKind.DISABILITY:
         if entry.certificate not in GRADES:
             errors["certificate"] = "手帳の種類を一覧から選んでください。"
@@ -125,6 +142,34 @@ def _check_value(entry: CircumstanceEntry, errors: dict) -> None:
             errors["pregnancy_stage"] = "妊娠・出産の状況を一覧から選んでください。"
     elif entry.pregnancy_stage:
         errors["pregnancy_stage"] = "妊娠・出産の状況は妊娠・出産にだけ入力します。"
+    if entry.kind == CircumstanceKind.SCHOOL:
+        if entry.school_stage not in SchoolingFact.values:
+            errors["school_stage"] = "就学状況を一覧から選んでください。"
+    elif entry.school_stage:
+        errors["school_stage"] = "就学状況は就学状況の変更にだけ入力します。"
+    _check_move(entry, errors)
+
+
+def _check_move(entry: CircumstanceEntry, errors: dict) -> None:
+    """転居: the new address, its prefecture and 級地 are required (they decide the 住宅扶助 limit, the
+    基準額 and the 冬季加算 region from the day of the move); the winter region may be left to the
+    prefecture (the engine's table)."""
+    if entry.kind != CircumstanceKind.MOVE:
+        for name in (*MOVE_FIELDS, "new_winter_region"):
+            if getattr(entry, name):
+                errors[name] = "転居先の項目は転居にだけ入力します。"
+        return
+    entry.new_address = entry.new_address.strip()
+    entry.new_prefecture = entry.new_prefecture.strip()
+    entry.new_municipality = entry.new_municipality.strip()
+    if not entry.new_address:
+        errors["new_address"] = "転居先の住所を入力してください。"
+    if not entry.new_prefecture:
+        errors["new_prefecture"] = "転居先の都道府県を入力してください（住宅扶助の限度額に使います）。"
+    if entry.new_grade_area not in GRADE_AREA_VALUES:
+        errors["new_grade_area"] = "転居先の級地を一覧から選んでください。"
+    if entry.new_winter_region and entry.new_winter_region not in WINTER_REGION_VALUES:
+        errors["new_winter_region"] = "冬季加算地区を一覧から選んでください。"
 
 
 @transaction.atomic
@@ -144,6 +189,8 @@ def record_circumstance(actor, household: Household, entry: CircumstanceEntry) -
     _check_value(entry, errors)
     if entry.kind == CircumstanceKind.DEPARTURE and entry.effective_to is not None:
         errors["effective_to"] = "転出・死亡に適用終了日はありません（戻ったときは世帯員として登録します）。"
+    elif entry.kind == CircumstanceKind.MOVE and entry.effective_to is not None:
+        errors["effective_to"] = "転居に適用終了日はありません（次の転居を記録します）。"
     if errors:
         raise ValidationError(errors)
     fact = Circumstance(
@@ -154,6 +201,13 @@ def record_circumstance(actor, household: Household, entry: CircumstanceEntry) -
         certificate=entry.certificate,
         grade=entry.grade,
         pregnancy_stage=entry.pregnancy_stage,
+        school_stage=entry.school_stage,
+        new_postal_code=entry.new_postal_code.strip(),
+        new_address=entry.new_address,
+        new_prefecture=entry.new_prefecture,
+        new_municipality=entry.new_municipality,
+        new_grade_area=entry.new_grade_area,
+        new_winter_region=entry.new_winter_region,
         effective_from=entry.effective_from,
         effective_to=entry.effective_to,
         source_document=entry.source_document,

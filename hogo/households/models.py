@@ -351,12 +351,27 @@ class CircumstanceKind(models.TextChoices):
     RENT = "rent", "家賃・間代"
     DEPARTURE = "departure", "世帯員の転出・死亡"
     HOSPITAL = "hospital", "入院"
+    FACILITY = "facility", "介護施設入所"
+    MOVE = "move", "転居"
+    HOMEBOUND = "homebound", "常時在宅（冬季加算の特別基準）"
+    SCHOOL = "school", "就学状況"
 
 
 class PregnancyStage(models.TextChoices):
     UNDER_6_MONTHS = "under_6_months", "妊娠6か月未満"
     FROM_6_MONTHS = "from_6_months", "妊娠6か月以上"
     POSTPARTUM = "postpartum", "産後"
+
+
+class SchoolingFact(models.TextChoices):
+    """The school stage a 就学状況 fact records (the engine's stages; 「就学していない」 ends school
+    assistance, e.g. a child of high-school age who does not attend)."""
+
+    NONE = "none", "就学していない"
+    PRESCHOOL = "preschool", "未就学"
+    ELEMENTARY = "elementary", "小学校"
+    JUNIOR_HIGH = "junior_high", "中学校"
+    HIGH_SCHOOL = "high_school", "高等学校等"
 
 
 class CircumstanceDocument(models.TextChoices):
@@ -367,6 +382,9 @@ class CircumstanceDocument(models.TextChoices):
     LEASE = "lease", "賃貸借契約書・家賃の領収書"
     RESIDENT_RECORD = "resident_record", "住民票・届出"
     HOSPITAL_NOTICE = "hospital_notice", "入院の連絡・医療要否意見書"
+    FACILITY_NOTICE = "facility_notice", "施設の入所通知・契約書"
+    DOCTOR = "doctor", "主治医の意見・診断書"
+    SCHOOL = "school", "在学証明書・学校からの通知"
     OTHER = "other", "その他"
 
 
@@ -386,6 +404,14 @@ class Circumstance(HouseholdRecord, InsertOnly):
     certificate = models.CharField("手帳の種類", max_length=20, choices=DisabilityKind.choices, blank=True)
     grade = models.CharField("等級", max_length=10, blank=True)
     pregnancy_stage = models.CharField("妊娠・出産の状況", max_length=20, choices=PregnancyStage.choices, blank=True)
+    school_stage = models.CharField("就学状況", max_length=20, choices=SchoolingFact.choices, blank=True)
+    # 転居: where the household lives from `effective_from` (the household's own fields stay as registered)
+    new_postal_code = models.CharField("転居先の郵便番号", max_length=8, blank=True)
+    new_address = models.CharField("転居先の住所", max_length=200, blank=True)
+    new_prefecture = models.CharField("転居先の都道府県", max_length=10, blank=True)
+    new_municipality = models.CharField("転居先の市区町村", max_length=40, blank=True)
+    new_grade_area = models.CharField("転居先の級地", max_length=3, choices=GRADE_AREAS, blank=True)
+    new_winter_region = models.CharField("転居先の冬季加算地区", max_length=3, choices=WINTER_REGIONS, blank=True)
     effective_from = models.DateField("適用開始日")
     effective_to = models.DateField("適用終了日", null=True, blank=True)
     source_document = models.CharField(
@@ -417,6 +443,16 @@ class Circumstance(HouseholdRecord, InsertOnly):
         """The recorded value in words (for pages and a decision's reasons)."""
         if self.kind in (CircumstanceKind.CARE_PREMIUM, CircumstanceKind.RENT):
             return f"月額 {self.amount:,}円"
+        if self.kind == CircumstanceKind.FACILITY:
+            stay = f"{wareki(self.effective_from)}入所"
+            stay = f"{stay}・{wareki(self.effective_to)}退所" if self.effective_to else stay
+            return f"{stay}（介護施設入所者基本生活費 月額 {self.amount:,}円）"
+        if self.kind == CircumstanceKind.MOVE:
+            return f"{self.new_address}（{self.get_new_grade_area_display()}・家賃 月額 {self.amount:,}円）"
+        if self.kind == CircumstanceKind.HOMEBOUND:
+            return "傷病・障害による療養のため常時在宅（冬季加算を特別基準で計上）"
+        if self.kind == CircumstanceKind.SCHOOL:
+            return self.get_school_stage_display()
         if self.kind == CircumstanceKind.DISABILITY:
             return f"{self.get_certificate_display()} {self.grade}".strip()
         if self.kind == CircumstanceKind.PREGNANCY:

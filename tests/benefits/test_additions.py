@@ -49,7 +49,7 @@ def test_no_single_parent_addition_with_a_spouse():
 def test_single_parent_and_disability_additions_are_not_paid_together_the_higher_is_kept():
     severe = [member("p", 35, disability="severe"), member("c", 8, "child")]
     result = calc(household(members=severe))
-    assert additions(result, "disability") == [("p", 26810)] and additions(result, "single_parent") == []
+    assert additions(result, "disability") == [("p", 27460)] and additions(result, "single_parent") == []
     moderate = [member("p", 35, disability="moderate"), member("c", 8, "child")]
     result = calc(household(members=moderate))
     assert additions(result, "single_parent") == [("p", 18800)] and additions(result, "disability") == []
@@ -59,9 +59,9 @@ def test_disability_addition_by_level_and_grade_group():
     def amount(level, grade):
         return additions(calc(household(grade=grade, members=[member("p", 50, disability=level)])), "disability")
 
-    assert amount("severe", "1-2") == [("p", 26810)]
-    assert amount("severe", "2-2") == [("p", 24940)]
-    assert amount("moderate", "3-1") == [("p", 15380)]
+    assert amount("severe", "1-2") == [("p", 27460)]
+    assert amount("severe", "2-2") == [("p", 25540)]
+    assert amount("moderate", "3-1") == [("p", 15750)]
 
 
 def test_pregnancy_and_care_premium_additions():

@@ -37,7 +37,8 @@ def test_the_unconfirmed_2023_transitional_table_is_reported_not_guessed():
 
 def test_standards_version_names_the_newest_version_used():
     assert single_65("2026-10-01").standards_version == "2026-10-01"
-    assert single_65("2026-04-01").standards_version == "2025-10-01"
+    assert single_65("2026-04-01").standards_version == "2026-04-01"  # 障害者加算・未成年者控除 令和8年4月版
+    assert single_65("2026-03-01").standards_version == "2025-10-01"
 
 
 def test_six_person_households_before_2026_10_use_the_same_values_but_say_they_are_unconfirmed():

@@ -14,8 +14,9 @@ from tests.factories import make_staff
 from tests.roles import everyone_of
 
 # 差戻し: always for caseworkers (others only when a draft of theirs came back); 決裁待ち: who takes an approval step
-CASEWORKER = ["ホーム", "世帯検索", "差戻し", "訪問", "記録検索", "法令", "新規登録", "お知らせ"]
-SUPERVISOR = ["ホーム", "世帯検索", "決裁待ち", "係の状況", "記録検索", "法令", "新規登録", "14日決定", "一斉更正"]
+CASEWORKER = ["ホーム", "世帯検索", "差戻し", "訪問", "記録検索", "法令", "新規登録", "年齢等の変更", "お知らせ"]
+SUPERVISOR = ["ホーム", "世帯検索", "決裁待ち", "係の状況", "記録検索", "法令", "新規登録", "14日決定", "年齢等の変更"]
+SUPERVISOR += ["一斉更正"]
 OFFICE_WIDE = ["ホーム", "世帯検索", "記録検索", "法令", "14日決定", "債権", "一斉更正", "お知らせ"]
 MENU = {
     "cw": CASEWORKER,

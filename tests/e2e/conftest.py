@@ -15,6 +15,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
     "--disable-quic",
+    "--lang=ja-JP",
 ]
 
 # Playwright's sync API runs an event loop in this thread; the Django ORM calls made by the
@@ -29,7 +30,10 @@ def browser():
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
         pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium (apt-get install chromium)")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        # date and month pickers follow the browser's own language, not the page's: Japanese, as in an office
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, env={**os.environ, "LANGUAGE": "ja", "LANG": "ja_JP.UTF-8"}
+        )
         yield browser
         browser.close()
 

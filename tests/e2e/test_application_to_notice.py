@@ -7,6 +7,7 @@ import subprocess
 from datetime import date
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from hogo.households.models import CaseworkerAssignment
@@ -51,7 +52,7 @@ def test_from_consultation_to_an_approved_decision_and_its_notice(cast, page, tm
     for i in range(rows.count()):
         form = page.locator("form.inline-form[action*='/checklist/']").nth(i)
         form.locator("select[name$='-status']").select_option("done")
-        form.locator("input[name$='-done_on']").fill(date.today().isoformat())
+        form.locator("input[name$='-done_on']").fill(timezone.localdate().isoformat())
         form.get_by_role("button", name="保存").click()
         expect(page.locator(".message")).to_contain_text("更新しました")
     expect(page.locator(".status--pending")).to_have_count(0)

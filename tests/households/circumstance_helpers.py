@@ -14,7 +14,7 @@ __all__ = ["OCTOBER", "STARTED", "add_member", "head_of", "record_change", "unde
 
 def record_change(cw, household, kind, *, member=None, effective_from=OCTOBER, **values):
     """Record one change of `household` (for a change of a member, the head by default)."""
-    if member is None and kind != "rent":
+    if member is None and kind in circumstance_services.OF_A_MEMBER:
         member = head_of(household)
     entry = CircumstanceEntry(kind=kind, member=member, effective_from=effective_from, **values)
     return circumstance_services.record_circumstance(cw, household, entry)

@@ -8,7 +8,7 @@ from hogo.decisions.models import Decision
 
 from .circumstance_helpers import OCTOBER, record_change, under_start_decision
 
-SEVERE_1_1 = 26_810  # 障害者加算 1・2級相当, 1級地 (the standards in force in October 2026)
+SEVERE_1_1 = 27_460  # 障害者加算 1・2級相当, 1級地: the 2026-04 version (unverified), in force in October 2026
 
 
 def _disability_lines(comparison):

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from hogo.audit.models import Action, AuditEntry
 from hogo.followups import services as followup_services
@@ -32,7 +33,11 @@ def objects(cast):
         IncomeEntry(member=head, kind="earnings", payer="みなと青果", monthly_amount=80_000, since=date(2026, 10, 1)),
     )
     declaration = followup_services.register_declaration(
-        cast.users["cw"], household, kind="income", received_on=date.today() - timedelta(days=1), channel="paper"
+        cast.users["cw"],
+        household,
+        kind="income",
+        received_on=timezone.localdate() - timedelta(days=1),
+        channel="paper",
     )
     return {
         "household": household.public_id,

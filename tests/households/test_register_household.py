@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from hogo.audit.models import Action, AuditEntry
 from hogo.households.models import CaseworkerAssignment, Household, Member, StatusChange
@@ -58,7 +59,7 @@ def test_cw_registers_a_household_with_head_status_and_assignment(cast, login):
 @pytest.mark.parametrize(
     "field,value,message",
     [
-        ("birth_date", (date.today() + timedelta(days=1)).isoformat(), "未来"),
+        ("birth_date", (timezone.localdate() + timedelta(days=1)).isoformat(), "未来"),
         ("birth_date", "1899-12-31", "1900年1月1日以降"),
         ("birth_date", "2020-02-30", "正しい日付"),
         ("name_kana", "Yamada Taro", "ひらがな又はカタカナ"),

@@ -18,6 +18,7 @@ from .rules import (
     prorate,
     rate_fraction,
     school_stage,
+    winter_special_scaled,
 )
 from .standards import Snapshot, Standards, StandardsError, Version, load_standards
 
@@ -178,11 +179,18 @@ class _Book:
         self.lines: list[Line] = []
         self.unconfirmed: list[tuple[str, str, str]] = []
 
-    def add(self, code, label, amount, how, version: Version, verified: bool | None = None, member=None) -> int:
+    def add(
+        self, code, label, amount, how, version: Version, verified: bool | None = None, member=None, rests_on=()
+    ) -> int:
+        """`rests_on`: (label, version) of further rules the figure depends on (cited in `how`); the line
+        is verified only when they are too, and each unverified one is listed under its own label."""
         ok = version.verified if verified is None else verified
-        self.lines.append(Line(code, label, amount, how, version.citation, ok, member, version.ref))
+        extra = [(name, v) for name, v in rests_on if not v.verified]
+        self.lines.append(Line(code, label, amount, how, version.citation, ok and not extra, member, version.ref))
         if not ok:
             self.unconfirmed.append((label, version.note or "一次資料で未確認", version.ref))
+        for name, v in extra:
+            self.unconfirmed.append((name, v.note or "一次資料で未確認", v.ref))
         return amount
 
 
@@ -198,10 +206,14 @@ def calculate(household: HouseholdInput, standards: Standards | None = None) -> 
     rules = snap.rules
     reference_day = on.replace(day=1) if rules.values["age_reference_day"] == "first_day_of_month" else on
     ages = {m.id: legal_age(m.birth_date, reference_day) for m in household.members}
-    # a member in hospital past the month rule lives on 入院患者日用品費; the 居宅 standard is for the rest
-    inpatients = [m for m in household.members if m.hospitalised]
+    # a member in hospital past the month rule lives on 入院患者日用品費, one in a 介護施設 on 介護施設入所者
+    # 基本生活費; the 居宅 standard (第1類・第2類・逓減率・冬季加算・期末一時扶助・加算) is for the rest
+    inpatients = [m for m in household.members if m.hospitalised or m.care_facility_allowance is not None]
     at_home = (
-        replace(household, members=tuple(m for m in household.members if not m.hospitalised))
+        replace(
+            household,
+            members=tuple(m for m in household.members if not m.hospitalised and m.care_facility_allowance is None),
+        )
         if inpatients
         else household
     )
@@ -523,21 +535,21 @@ def _additions(book: _Book, snap: Snapshot, h: HouseholdInput) -> list[dict]:
 
 
 def _inpatient_items(book: _Book, snap: Snapshot, inpatients) -> list[dict]:
-    """入院患者日用品費 for each member in hospital (and the 介護保険料加算 they still owe). The 入院患者
-    amounts of 障害者加算 and 冬季加算 are not modelled (see the standards file's note)."""
+    """入院患者日用品費 for each member in hospital, 介護施設入所者基本生活費 for each member in a 介護施設
+    (the monthly amount the office recognised: the 告示's amount is not in the data), and the 介護保険料加算
+    they still owe. The 入院患者 amounts of 障害者加算 and 冬季加算 and the 介護施設入所者加算 are not
+    modelled (see the standards files' notes)."""
     items = []
     for m in inpatients:
-        v = snap.inpatient_allowance
-        amount = v.values["monthly"]
-        book.add(
-            "inpatient_allowance",
-            "入院患者日用品費",
-            amount,
-            "入院患者の基準生活費（級地による差なし）",
-            v,
-            member=m.id,
-        )
-        items.append({"code": "inpatient_allowance", "member": m.id, "amount": amount})
+        if m.care_facility_allowance is not None:
+            v = snap.care_facility_allowance
+            code, amount = "care_facility_allowance", m.care_facility_allowance
+            book.add(code, "介護施設入所者基本生活費", amount, "福祉事務所が認定した月額（入力）", v, member=m.id)
+        else:
+            v = snap.inpatient_allowance
+            code, amount = "inpatient_allowance", v.values["monthly"]
+            book.add(code, "入院患者日用品費", amount, "入院患者の基準生活費（級地による差なし）", v, member=m.id)
+        items.append({"code": code, "member": m.id, "amount": amount})
         if m.care_insurance_premium:
             premium = m.care_insurance_premium
             book.add(
@@ -588,14 +600,32 @@ def _winter(book: _Book, snap: Snapshot, h: HouseholdInput, size: int, region: s
         return f"{REGION_LABELS[region]}区（{v.values['period_text'][region]}）"
 
     if size <= 9:
-        return book.add("winter", "冬季加算", table[str(size)], lambda: f"{where()}・{size}人（級地による差なし）", v)
-    per_person = table["per_person_over_9"]
+        normal = table[str(size)]
+
+        def how() -> str:
+            return f"{where()}・{size}人（級地による差なし）"
+    else:
+        per_person = table["per_person_over_9"]
+        normal = table["9"] + per_person * (size - 9)
+
+        def how() -> str:
+            return f"{where()}・9人の額 {table['9']:,} + {size - 9}人 × {per_person:,}（級地による差なし）"
+
+    if not h.winter_special:
+        return book.add("winter", "冬季加算", normal, how, v)
+    special = snap.winter_special
+    factor, round_to = special.values["factor"], special.values["round_to"]
+    amount = winter_special_scaled(normal, rate_fraction(factor), round_to)
     return book.add(
         "winter",
         "冬季加算",
-        table["9"] + per_person * (size - 9),
-        lambda: f"{where()}・9人の額 {table['9']:,} + {size - 9}人 × {per_person:,}（級地による差なし）",
+        amount,
+        lambda: (
+            f"{how()}、通常の額 {normal:,} × {factor} = {Decimal(normal) * Decimal(factor):,}"
+            f" → {special.values['rounding']}（特別基準 ×{factor}）"
+        ),
         v,
+        rests_on=((f"冬季加算 特別基準（×{factor}）", special),),
     )
 
 

@@ -31,6 +31,8 @@ class MemberInput:
     care_insurance_premium: int = 0
     school_stage: str | None = None
     hospitalised: bool = False  # 入院患者日用品費 instead of the 居宅 standard (the month rule is the caller's)
+    # 介護施設入所者基本生活費: the monthly amount the office recognised (None: not in a 介護施設)
+    care_facility_allowance: int | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class HouseholdInput:
     medical: int = 0
     care: int = 0
     period: tuple[date, date] | None = None  # days of as_of's month covered, when not the whole month
+    winter_special: bool = False  # 冬季加算の特別基準（常時在宅の傷病者・障害者等、×1.3）
 
 
 def _date(value, name: str) -> date:
@@ -122,6 +125,14 @@ def parse_household(data: dict) -> HouseholdInput:
         birth = _date(m.get("birth_date"), f"{p}.birth_date")
         if birth > as_of:
             raise InputError(f"{p}.birth_date", "as_of より後の生年月日です")
+        hospitalised = _flag(m.get("hospitalised", False), f"{p}.hospitalised")
+        facility = m.get("care_facility_allowance")
+        if facility is not None:
+            facility = _yen(facility, f"{p}.care_facility_allowance")
+            if hospitalised:
+                raise InputError(
+                    f"{p}.care_facility_allowance", "入院中（hospitalised）の世帯員に介護施設入所の額は指定できません"
+                )
         members.append(
             MemberInput(
                 id=member_id,
@@ -130,7 +141,8 @@ def parse_household(data: dict) -> HouseholdInput:
                 disability=_choice(m.get("disability"), DISABILITY_LEVELS, f"{p}.disability", optional=True),
                 pregnancy=_choice(m.get("pregnancy"), PREGNANCY_STAGES, f"{p}.pregnancy", optional=True),
                 care_insurance_premium=_yen(m.get("care_insurance_premium", 0), f"{p}.care_insurance_premium"),
-                hospitalised=_flag(m.get("hospitalised", False), f"{p}.hospitalised"),
+                hospitalised=hospitalised,
+                care_facility_allowance=facility,
                 school_stage=_choice(
                     m.get("school_stage"),
                     ("none", "preschool", "elementary", "junior_high", "high_school"),
@@ -187,4 +199,5 @@ def parse_household(data: dict) -> HouseholdInput:
         medical=_yen(data.get("medical", 0), "medical"),
         care=_yen(data.get("care", 0), "care"),
         period=period,
+        winter_special=_flag(data.get("winter_special", False), "winter_special"),
     )

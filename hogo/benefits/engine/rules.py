@@ -85,6 +85,14 @@ def class1_scaled(total: int, rate: tuple[int, int]) -> int:
     return -(-yen // 10) * 10
 
 
+def winter_special_scaled(normal: int, factor: tuple[int, int], round_to: int) -> int:
+    """冬季加算の特別基準: the normal 冬季加算 × the factor (1.3, 局長通知 第7-2-(1)-オ as a secondary
+    source gives it), the part below `round_to` yen (10) rounded up — a rounding not confirmed in the
+    通知 (winter_special.json). Exact integer arithmetic."""
+    numerator, denominator = factor
+    return -(-normal * numerator // (denominator * round_to)) * round_to
+
+
 def prorate(monthly: int, days: int, days_in_month: int) -> int:
     """日割: monthly × days ÷ days in the month, the part below 1 yen rounded up (integer arithmetic)."""
     return -(-monthly * days // days_in_month)
