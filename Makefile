@@ -6,7 +6,7 @@ HOGO := $(BIN)/hogo
 DEMO_HOUSEHOLDS ?= 400
 export HOGO_ENV_FILE ?= $(CURDIR)/var/hogo.env
 
-.PHONY: setup run lint test test-fast assets bench clean
+.PHONY: setup run lint test test-fast assets bench clean audit audit-requirements
 
 $(VENV)/.installed: pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,7 @@ var/hogo.env: | $(VENV)/.installed
 
 # Everything `make run` needs except starting servers. Safe to run again.
 setup: $(VENV)/.installed assets var/hogo.env
+	$(BIN)/python scripts/write_env.py var/hogo.env  # an older file gets the audit key it lacks
 	$(HOGO) migrate --noinput -v0
 	$(HOGO) collectstatic --noinput -v0
 	$(HOGO) knowledge import hogo/knowledge/corpus/life_protection_act.xml --code seikatsu-hogo-ho
@@ -42,6 +43,17 @@ lint: $(VENV)/.installed
 # Lint, then the whole suite. DATABASE_URL selects PostgreSQL; without it, SQLite.
 test: lint assets
 	HOGO_ENV_FILE= $(BIN)/pytest
+
+# Known vulnerabilities in the installed Python packages and package-lock.json (decision 0024). Needs the
+# network, so it is never part of `make test`; exits 2 with a message when a vulnerability database
+# cannot be reached or a package cannot be checked, 1 when a known vulnerability is found.
+audit: $(VENV)/.installed
+	$(BIN)/python scripts/audit_dependencies.py
+
+# On an offline build machine: the exact Python versions, to audit on a connected machine
+# (docs/operations.md).
+audit-requirements: $(VENV)/.installed
+	$(BIN)/python scripts/audit_dependencies.py --write-requirements var/audit/requirements-frozen.txt
 
 bench: setup
 	$(BIN)/python bench/demo_households.py --households 10000

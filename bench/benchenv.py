@@ -11,6 +11,7 @@ def bench_environment(database_url: str = "", var_dir: str | None = None) -> dic
         "HOGO_ENV_FILE": "",
         "HOGO_VAR_DIR": var_dir or tempfile.mkdtemp(prefix="hogo-bench-"),
         "HOGO_SECRET_KEY": "bench-" + "x" * 40,
+        "HOGO_AUDIT_KEY": "bench-audit-" + "x" * 40,
         "HOGO_ALLOW_DEMO": "true",
         "HOGO_HTTPS": "false",
         "DJANGO_SETTINGS_MODULE": "hogo.settings.core",

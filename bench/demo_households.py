@@ -33,6 +33,7 @@ def one_run(households: int, seed: int) -> tuple[float, int]:
             "HOGO_ENV_FILE": "",
             "HOGO_VAR_DIR": var_dir,
             "HOGO_SECRET_KEY": "bench-" + "x" * 40,
+            "HOGO_AUDIT_KEY": "bench-audit-" + "x" * 40,
             "HOGO_ALLOW_DEMO": "true",
             "HOGO_HTTPS": "false",
         }

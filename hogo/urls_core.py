@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from hogo.common.views import health
-from hogo.offices.views import StaffLoginView
+from hogo.offices.views import OwnPasswordChangeView, StaffLoginView
 
 admin.site.site_header = "Hogo 管理"
 admin.site.site_title = "Hogo 管理"
@@ -11,6 +11,7 @@ admin.site.site_title = "Hogo 管理"
 urlpatterns = [
     path("accounts/login/", StaffLoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password/", OwnPasswordChangeView.as_view(), name="password_change"),
     path("healthz", health, name="health"),
     path("admin/", admin.site.urls),
     path("", include("hogo.offices.urls")),

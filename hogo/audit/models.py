@@ -1,8 +1,9 @@
 """The access log: append-only and hash-chained.
 
-Each entry's hash covers its own fields and the previous entry's hash; `AuditHead` holds the
-last sequence number and hash, so an edited row, a deleted row in the middle and a deleted
-tail are all detectable (`hogo audit verify`).
+Each entry's hash (HMAC under a key outside the database) covers its own fields and the previous
+entry's hash; `AuditHead` holds the last sequence number and hash, and the nightly anchor file
+outside the database holds earlier heads, so an edited row, a deleted row in the middle, a deleted
+tail and a re-hashed chain are all detectable (`hogo audit verify`, decision 0022).
 """
 
 from django.db import models
@@ -21,6 +22,7 @@ class Action(models.TextChoices):
     LOGOUT = "logout", "ログアウト"
     LOGIN_FAILED = "login_failed", "ログイン失敗"
     BULK_LOAD = "bulk_load", "一括登録"
+    GRANT = "grant", "権限の付与・変更"
 
 
 class AuditEntry(models.Model):

@@ -5,7 +5,9 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 
+from hogo.common.bounds import NOTE_MAX, RECORD_MAX
 from hogo.common.forms import DATE_WIDGET, LabelledForm
+from hogo.common.versions import VersionField
 from hogo.households.models import VisitGrade
 
 from .models import PhotoPurpose, RecordKind, VisitStatus
@@ -74,7 +76,7 @@ class VisitRecordForm(LabelledForm):
 class RecordForm(LabelledForm):
     kind = forms.ChoiceField(label="種類", choices=RecordKind.choices)
     occurred_on = forms.DateField(label="日付", widget=DATE_WIDGET)
-    body = forms.CharField(label="記録", widget=forms.Textarea(attrs={"rows": 10}))
+    body = forms.CharField(label="記録", max_length=RECORD_MAX, widget=forms.Textarea(attrs={"rows": 10}))
 
 
 class RecordKindForm(LabelledForm):
@@ -91,11 +93,12 @@ class DraftRequestForm(LabelledForm):
 
 
 class RecordEditForm(LabelledForm):
-    body = forms.CharField(label="記録", widget=forms.Textarea(attrs={"rows": 14}))
+    body = forms.CharField(label="記録", max_length=RECORD_MAX, widget=forms.Textarea(attrs={"rows": 14}))
+    version = VersionField()
 
 
 class AddendumForm(LabelledForm):
-    body = forms.CharField(label="追記", widget=forms.Textarea(attrs={"rows": 3}))
+    body = forms.CharField(label="追記", max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class RecordSearchForm(forms.Form):

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 
 from hogo.common.models import HouseholdRecord, InsertOnly
+from hogo.common.versions import Versioned
 from hogo.households.models import Household, VisitGrade
 from hogo.offices.models import Office
 
@@ -91,7 +92,7 @@ class RecordTemplate(models.Model):
         constraints = [models.UniqueConstraint(fields=["office", "kind"], name="one_record_template_per_kind")]
 
 
-class CaseRecord(HouseholdRecord, models.Model):
+class CaseRecord(HouseholdRecord, Versioned):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="case_records")
     kind = models.CharField("種類", max_length=20, choices=RecordKind.choices)

@@ -3,6 +3,7 @@ transaction, permission checked, audited. Bad input raises ValidationError namin
 
 import hashlib
 import io
+import warnings
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from pillow_heif import register_heif_opener
 
 from hogo.audit.models import Action
 from hogo.audit.services import record
+from hogo.common import versions
 from hogo.common.search_terms import index_text
 from hogo.common.wareki import age_on, wareki
 from hogo.followups.models import FollowUp, State
@@ -258,6 +260,9 @@ def create_record(actor, household: Household, *, kind: str, occurred_on: date, 
     return created
 
 
+RECORD_EDIT_FIELDS = ("body",)
+
+
 def _editable_record(actor, case_record: CaseRecord) -> None:
     require_edit(actor, case_record.household, NOT_YOURS)
     if case_record.signed:
@@ -265,8 +270,12 @@ def _editable_record(actor, case_record: CaseRecord) -> None:
 
 
 @transaction.atomic
-def update_record(actor, case_record: CaseRecord, *, body: str, confirm: bool = False) -> CaseRecord:
-    """The author edits a draft; confirming checks the office's required items for the record type."""
+def update_record(
+    actor, case_record: CaseRecord, *, body: str, confirm: bool = False, version: dict | None = None
+) -> CaseRecord:
+    """The author edits a draft; confirming checks the office's required items for the record type.
+    `version`: what the edit form was loaded with; a body changed since (another tab) is refused."""
+    case_record.refresh_from_db(from_queryset=CaseRecord.objects.select_for_update())
     _editable_record(actor, case_record)
     if case_record.author_id != actor.pk:
         raise PermissionDenied("記録を編集できるのは作成者です。")
@@ -278,8 +287,9 @@ def update_record(actor, case_record: CaseRecord, *, body: str, confirm: bool = 
         if missing:
             raise ValidationError({"body": "必須の記載項目が未記入です: " + "、".join(f"【{m}】" for m in missing)})
         case_record.confirmed_at = timezone.now()
+    versions.refuse_if_changed(version, versions.watch(case_record, RECORD_EDIT_FIELDS), {"body": body})
     case_record.body, case_record.search_terms = body, index_text(body)
-    case_record.save()
+    versions.save_fields(case_record, ["body", "search_terms", "confirmed_at"], signed_at__isnull=True)
     record(actor, Action.UPDATE, target=case_record, detail={"confirmed": confirm})
     return case_record
 
@@ -321,6 +331,37 @@ def add_addendum(actor, case_record: CaseRecord, *, body: str) -> Addendum:
 ACCEPTED_FORMATS = {"JPEG": "jpeg", "PNG": "png", "HEIF": "heic"}
 
 
+def _too_many_pixels(size: str = "") -> ValidationError:
+    limit = settings.HOGO_PHOTO_MAX_PIXELS // 10_000
+    return ValidationError({"image": f"写真の画素数が多すぎます{size}。{limit:,}万画素までです（decision 0023）。"})
+
+
+def _decoded_photo(upload) -> Image.Image:
+    """The upload as RGB pixels, refused on the `image` field when it is not a JPEG, PNG or HEIC or
+    has more pixels than HOGO_PHOTO_MAX_PIXELS. The size is read from the header and checked before
+    any pixel is decoded: a small file can declare a huge image (a decompression bomb)."""
+    try:
+        with warnings.catch_warnings():  # Pillow's own bomb check warns, then raises: both are a refusal
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(upload)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _too_many_pixels() from None
+    except (UnidentifiedImageError, OSError):
+        raise ValidationError({"image": "画像として読めません。JPEG・PNG・HEIC の写真を選んでください。"}) from None
+    if image.format not in ACCEPTED_FORMATS:
+        raise ValidationError({"image": f"写真の形式（{image.format}）は使えません。JPEG・PNG・HEIC だけです。"})
+    if image.width * image.height > settings.HOGO_PHOTO_MAX_PIXELS:
+        raise _too_many_pixels(f"（{image.width}×{image.height}）")
+    kind = image.format
+    try:
+        image.load()
+        rgb = image if image.mode == "RGB" else image.convert("RGB")
+    except (OSError, Image.DecompressionBombError):
+        raise ValidationError({"image": "画像として読めません。JPEG・PNG・HEIC の写真を選んでください。"}) from None
+    rgb.format = kind
+    return rgb
+
+
 @transaction.atomic
 def attach_photo(
     actor,
@@ -348,15 +389,9 @@ def attach_photo(
         raise ValidationError({"purpose": "写真の目的は一覧から選んでください。"})
     if declaration is not None and declaration.household_id != household.pk:
         raise ValidationError({"declaration": "別の世帯の申告には添付できません。"})
-    try:
-        image = Image.open(upload)
-        kind = image.format
-        if kind not in ACCEPTED_FORMATS:
-            raise ValidationError({"image": f"写真の形式（{kind}）は使えません。JPEG・PNG・HEIC だけです。"})
-        image.load()
-    except (UnidentifiedImageError, OSError):
-        raise ValidationError({"image": "画像として読めません。JPEG・PNG・HEIC の写真を選んでください。"}) from None
-    image = ImageOps.exif_transpose(image).convert("RGB")
+    image = _decoded_photo(upload)
+    ImageOps.exif_transpose(image, in_place=True)  # in place: at most two copies of the pixels at once
+    kind, image.info = image.format, {}  # nothing of the original's metadata (a JPEG comment) is kept
     out = io.BytesIO()
     image.save(out, "JPEG", quality=85)  # a new file: no EXIF, no GPS, no maker notes
     data = out.getvalue()

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hogo.audit.models import Action
-from hogo.audit.services import record
+from hogo.audit.services import record, shown
+from hogo.common import versions
 from hogo.common.refusals import read_query, report, report_form, save_through
 from hogo.followups import queries as followup_queries
 from hogo.followups.services import open_declaration
@@ -62,7 +63,7 @@ def visit_list(request):
     record(
         request.user,
         Action.LIST,
-        detail={"view": "visits", "month": start.isoformat(), "shown": [str(r.household.public_id) for r in rows]},
+        detail={"view": "visits", "month": start.isoformat(), **shown(r.household.public_id for r in rows)},
     )
     previous = (start - timedelta(days=1)).replace(day=1)
     return render(
@@ -102,7 +103,7 @@ def visit_route(request):
     record(
         request.user,
         Action.LIST,
-        detail={"view": "visit_route", "households": [str(h.public_id) for h in editable]},
+        detail={"view": "visit_route", **shown(h.public_id for h in editable)},
     )
     return render(
         request,
@@ -134,7 +135,7 @@ def visit_calendar(request):
     record(
         request.user,
         Action.LIST,
-        detail={"view": "visit_calendar", "month": start.isoformat()},
+        detail={"view": "visit_calendar", "month": start.isoformat(), **shown(v.household.public_id for v in visits)},
     )
     previous = (start - timedelta(days=1)).replace(day=1)
     return render(
@@ -252,12 +253,16 @@ def grade_overrides(request):
     if not standing.has_role(Role.SUPERVISOR):
         raise PermissionDenied("格付けの変更理由を見られるのは査察指導員です。")
     today = timezone.localdate()
-    decisions = (
+    decisions = list(
         GradeDecision.objects.filter(household__in=households_visible_to(request.user, today))
         .exclude(override_reason="")
         .select_related("household", "decided_by__staff")[:200]
     )
-    record(request.user, Action.LIST, detail={"view": "grade_overrides"})
+    record(
+        request.user,
+        Action.LIST,
+        detail={"view": "grade_overrides", **shown(d.household.public_id for d in decisions)},
+    )
     names = {cw.pk: cw.name for cw in caseworkers_of_teams(standing.team_ids, today)}
     return render(request, "casework/overrides.html", {"decisions": decisions, "names": names})
 
@@ -318,7 +323,8 @@ def _record_page(request, case_record, *, edit_form=None, addendum_form=None):
     household = case_record.household
     editable = may_edit(request.user, household)
     if _may_write(request.user, case_record):
-        edit_form = edit_form or RecordEditForm(initial={"body": case_record.body})
+        values = versions.values_of(versions.watch(case_record, services.RECORD_EDIT_FIELDS))
+        edit_form = edit_form or RecordEditForm(initial={**values, "version": versions.loaded_token(values)})
     if editable and case_record.signed:
         addendum_form = addendum_form or AddendumForm()
     return render(
@@ -365,7 +371,9 @@ def _save_record(request, public_id, *, confirm: bool, done: str):
     if save_through(
         request,
         form,
-        lambda body: services.update_record(request.user, case_record, body=body, confirm=confirm),
+        lambda body, version: services.update_record(
+            request.user, case_record, body=body, confirm=confirm, version=version
+        ),
         done,
     ):
         return redirect("record_detail", public_id=case_record.public_id)

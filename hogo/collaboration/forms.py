@@ -1,6 +1,8 @@
 from django import forms
 
+from hogo.common.bounds import NOTE_MAX, RECORD_MAX
 from hogo.common.forms import DATE_WIDGET, LabelledForm
+from hogo.common.versions import VersionField
 
 from . import matching
 from .models import AgencyMember, Trigger
@@ -65,8 +67,11 @@ class MeetingForm(LabelledForm):
     attended = forms.TypedMultipleChoiceField(
         label="出席した関係機関", choices=(), coerce=int, widget=forms.CheckboxSelectMultiple, required=False
     )
-    minutes = forms.CharField(label="会議録", widget=forms.Textarea(attrs={"rows": 6}))
-    conclusions = forms.CharField(label="結論", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    minutes = forms.CharField(label="会議録", max_length=RECORD_MAX, widget=forms.Textarea(attrs={"rows": 6}))
+    conclusions = forms.CharField(
+        label="結論", max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    version = VersionField()
 
     def __init__(self, *args, invitations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -191,9 +196,9 @@ class DateAnswersForm(LabelledForm):
 
 
 class PlanForm(LabelledForm):
-    basic_info = forms.CharField(label="基本情報", widget=forms.Textarea(attrs={"rows": 4}))
-    purpose = forms.CharField(label="支援の目的", widget=forms.Textarea(attrs={"rows": 2}))
-    issues = forms.CharField(label="解決すべき課題", widget=forms.Textarea(attrs={"rows": 2}))
+    basic_info = forms.CharField(label="基本情報", max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 4}))
+    purpose = forms.CharField(label="支援の目的", max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 2}))
+    issues = forms.CharField(label="解決すべき課題", max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 2}))
     period_from = forms.DateField(label="計画の期間（から）", widget=DATE_WIDGET)
     period_to = forms.DateField(label="計画の期間（まで）", widget=DATE_WIDGET)
     contingencies = forms.CharField(
@@ -204,6 +209,8 @@ class PlanForm(LabelledForm):
     )
     meeting_dates = forms.CharField(label="会議の開催日", required=False)
     next_monitoring_on = forms.DateField(label="次回モニタリング予定日", widget=DATE_WIDGET)
+    # The version this new one was written from (0: the first); a newer one made meanwhile is refused.
+    based_on = forms.IntegerField(label="元にした版", min_value=0, required=False, widget=forms.HiddenInput)
 
 
 class AssignmentRowForm(forms.Form):

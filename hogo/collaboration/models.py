@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from hogo.common.models import HouseholdRecord, InsertOnly
+from hogo.common.versions import Versioned
 from hogo.households.models import Household, Member
 from hogo.offices.models import Office
 
@@ -136,7 +137,7 @@ class NeedAssessment(InsertOnly):
         ordering = ["-assessed_on", "-id"]
 
 
-class Conference(HouseholdRecord, models.Model):
+class Conference(HouseholdRecord, Versioned):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="conferences")
     assessment = models.ForeignKey(NeedAssessment, on_delete=models.PROTECT, null=True, blank=True, related_name="+")

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from hogo.audit.models import Action
 from hogo.audit.services import record
+from hogo.common import versions
 from hogo.common.wareki import age_on
 from hogo.followups.models import FollowUp, Source, State
 from hogo.households.models import Household, Income
@@ -351,6 +352,9 @@ def share_materials(actor, conference: Conference, *, facts: list[str]) -> Mater
     return material
 
 
+MEETING_FIELDS = ("held_on", "minutes", "conclusions")
+
+
 @transaction.atomic
 def record_meeting(
     actor,
@@ -360,18 +364,24 @@ def record_meeting(
     attended: list[int],
     minutes: str,
     conclusions: str,
+    version: dict | None = None,
 ) -> Conference:
+    """The meeting's date, attendance, minutes and conclusions. `version`: what the form was loaded
+    with; minutes someone else saved since are refused (decision 0021)."""
     require_edit(actor, conference.household, NOT_YOURS)
+    conference.refresh_from_db(from_queryset=Conference.objects.select_for_update())
     if held_on is None or held_on > timezone.localdate():
         raise ValidationError({"held_on": "開催日を正しく入力してください（未来の日付は使えません）。"})
     if not (minutes or "").strip():
         raise ValidationError({"minutes": "会議録を入力してください。"})
+    submitted = {"held_on": held_on, "minutes": minutes.strip(), "conclusions": (conclusions or "").strip()}
+    versions.refuse_if_changed(version, versions.watch(conference, MEETING_FIELDS), submitted)
     conference.held_on, conference.minutes, conference.conclusions = (
-        held_on,
-        minutes.strip(),
-        (conclusions or "").strip(),
+        submitted["held_on"],
+        submitted["minutes"],
+        submitted["conclusions"],
     )
-    conference.save(update_fields=["held_on", "minutes", "conclusions"])
+    versions.save_fields(conference, MEETING_FIELDS)
     for invitation in conference.invitations.all():
         invitation.attended = invitation.agency_id in set(attended or [])
         invitation.save(update_fields=["attended"])
@@ -472,11 +482,14 @@ def create_plan(
     assignments: list[dict],
     contingencies: str = "",
     meeting_dates: str = "",
+    based_on: int | None = None,
 ) -> SupportPlan:
     """A new version of the household's plan. Every assignment needs an owner (担当者). The
     monitoring date and each assignment's end become follow-ups; the previous version's open
-    follow-ups are handed over to this one."""
+    follow-ups are handed over to this one. `based_on`: the version the form was written from (0
+    for none); when someone made a newer one meanwhile, this one is refused with what it says."""
     require_edit(actor, household, NOT_YOURS)
+    Household.objects.select_for_update().filter(pk=household.pk).first()  # one new version at a time
     errors = {}
     for field, value, label in (
         ("purpose", purpose, "支援の目的"),
@@ -503,6 +516,8 @@ def create_plan(
     if errors:
         raise ValidationError(errors)
     version = (SupportPlan.objects.filter(household=household).aggregate(v=Max("version"))["v"] or 0) + 1
+    if based_on is not None and based_on != version - 1:
+        _refuse_newer_plan(household, based_on, version - 1)
     plan = SupportPlan.objects.create(
         household=household,
         conference=conference,
@@ -566,6 +581,37 @@ def create_plan(
     FollowUp.objects.bulk_create(items)
     record(actor, Action.CREATE, target=plan, detail={"version": version, "assignments": len(rows)})
     return plan
+
+
+PLAN_FIELDS = (
+    "basic_info",
+    "purpose",
+    "issues",
+    "period_from",
+    "period_to",
+    "contingencies",
+    "meeting_dates",
+    "next_monitoring_on",
+)
+
+
+def _refuse_newer_plan(household, based_on: int, latest: int):
+    plans = {p.version: p for p in SupportPlan.objects.filter(household=household, version__in=(based_on, latest))}
+    if latest not in plans:
+        raise ValidationError({"based_on": "支援計画の版が合いません。画面を開き直してください。"})
+    newest, base = plans[latest], plans.get(based_on)
+    changed = [
+        w
+        for w in versions.watch(newest, PLAN_FIELDS)
+        if base is None or versions.fingerprint(w.value) != versions.fingerprint(getattr(base, w.field))
+    ]
+    raise versions.StaleEdit(
+        versions.stale_messages(
+            changed, f"この画面を開いた後に、第{latest}版の支援計画が作られました。保存していません。"
+        ),
+        str(latest),
+        field="based_on",
+    )
 
 
 @transaction.atomic

@@ -12,6 +12,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from hogo.audit.models import Action
+from hogo.audit.services import record, shown
+from hogo.common import versions
 from hogo.common.refusals import message_of, put_errors_on_fields, read_query, report, report_form, save_through
 from hogo.common.wareki import wareki
 from hogo.households.scoping import may_edit
@@ -152,6 +155,7 @@ def _meeting_form(conference, invitations, data=None):
         data,
         invitations=invitations,
         initial={
+            "version": versions.token_of(versions.watch(conference, services.MEETING_FIELDS)),
             "held_on": conference.held_on or timezone.localdate(),
             "minutes": conference.minutes,
             "conclusions": conference.conclusions,
@@ -309,6 +313,7 @@ def plan_new(request, public_id):
         "next_monitoring_on": today + timedelta(days=90),
         "meeting_dates": wareki(conference.held_on or today),
         "contingencies": previous.contingencies if previous else "",
+        "based_on": previous.version if previous else 0,
     }
     rows_initial = (
         [
@@ -427,6 +432,8 @@ def agency_home(request):
         raise PermissionDenied("関係機関の担当者として登録されていません。")
     conferences = list(services.conferences_of(member).select_related("household"))
     pledged = set(Pledge.objects.filter(member=member).values_list("conference_id", flat=True))
+    # A partner agency's member sees what each conference is about: the conferences shown are recorded.
+    record(request.user, Action.LIST, detail={"view": "agency_home", **shown(c.public_id for c in conferences)})
     return render(
         request, "collaboration/agency_home.html", {"member": member, "conferences": conferences, "pledged": pledged}
     )

@@ -12,6 +12,33 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import render
 
+# The most errors a refused file lists; the rest are only counted (decision 0023): a person fixes a
+# file from its first errors, and a file of a million bad rows must not become a page of a million lines.
+MAX_LISTED_ERRORS = 100
+
+
+class ErrorList:
+    """The errors found while checking an imported file, row by row: the first MAX_LISTED_ERRORS are
+    kept, the rest counted, so memory and the refusal stay small however long the file is."""
+
+    def __init__(self):
+        self.listed: list[str] = []
+        self.more = 0
+
+    def add(self, *messages: str) -> None:
+        for message in messages:
+            if len(self.listed) < MAX_LISTED_ERRORS:
+                self.listed.append(message)
+            else:
+                self.more += 1
+
+    def __bool__(self) -> bool:
+        return bool(self.listed)
+
+    def refusal(self) -> ValidationError:
+        more = f"ほかに{self.more:,}件の誤りがあります（最初の{MAX_LISTED_ERRORS}件だけを示しました）。"
+        return ValidationError(self.listed + ([more] if self.more else []))
+
 
 def message_of(exc: Exception) -> str:
     """The refusal's text for a person."""
@@ -27,6 +54,9 @@ def put_errors_on_fields(form, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc.messages)
+    renew = getattr(exc, "renew_form", None)  # a stale edit form (hogo.common.versions) takes the current version
+    if renew is not None:
+        renew(form)
 
 
 def save_through(request, form, act, done):

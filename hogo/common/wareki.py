@@ -33,6 +33,11 @@ def wareki(day: date) -> str:
     return f"{name}{year_text}年{day.month}月{day.day}日"
 
 
+def seireki(day: date) -> str:
+    """2026年11月23日 — the Western date written the Japanese way, for where the office shows both."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 

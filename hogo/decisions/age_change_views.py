@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from hogo.audit.models import Action
+from hogo.audit.services import record, shown
 from hogo.common.forms import LabelledForm
 from hogo.common.refusals import read_query, report_form
 from hogo.common.wareki import wareki_month
@@ -38,6 +40,11 @@ def due_list(request):
     form = DueMonthForm(request.GET or None)
     month = read_query(request, form).get("month") or next_month()
     due = age_changes.due_in(request.user, month, _office(request))
+    record(
+        request.user,
+        Action.LIST,
+        detail={"view": "age_changes", "month": month.isoformat(), **shown(d.household.public_id for d in due)},
+    )
     return render(
         request,
         "decisions/age_changes.html",

@@ -1,6 +1,9 @@
 from django import forms
 
+from hogo.common.bounds import NOTE_MAX
 from hogo.common.forms import DATE_WIDGET, LabelledForm
+from hogo.common.versions import VersionField
+from hogo.common.wareki import wareki, wareki_text
 
 from .models import DOCUMENTS, ConsultationOutcome, DecisionKind, ItemStatus, SupportInquiryExemption
 
@@ -43,7 +46,8 @@ class ChecklistItemForm(LabelledForm):
     exemption = forms.ChoiceField(
         label="扶養照会を行わない理由", choices=SupportInquiryExemption.choices, required=False
     )
-    note = forms.CharField(label="メモ", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    note = forms.CharField(label="メモ", max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    version = VersionField()
 
 
 class DecisionKindQuery(LabelledForm):
@@ -76,13 +80,11 @@ class DecisionForm(LabelledForm):
     def __init__(self, *args, household, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["application"].queryset = household.applications.all()
-        self.fields["application"].label_from_instance = lambda a: (
-            f"{a.received_on.isoformat()} 申請（{a.applicant_name}）"
-        )
+        self.fields["application"].label_from_instance = lambda a: f"{wareki(a.received_on)} 申請（{a.applicant_name}）"
         self.fields["need_test"].queryset = household.need_tests.all()
         self.fields["need_test"].label_from_instance = lambda t: (
-            f"{t.as_of.isoformat()} 判定: {'要' if t.need else '否'}・"
-            f"扶助額 {t.benefit:,}円（基準 {t.standards_version}）"
+            f"{wareki(t.as_of)} 判定: {'要' if t.need else '否'}・"
+            f"扶助額 {t.benefit:,}円（基準 {wareki_text(t.standards_version)}）"
         )
 
 

@@ -12,8 +12,10 @@ from django.db import models
 from django.db.models import Q
 
 from hogo.approvals.models import Approvable, ApprovalActionBase, Status
+from hogo.common.bounds import NOTE_MAX, text_validators
 from hogo.common.fields import JSONField
 from hogo.common.models import HouseholdRecord, InsertOnly
+from hogo.common.versions import Versioned
 from hogo.households.models import Household
 from hogo.offices.models import Office
 
@@ -134,16 +136,18 @@ class SupportInquiryExemption(models.TextChoices):
     OTHER = "other", "その他（理由を記入）"
 
 
-class ChecklistItem(models.Model):
+class ChecklistItem(Versioned):
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="checklist")
     code = models.SlugField(max_length=40)
     label = models.CharField(max_length=100)
     basis = models.CharField(max_length=200, blank=True)
     due_on = models.DateField(null=True, blank=True)
-    status = models.CharField(max_length=20, choices=ItemStatus.choices, default=ItemStatus.PENDING)
-    done_on = models.DateField(null=True, blank=True)
-    note = models.TextField(blank=True)
-    exemption = models.CharField(max_length=20, choices=SupportInquiryExemption.choices, blank=True)
+    status = models.CharField("状況", max_length=20, choices=ItemStatus.choices, default=ItemStatus.PENDING)
+    done_on = models.DateField("実施日", null=True, blank=True)
+    note = models.TextField("メモ", blank=True, max_length=NOTE_MAX, validators=text_validators("メモ"))
+    exemption = models.CharField(
+        "扶養照会を行わない理由", max_length=20, choices=SupportInquiryExemption.choices, blank=True
+    )
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True)
 
     class Meta:

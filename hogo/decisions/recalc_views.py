@@ -9,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from hogo.audit.models import Action
+from hogo.audit.services import record, shown
 from hogo.common.forms import DATE_WIDGET, LabelledForm
 from hogo.common.refusals import put_errors_on_fields
 from hogo.offices.acting import acting_office
@@ -80,7 +82,7 @@ def recalc_list(request):
 @login_required
 def recalc_detail(request, public_id):
     run = _run_or_404(request, public_id)
-    exceptions = (
+    exceptions = list(
         RecalcResult.objects.filter(run=run)
         .exclude(exception="")
         .select_related("household", "decision")
@@ -97,6 +99,13 @@ def recalc_detail(request, public_id):
         if run.status == run.Status.DONE:
             response["HX-Refresh"] = "true"  # reload once so the exceptions and the approval form appear
         return response
+    # The full page lists households by case number with their amounts; the progress fragment does not.
+    record(
+        request.user,
+        Action.VIEW,
+        target=run,
+        detail={"view": "recalc_detail", **shown(r.household.public_id for r in exceptions)},
+    )
     return render(request, "decisions/recalc_detail.html", context)
 
 

@@ -13,6 +13,8 @@ from django.utils import timezone
 from hogo.audit.models import Action
 from hogo.audit.services import record
 from hogo.benefits.engine import InputError, calculate, parse_household
+from hogo.common import versions
+from hogo.common.bounds import NOTE_MAX
 from hogo.households import services as household_services
 from hogo.households.models import Household
 
@@ -229,13 +231,34 @@ def extend_deadline(actor, application: Application, *, days: int, reason: str) 
     return application
 
 
+CHECKLIST_FIELDS = ("status", "done_on", "note", "exemption")
+
+
+def checklist_watched(item: ChecklistItem) -> list[versions.Watched]:
+    """What an item's form shows, named with the item (「資産の調査」の状況)."""
+    return versions.watch(item, CHECKLIST_FIELDS, label_prefix=f"「{item.label}」の")
+
+
 @transaction.atomic
 def update_checklist_item(
-    actor, item: ChecklistItem, *, status: str, done_on: date | None, note: str, exemption: str = ""
+    actor,
+    item: ChecklistItem,
+    *,
+    status: str,
+    done_on: date | None,
+    note: str,
+    exemption: str = "",
+    version: dict | None = None,
 ) -> ChecklistItem:
+    """`version`: what the item's form was loaded with; a value someone else saved since is refused."""
     application = item.application
     _require_caseworking(actor, application.household)
+    item.refresh_from_db(from_queryset=ChecklistItem.objects.select_for_update())
+    submitted = {"status": status, "done_on": done_on, "note": (note or "").strip(), "exemption": exemption or ""}
+    versions.refuse_if_changed(version, checklist_watched(item), submitted)
     errors = {}
+    if len(submitted["note"]) > NOTE_MAX:
+        errors["note"] = f"メモは{NOTE_MAX:,}文字以内で入力してください（いま{len(submitted['note']):,}文字）。"
     if status == ItemStatus.DONE and done_on is None:
         errors["done_on"] = "実施日を入力してください。"
     if done_on and done_on > timezone.localdate():
@@ -257,7 +280,7 @@ def update_checklist_item(
         exemption,
         actor,
     )
-    item.save(update_fields=["status", "done_on", "note", "exemption", "updated_by"])
+    versions.save_fields(item, [*CHECKLIST_FIELDS, "updated_by"])
     record(actor, Action.UPDATE, target=application, detail={"checklist": item.code, "status": status})
     return item
 

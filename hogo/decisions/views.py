@@ -10,7 +10,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from hogo.approvals.views import approve_view, return_view
 from hogo.approvals.views import panel as approval_panel
+from hogo.audit.models import Action
+from hogo.audit.services import record, shown
 from hogo.benefits.engine.calculator import Line, expand_record
+from hogo.common import versions
 from hogo.common.refusals import read_query, report_form, save_through
 from hogo.common.wareki import wareki
 from hogo.households.scoping import households_visible_to, may_edit
@@ -95,6 +98,7 @@ def application_detail(request, public_id):
                     "done_on": item.done_on,
                     "note": item.note,
                     "exemption": item.exemption,
+                    "version": versions.token_of(services.checklist_watched(item)),
                 },
             ),
         )
@@ -337,4 +341,10 @@ def decision_figures(request):
     today = timezone.localdate()
     since = today.replace(year=today.year - 1)
     figures = application_figures(households_visible_to(request.user), since, today)
+    # The overdue applications are listed by case number.
+    record(
+        request.user,
+        Action.LIST,
+        detail={"view": "decision_figures", **shown(r["public_id"] for r in figures["overdue"])},
+    )
     return render(request, "decisions/figures.html", {"figures": figures, "since": since})

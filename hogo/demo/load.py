@@ -22,6 +22,7 @@ from hogo.audit.services import record
 from hogo.casework.demo import seed_case_records
 from hogo.collaboration.demo import seed_agencies
 from hogo.collaboration.models import AgencyMember
+from hogo.common.passwords import DEMO_PASSWORD
 from hogo.decisions.demo import approve_starts
 from hogo.followups.demo import seed_followups
 from hogo.households.demo import OFFICES, DemoOffice, Generator, create_households, years_before
@@ -30,7 +31,8 @@ from hogo.offices.models import Office, Role, RoleAssignment, Staff, Team, TeamM
 
 HOUSEHOLDS_PER_CASEWORKER = 80
 CASEWORKERS_PER_SUPERVISOR = 7
-DEFAULT_PASSWORD = "hogo-demo-2026"
+# Published, so the password policy refuses it; where the demo is not allowed it must be changed at login.
+DEFAULT_PASSWORD = DEMO_PASSWORD
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 from django import forms
 
 from hogo.common.forms import DATE_WIDGET, LabelledForm
+from hogo.common.wareki import wareki
 
 from .models import Channel, DeclarationKind, Outcome
 
@@ -44,7 +45,7 @@ class RecognitionForm(LabelledForm):
         super().__init__(*args, **kwargs)
         self.fields["decision"].queryset = decisions
         self.fields["decision"].label_from_instance = lambda d: (
-            f"{d.get_kind_display()}（効力発生日 {d.effective_from.isoformat()}・{d.get_status_display()}）"
+            f"{d.get_kind_display()}（効力発生日 {wareki(d.effective_from)}・{d.get_status_display()}）"
         )
 
 

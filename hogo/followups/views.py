@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hogo.audit.models import Action
-from hogo.audit.services import record
+from hogo.audit.services import record, shown
 from hogo.common.refusals import read_query, save_through
 from hogo.decisions import changes
 from hogo.households.income_forms import IncomeForm
@@ -204,6 +204,8 @@ def team(request):
 @login_required
 def notices(request):
     items = list(Notice.objects.filter(recipient=request.user)[:30])
+    # The digests list follow-ups by case number: which digests were shown is recorded.
+    record(request.user, Action.LIST, detail={"view": "notices", **shown(n.pk for n in items)})
     Notice.objects.filter(recipient=request.user, read_at__isnull=True).update(read_at=timezone.now())
     return render(request, "followups/notices.html", {"notices": items})
 

@@ -4,6 +4,7 @@ date picker); the service checks the rules and its messages go back onto the nam
 from django import forms
 
 from hogo.common.forms import DATE_WIDGET, LabelledForm, YenField
+from hogo.common.prefectures import PREFECTURES
 from hogo.offices.models import GRADE_AREAS, WINTER_REGIONS
 
 from .circumstance_services import GRADES, MOVE_FIELDS
@@ -44,8 +45,11 @@ class CircumstanceForm(LabelledForm):
     school_stage = forms.ChoiceField(label="就学状況", choices=[("", "—"), *SchoolingFact.choices], required=False)
     new_postal_code = forms.CharField(label="転居先の郵便番号", max_length=8, required=False)
     new_address = forms.CharField(label="転居先の住所", max_length=200, required=False)
-    new_prefecture = forms.CharField(
-        label="転居先の都道府県", max_length=10, required=False, help_text="住宅扶助の限度額と冬季加算地区に使います"
+    new_prefecture = forms.ChoiceField(
+        label="転居先の都道府県",
+        choices=[("", "—"), *PREFECTURES],
+        required=False,
+        help_text="住宅扶助の限度額と冬季加算地区に使います",
     )
     new_municipality = forms.CharField(
         label="転居先の市区町村", max_length=40, required=False, help_text="指定都市・中核市は市の限度額を使います"

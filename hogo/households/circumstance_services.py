@@ -15,10 +15,13 @@ from django.db import transaction
 
 from hogo.audit.models import Action
 from hogo.audit.services import record
+from hogo.common.prefectures import PREFECTURE_NAMES
+from hogo.common.refusals import message_of
 from hogo.offices.models import GRADE_AREAS, WINTER_REGIONS
 
 from .income_services import assistance_period
 from .models import (
+    POSTAL_CODE,
     Circumstance,
     CircumstanceDocument,
     CircumstanceKind,
@@ -30,7 +33,7 @@ from .models import (
     SchoolingFact,
     Sex,
 )
-from .services import open_household_record, require_edit
+from .services import normalize_postal_code, open_household_record, require_edit
 
 # 身体障害者手帳 1〜7級, 精神障害者保健福祉手帳 1〜3級, 療育手帳 A・B (the names the offices use).
 GRADES = {
@@ -166,8 +169,16 @@ def _check_move(entry: CircumstanceEntry, errors: dict) -> None:
         errors["new_address"] = "転居先の住所を入力してください。"
     if not entry.new_prefecture:
         errors["new_prefecture"] = "転居先の都道府県を入力してください（住宅扶助の限度額に使います）。"
+    elif entry.new_prefecture not in PREFECTURE_NAMES:
+        errors["new_prefecture"] = "転居先の都道府県は一覧から選んでください。"
     if entry.new_grade_area not in GRADE_AREA_VALUES:
         errors["new_grade_area"] = "転居先の級地を一覧から選んでください。"
+    entry.new_postal_code = normalize_postal_code(entry.new_postal_code)
+    if entry.new_postal_code:
+        try:
+            POSTAL_CODE(entry.new_postal_code)
+        except ValidationError as exc:
+            errors["new_postal_code"] = message_of(exc)
     if entry.new_winter_region and entry.new_winter_region not in WINTER_REGION_VALUES:
         errors["new_winter_region"] = "冬季加算地区を一覧から選んでください。"
 

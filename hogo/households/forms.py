@@ -6,12 +6,16 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from hogo.benefits.engine import region_mismatch, winter_region_of
+from hogo.common.bounds import NOTE_MAX, RENT_MAX
 from hogo.common.forms import DATE_WIDGET, LabelledForm
 from hogo.common.kana import normalize_kana_name
+from hogo.common.prefectures import PREFECTURES
+from hogo.common.versions import VersionField
 from hogo.offices.models import GRADE_AREAS, WINTER_REGIONS
 
 from . import services
 from .models import (
+    POSTAL_CODE,
     CareLevel,
     DisabilityKind,
     HouseholdType,
@@ -56,18 +60,25 @@ class MemberForm(MemberFields):
 class HouseholdForm(MemberFields):
     case_number = forms.CharField(label="ケース番号", max_length=20)
     household_type = forms.ChoiceField(label="世帯類型", choices=HouseholdType.choices)
-    postal_code = forms.CharField(label="郵便番号", max_length=8, required=False)
-    prefecture = forms.CharField(
-        label="都道府県", max_length=10, required=False, help_text="例: 東京都（住宅扶助の限度額に使います）"
+    postal_code = forms.CharField(label="郵便番号", max_length=10, required=False, help_text="例: 100-0001")
+    prefecture = forms.ChoiceField(
+        label="都道府県",
+        choices=[("", "選んでください")] + PREFECTURES,
+        required=False,
+        help_text="住宅扶助の限度額と冬季加算の地区に使います",
     )
     municipality = forms.CharField(label="市区町村", max_length=40, required=False, help_text="例: 新宿区")
     address = forms.CharField(label="住所", max_length=200)
-    rent = forms.IntegerField(label="家賃・間代（月額・円）", min_value=0, max_value=10_000_000, required=False)
+    rent = forms.IntegerField(label="家賃・間代（月額・円）", min_value=0, max_value=RENT_MAX, required=False)
     grade_area = forms.ChoiceField(label="級地", choices=GRADE_AREAS)
     winter_region = forms.ChoiceField(label="冬季加算地区", choices=WINTER_REGIONS)
     caseworker = forms.ModelChoiceField(label="担当CW", queryset=None, empty_label=None)
-    assistance_policy = forms.CharField(label="援助方針", widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    cautions = forms.CharField(label="留意事項", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    assistance_policy = forms.CharField(
+        label="援助方針", max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    cautions = forms.CharField(
+        label="留意事項", max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
     field_order = [
         "case_number",
@@ -99,6 +110,12 @@ class HouseholdForm(MemberFields):
         self.name_fields_in_messages()
         self.office = office
 
+    def clean_postal_code(self):
+        postal_code = services.normalize_postal_code(self.cleaned_data["postal_code"])
+        if postal_code:
+            POSTAL_CODE(postal_code)
+        return postal_code
+
     def clean_case_number(self):
         case_number = services.normalize_case_number(self.cleaned_data["case_number"])
         services.check_case_number_free(self.office, case_number)
@@ -117,7 +134,7 @@ class HouseholdForm(MemberFields):
 class StatusForm(LabelledForm):
     new_status = forms.ChoiceField(label="新しい状態", choices=Status.choices)
     effective_date = forms.DateField(label="効力発生日", widget=DATE_WIDGET)
-    reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(label="理由", max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, allowed, **kwargs):
         super().__init__(*args, **kwargs)
@@ -125,8 +142,13 @@ class StatusForm(LabelledForm):
 
 
 class AlwaysKnowForm(LabelledForm):
-    assistance_policy = forms.CharField(label="援助方針", widget=forms.Textarea(attrs={"rows": 5}), required=False)
-    cautions = forms.CharField(label="留意事項", widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    assistance_policy = forms.CharField(
+        label="援助方針", max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
+    cautions = forms.CharField(
+        label="留意事項", max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    version = VersionField()
 
 
 class AssignForm(LabelledForm):
@@ -167,6 +189,7 @@ class CheckFactsForm(LabelledForm):
         required=False,
         help_text="例: 139.767125",
     )
+    version = VersionField()
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,16 +9,24 @@ import uuid
 from datetime import date
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from hogo.common.bounds import NOTE_MAX, RENT_MAX, text_validators, yen_validators
 from hogo.common.models import HouseholdRecord, InsertOnly
+from hogo.common.prefectures import PREFECTURES
+from hogo.common.versions import Versioned
 from hogo.common.wareki import wareki
 from hogo.offices.models import GRADE_AREAS, WINTER_REGIONS, Office, Staff
 
 from . import circumstance_rules, lifecycle
+
+# 郵便番号: seven digits written NNN-NNNN (the form accepts them without the hyphen or in full width).
+POSTAL_CODE = RegexValidator(
+    r"^[0-9]{3}-[0-9]{4}\Z", "郵便番号は 100-0001 のように7桁で入力してください。", code="postal_code"
+)
 
 
 class HouseholdType(models.TextChoices):
@@ -55,17 +63,26 @@ class Residence(models.TextChoices):
     FACILITY = "facility", "施設入所"
 
 
-class Household(models.Model):
+class Household(Versioned):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="households", verbose_name="福祉事務所")
     case_number = models.CharField("ケース番号", max_length=20)
-    postal_code = models.CharField("郵便番号", max_length=8, blank=True)
-    prefecture = models.CharField("都道府県", max_length=10, blank=True, help_text="住宅扶助の限度額に使います")
+    postal_code = models.CharField("郵便番号", max_length=8, blank=True, validators=[POSTAL_CODE])
+    prefecture = models.CharField(
+        "都道府県",
+        max_length=10,
+        blank=True,
+        choices=PREFECTURES,
+        help_text="住宅扶助の限度額に使います",
+        error_messages={"invalid_choice": "都道府県は一覧から選んでください。"},
+    )
     municipality = models.CharField(
         "市区町村", max_length=40, blank=True, help_text="指定都市・中核市は市の限度額を使います"
     )
     address = models.CharField("住所", max_length=200)
-    rent = models.PositiveIntegerField("家賃・間代（月額・円）", default=0)
+    rent = models.PositiveIntegerField(
+        "家賃・間代（月額・円）", default=0, validators=yen_validators("家賃・間代", RENT_MAX)
+    )
     latitude = models.DecimalField("緯度", max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField("経度", max_digits=9, decimal_places=6, null=True, blank=True)
     grade_area = models.CharField("級地", max_length=3, choices=GRADE_AREAS)
@@ -74,8 +91,10 @@ class Household(models.Model):
     status = models.CharField("状態", max_length=20, choices=Status.choices, default=Status.CONSULTATION)
     residence = models.CharField("居住の状況", max_length=10, choices=Residence.choices, default=Residence.HOME)
     visit_grade = models.CharField("訪問格付け", max_length=1, choices=VisitGrade.choices, blank=True)
-    assistance_policy = models.TextField("援助方針", blank=True)
-    cautions = models.TextField("留意事項", blank=True)
+    assistance_policy = models.TextField(
+        "援助方針", blank=True, max_length=NOTE_MAX, validators=text_validators("援助方針")
+    )
+    cautions = models.TextField("留意事項", blank=True, max_length=NOTE_MAX, validators=text_validators("留意事項"))
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -147,7 +166,7 @@ class MedicalCare(models.TextChoices):
     INPATIENT = "inpatient", "入院"
 
 
-class Member(HouseholdRecord, models.Model):
+class Member(HouseholdRecord, Versioned):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="members")
     name = models.CharField("氏名", max_length=100)

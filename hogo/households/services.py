@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from hogo.audit.models import Action
 from hogo.audit.services import record
+from hogo.common import versions
+from hogo.common.bounds import check_lengths
 from hogo.common.kana import normalize_kana_name, normalize_text, search_key
 from hogo.offices.acting import office_for
 from hogo.offices.models import Office, Role, Staff
@@ -23,7 +25,9 @@ from .models import CaseworkerAssignment, Household, Member, Relation, StatusCha
 from .scoping import access_basis, households_visible_to, may_edit
 from .signals import check_facts_changed
 
-EARLIEST_BIRTH_DATE = date(1900, 1, 1)
+# Nobody verified has lived past 122; a birth date more than 120 years back is a typing error (1900
+# for 1990), and the same bound holds for every year the system runs (decision 0021).
+OLDEST_AGE = 120
 REGISTERING_ROLES = (Role.CASEWORKER, Role.SUPERVISOR)
 MAY_NOT_REGISTER = "世帯を登録できるのはケースワーカーと査察指導員です。"
 
@@ -61,8 +65,29 @@ def validate_birth_date(value: date, today: date | None = None) -> None:
     today = today or timezone.localdate()
     if value > today:
         raise ValidationError("生年月日が未来の日付です。", code="future")
-    if value < EARLIEST_BIRTH_DATE:
-        raise ValidationError("生年月日が古すぎます（1900年1月1日以降で入力してください）。", code="too_old")
+    earliest = earliest_birth_date(today)
+    if value < earliest:
+        raise ValidationError(
+            f"生年月日が古すぎます（{OLDEST_AGE}年前の{earliest.year}年{earliest.month}月{earliest.day}日以降で"
+            "入力してください）。",
+            code="too_old",
+        )
+
+
+def earliest_birth_date(today: date) -> date:
+    """The oldest birth date accepted today: OLDEST_AGE years back (28 February for 29 February)."""
+    try:
+        return today.replace(year=today.year - OLDEST_AGE)
+    except ValueError:
+        return today.replace(year=today.year - OLDEST_AGE, day=28)
+
+
+def normalize_postal_code(text: str) -> str:
+    """「１０００００１」「1000001」「100-0001」 → 「100-0001」; anything else is returned as typed (and refused)."""
+    cleaned = normalize_text(text or "").replace(" ", "").replace("ー", "-").replace("−", "-")
+    if len(cleaned) == 7 and cleaned.isascii() and cleaned.isdigit():
+        return f"{cleaned[:3]}-{cleaned[3:]}"
+    return cleaned
 
 
 def normalize_case_number(value: str) -> str:
@@ -162,7 +187,7 @@ def register_household(
     hh = Household(
         office=office,
         case_number=case_number,
-        postal_code=normalize_text(household.postal_code or ""),
+        postal_code=normalize_postal_code(household.postal_code or ""),
         prefecture=normalize_text(household.prefecture or ""),
         municipality=normalize_text(household.municipality or ""),
         rent=household.rent or 0,
@@ -338,17 +363,36 @@ def assign_caseworker(actor, household: Household, caseworker: Staff, valid_from
 
 
 @transaction.atomic
-def update_always_know(actor, household: Household, *, assistance_policy: str, cautions: str) -> Household:
-    """Edit the 援助方針 and 留意事項 shown on the always-know panel."""
+def update_always_know(
+    actor, household: Household, *, assistance_policy: str, cautions: str, version: dict | None = None
+) -> Household:
+    """Edit the 援助方針 and 留意事項 shown on the always-know panel. `version`: what the form was
+    loaded with (hogo.common.versions); a value someone else changed since is refused."""
     require_edit(actor, household)
-    household.assistance_policy = (assistance_policy or "").strip()
-    household.cautions = (cautions or "").strip()
-    household.save(update_fields=["assistance_policy", "cautions", "updated_at"])
+    household.refresh_from_db(from_queryset=Household.objects.select_for_update())
+    submitted = {"assistance_policy": (assistance_policy or "").strip(), "cautions": (cautions or "").strip()}
+    check_lengths(Household, submitted)
+    versions.refuse_if_changed(version, versions.watch(household, ALWAYS_KNOW_FIELDS), submitted)
+    household.assistance_policy, household.cautions = submitted["assistance_policy"], submitted["cautions"]
+    versions.save_fields(household, ALWAYS_KNOW_FIELDS)
     record(actor, Action.UPDATE, target=household, detail={"fields": ["assistance_policy", "cautions"]})
     return household
 
 
+ALWAYS_KNOW_FIELDS = ("assistance_policy", "cautions")
 MEMBER_CHECK_FIELDS = ("medical_care", "able_to_work", "care_certified_until", "disability_certificate_until")
+CHECK_FIELDS = ("residence", "visit_grade", "latitude", "longitude")
+
+
+def check_facts_watched(household: Household, members) -> list[versions.Watched]:
+    """The values the check-facts form shows: the household's, and each current member's (keyed as
+    the form names them, `<public_id>__<field>`)."""
+    watched = versions.watch(household, CHECK_FIELDS)
+    for member in members:
+        watched += versions.watch(
+            member, MEMBER_CHECK_FIELDS, prefix=f"{member.public_id}__", label_prefix=f"{member.name}の"
+        )
+    return watched
 
 
 @transaction.atomic
@@ -361,17 +405,28 @@ def update_check_facts(
     members: dict,
     latitude=None,
     longitude=None,
+    version: dict | None = None,
 ) -> Household:
     """Edit the facts periodic checks depend on: where the household lives, its visit grade, and per
     current member medical care, work capacity and certificate dates. `members` maps a member's
     public_id to its values. Listeners (follow-ups) recompute the household's checks at once."""
     require_edit(actor, household)
+    household.refresh_from_db(from_queryset=Household.objects.select_for_update())
+    current = {str(m.public_id): m for m in household.members.select_for_update().filter(left_on__isnull=True)}
+    submitted = {
+        "residence": residence,
+        "visit_grade": visit_grade or "",
+        "latitude": latitude,
+        "longitude": longitude,
+        **{f"{key}__{field}": value for key, values in members.items() for field, value in values.items()},
+    }
+    versions.refuse_if_changed(version, check_facts_watched(household, current.values()), submitted)
     household.residence, household.visit_grade = residence, visit_grade or ""
     if (latitude is None) != (longitude is None):
         raise ValidationError({"latitude": "緯度と経度は両方入力してください（位置を消すときは両方とも空に）。"})
     household.latitude, household.longitude = latitude, longitude
-    household.full_clean(exclude=["office"])
-    current = {str(m.public_id): m for m in household.members.filter(left_on__isnull=True)}
+    # Only what this form sets: a row registered before a bound was stated stays savable here.
+    household.clean_fields(exclude=[f.name for f in Household._meta.fields if f.name not in CHECK_FIELDS])
     unknown = set(members) - set(current)
     if unknown:
         raise ValidationError("この世帯の世帯員ではない人が含まれています。")
@@ -386,8 +441,9 @@ def update_check_facts(
             )
         member.full_clean(exclude=["household", "search_name", "search_kana"])
         changed.append(member)
-    household.save(update_fields=["residence", "visit_grade", "latitude", "longitude", "updated_at"])
-    Member.objects.bulk_update(changed, list(MEMBER_CHECK_FIELDS))
+    versions.save_fields(household, CHECK_FIELDS)
+    for member in changed:
+        versions.save_fields(member, MEMBER_CHECK_FIELDS)
     record(
         actor,
         Action.UPDATE,

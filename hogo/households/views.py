@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hogo.audit.models import Action, AuditEntry
-from hogo.audit.services import record
-from hogo.common import registry
+from hogo.audit.services import record, shown
+from hogo.common import registry, versions
 from hogo.common.refusals import put_errors_on_fields, read_query, save_through
 from hogo.offices.acting import acting_office
 from hogo.offices.models import Role
@@ -48,7 +48,7 @@ def _list_context(request, listing: dict, *, caseload_only: bool, caseworker_id=
             "count": page.paginator.count,
             "page": page.number,
             "caseload_only": caseload_only,
-            "shown": [str(h.public_id) for h in page],
+            **shown(h.public_id for h in page),
         },
     )
     params = request.GET.copy()
@@ -240,12 +240,14 @@ def status_change(request, public_id):
 @require_http_methods(["GET", "POST"])
 def always_know_edit(request, public_id):
     household = _editable(request, public_id)
-    form = AlwaysKnowForm(
-        request.POST or None, initial={"assistance_policy": household.assistance_policy, "cautions": household.cautions}
-    )
-    if request.method == "POST" and form.is_valid():
-        services.update_always_know(request.user, household, **form.cleaned_data)
-        messages.success(request, "援助方針・留意事項を更新しました。")
+    values = versions.values_of(versions.watch(household, services.ALWAYS_KNOW_FIELDS))
+    form = AlwaysKnowForm(request.POST or None, initial={**values, "version": versions.loaded_token(values)})
+    if save_through(
+        request,
+        form,
+        lambda **data: services.update_always_know(request.user, household, **data),
+        "援助方針・留意事項を更新しました。",
+    ):
         return redirect("household_detail", public_id=household.public_id)
     return render(
         request,
@@ -267,6 +269,7 @@ def check_facts_edit(request, public_id):
             "visit_grade": household.visit_grade,
             "latitude": household.latitude,
             "longitude": household.longitude,
+            "version": versions.token_of(services.check_facts_watched(household, members)),
         },
     )
     if save_through(
@@ -280,6 +283,7 @@ def check_facts_edit(request, public_id):
             latitude=data["latitude"],
             longitude=data["longitude"],
             members=form.member_values(),
+            version=data["version"],
         ),
         "確認のための情報を更新しました。確認事項を作り直しました。",
     ):

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from hogo.common.refusals import ErrorList
 from hogo.common.search_terms import index_terms
 from hogo.households.models import Household, Member
 from hogo.offices.acting import office_for
@@ -25,6 +26,28 @@ ADDRESS = re.compile(
     r"[一-龥ぁ-んァ-ヶ]{1,6}[市区町村][一-龥ぁ-んァ-ヶ]{0,8}\d+丁目|\d+番地?\d*号?|\d+[-－]\d+[-－]\d+"
 )
 FIELDS = ("title", "situation", "handling", "outcome", "lessons")
+TITLE_MAX = CaseExample._meta.get_field("title").max_length
+# An exported file nests four deep (file > examples > example > characteristics); a file nested
+# deeper than this is refused before it is parsed (decision 0023).
+MAX_JSON_DEPTH = 20
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _nesting_within(text: str, limit: int) -> bool:
+    """Whether the JSON text nests arrays and objects at most `limit` deep (strings are skipped),
+    read without parsing it — the parser itself would recurse once per level."""
+    depth = 0
+    for token in _JSON_TOKEN.finditer(text):
+        bracket = token.group()
+        if bracket in ("[", "{"):
+            depth += 1
+            if depth > limit:
+                return False
+        elif bracket in ("]", "}"):
+            depth -= 1
+    return True
+
+
 EXPORT_VERSION = 1
 
 
@@ -50,20 +73,24 @@ def _fingerprint(values: dict) -> str:
 
 
 def _clean(values: dict) -> dict:
-    errors = {}
-    cleaned = {f: (values.get(f) or "").strip() for f in FIELDS}
+    errors = {f: "文字で入力してください。" for f in FIELDS if not isinstance(values.get(f) or "", str)}
+    cleaned = {f: ("" if f in errors else (values.get(f) or "").strip()) for f in FIELDS}
+    if len(cleaned["title"]) > TITLE_MAX:
+        errors["title"] = f"表題は{TITLE_MAX}文字までです。"
     for field, label in (("title", "表題"), ("situation", "事例の概要"), ("handling", "対応")):
-        if not cleaned[field]:
+        if not cleaned[field] and field not in errors:
             errors[field] = f"{label}を入力してください。"
-    if values.get("work_area") not in dict(WORK_AREAS):
+    if not isinstance(values.get("work_area"), str) or values["work_area"] not in dict(WORK_AREAS):
         errors["work_area"] = "業務の分野は一覧から選んでください。"
-    characteristics = list(values.get("characteristics") or [])
-    unknown = [c for c in characteristics if c not in dict(CHARACTERISTICS)]
+    characteristics = values.get("characteristics") or []
+    if not isinstance(characteristics, list | tuple):
+        characteristics = [characteristics]
+    unknown = [str(c)[:30] for c in characteristics if not isinstance(c, str) or c not in dict(CHARACTERISTICS)]
     if unknown:
         errors["characteristics"] = f"本人の特性「{'」「'.join(unknown)}」は一覧にありません。"
     if errors:
         raise ValidationError(errors)
-    return {**cleaned, "work_area": values["work_area"], "characteristics": characteristics}
+    return {**cleaned, "work_area": values["work_area"], "characteristics": list(characteristics)}
 
 
 def _office_of(actor, office: Office | None, *roles) -> Office:
@@ -191,25 +218,34 @@ def import_examples(actor, data: bytes, source_name: str = "", office: Office | 
     saved; a row already present (same content) is skipped, so importing twice adds nothing."""
     office = _office_of(actor, office, Role.SUPERVISOR, Role.CHIEF)
     try:
-        payload = json.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = ""
+    if not _nesting_within(text, MAX_JSON_DEPTH):
+        raise ValidationError(f"事例ファイルの入れ子が深すぎます（{MAX_JSON_DEPTH}段まで）。")
+    try:
+        payload = json.loads(text)
         rows = payload["examples"]
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        rows = None
+    except (ValueError, KeyError, TypeError, RecursionError):
+        payload, rows = None, None
     if not isinstance(rows, list) or payload.get("format") != "hogo-case-examples":
         raise ValidationError("Hogo の事例ファイル（JSON）として読めません。")
-    errors, cleaned = [], []
+    errors, cleaned = ErrorList(), []
     for number, row in enumerate(rows, start=1):
+        if not isinstance(row, dict):
+            errors.add(f"{number}件目: 事例の項目（表題・概要・対応…）の組ではありません。")
+            continue
         try:
             values = _clean(row)
         except ValidationError as exc:
-            errors += [f"{number}件目 {field}: {'、'.join(msgs)}" for field, msgs in exc.message_dict.items()]
+            errors.add(*(f"{number}件目 {field}: {'、'.join(msgs)}" for field, msgs in exc.message_dict.items()))
             continue
         findings = identifying_details("\n".join(values[f] for f in FIELDS), office)
         if findings:
-            errors.append(f"{number}件目: 個人を特定できる記載があります（{'、'.join(findings)}）")
+            errors.add(f"{number}件目: 個人を特定できる記載があります（{'、'.join(findings)}）")
         cleaned.append(values)
     if errors:
-        raise ValidationError(errors)
+        raise errors.refusal()
     existing = set(CaseExample.objects.filter(office=office).values_list("fingerprint", flat=True))
     added = 0
     for values in cleaned:

@@ -1,4 +1,5 @@
 from django import forms as django_forms
+from django.core.exceptions import ValidationError
 
 from hogo.common.forms import LabelledForm
 
@@ -55,5 +56,17 @@ class ExampleFilterForm(LabelledForm):
     q = django_forms.CharField(label="ことば", max_length=200, required=False)
 
 
+# An export of an office's case examples is far smaller than this (decision 0023).
+MAX_EXAMPLES_BYTES = 5 * 1024 * 1024
+
+
 class ExampleImportForm(LabelledForm):
     file = django_forms.FileField(label="事例ファイル（JSON）")
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if file.size > MAX_EXAMPLES_BYTES:
+            raise ValidationError(
+                f"事例ファイル（JSON）が大きすぎます（{MAX_EXAMPLES_BYTES // 1024 // 1024}MBまでです）。"
+            )
+        return file

@@ -3,7 +3,8 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 
-from hogo.common.forms import DATE_WIDGET, LabelledForm, YenField
+from hogo.common.bounds import NOTE_MAX, RECORD_MAX
+from hogo.common.forms import DATE_WIDGET, YEN_MAX, LabelledForm, YenField, yen_from_text
 
 from .models import Cause
 
@@ -20,9 +21,19 @@ def parse_rows(text: str, field: str, columns: int) -> list[list[str]]:
     return rows
 
 
+def yen_in_row(text: str) -> int:
+    """An amount in a row of a textarea, as people write it (50,000円): ValueError unless whole yen;
+    refused above YEN_MAX — a larger number would overflow the database's integer."""
+    amount = yen_from_text(text)
+    if amount > YEN_MAX:
+        raise ValidationError(f"金額は{YEN_MAX:,}円以下で入力してください（{text[:30]}）。")
+    return amount
+
+
 class DeterminationForm(LabelledForm):
     lines = forms.CharField(
         label="対象の月・扶助・金額",
+        max_length=RECORD_MAX,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=(
             "1行に1件: 2026-04 living 35000（扶助: living 生活 / housing 住宅 / education 教育 / medical 医療 …）"
@@ -30,7 +41,10 @@ class DeterminationForm(LabelledForm):
     )
     cause = forms.ChoiceField(label="発生の原因", choices=Cause.choices)
     means_existed = forms.CharField(
-        label="資力があった事実（法第63条）", widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label="資力があった事実（法第63条）",
+        max_length=NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     dishonest_from = forms.DateField(
         label="不正な手段が始まった日（法第78条）",
@@ -39,7 +53,10 @@ class DeterminationForm(LabelledForm):
         help_text="この日の属する月から後が法第78条、前は法第63条になります。空欄はすべて法第63条。",
     )
     dishonest_facts = forms.CharField(
-        label="不実の申請その他不正な手段の事実（法第78条）", widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label="不実の申請その他不正な手段の事実（法第78条）",
+        max_length=NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     deductions = forms.CharField(
         label="控除（法第63条）",
@@ -55,14 +72,14 @@ class DeterminationForm(LabelledForm):
     def clean_lines(self):
         rows = parse_rows(self.cleaned_data["lines"], "lines", 3)
         try:
-            return [{"month": m, "assistance": a, "amount": int(n.replace(",", ""))} for m, a, n in rows]
+            return [{"month": m, "assistance": a, "amount": yen_in_row(n)} for m, a, n in rows]
         except ValueError:
             raise ValidationError("金額は数字で入力してください。") from None
 
     def clean_deductions(self):
         try:
             return [
-                {"amount": int(a.replace(",", "")), "reason": r}
+                {"amount": yen_in_row(a), "reason": r}
                 for a, r in parse_rows(self.cleaned_data["deductions"], "deductions", 2)
             ]
         except ValueError:
@@ -92,7 +109,7 @@ class PlanForm(LabelledForm):
     def clean_instalments(self):
         rows = parse_rows(self.cleaned_data["instalments"], "instalments", 2)
         try:
-            return [(date.fromisoformat(d), int(a.replace(",", ""))) for d, a in rows]
+            return [(date.fromisoformat(d), yen_in_row(a)) for d, a in rows]
         except ValueError:
             raise ValidationError("日付は YYYY-MM-DD、金額は数字で入力してください。") from None
 
@@ -115,8 +132,18 @@ class WriteOffForm(LabelledForm):
     reason = forms.CharField(label="不納欠損の理由", max_length=200, required=False)
 
 
+# A delivery-results file has one short line per message sent; far below this (decision 0023).
+MAX_RESULTS_BYTES = 5 * 1024 * 1024
+
+
 class DeliveryResultsForm(LabelledForm):
     results = forms.FileField(label="配信結果（CSV: reference,status）")
+
+    def clean_results(self):
+        results = self.cleaned_data["results"]
+        if results.size > MAX_RESULTS_BYTES:
+            raise ValidationError(f"配信結果のファイルが大きすぎます。{MAX_RESULTS_BYTES // 1024 // 1024}MBまでです。")
+        return results
 
 
 class DunningForm(forms.Form):

@@ -4,7 +4,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer
 
 from hogo.common.pdf import BASE, HEAD, RIGHT, SMALL, TITLE, build, grid, line
-from hogo.common.wareki import wareki
+from hogo.common.wareki import seireki, wareki
 
 SUBJECT = {"63": "生活保護費返還金（生活保護法第63条）", "78": "生活保護費徴収金（生活保護法第78条）"}
 
@@ -22,7 +22,7 @@ def _slip(receivable, number, due_on, amount, settings_row) -> list:
                 ["科目", SUBJECT[receivable.kind]],
                 ["整理番号", f"{receivable.reference}-{number:02d}"],
                 ["納付金額", f"{amount:,}円"],
-                ["納期限", f"{wareki(due_on)}（{due_on.isoformat()}）"],
+                ["納期限", f"{wareki(due_on)}（{seireki(due_on)}）"],
                 ["納付先", settings_row.payee or f"{office.name}（会計管理者）"],
                 ["納付場所", settings_row.account or "指定金融機関・収納代理金融機関又は福祉事務所の窓口"],
             ],

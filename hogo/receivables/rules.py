@@ -18,6 +18,34 @@ from datetime import date
 ART63, ART78 = "63", "78"
 SURCHARGE_CAP_PERCENT = 40
 
+# The stated bounds of a determination (decision 0021).
+# The kinds of assistance (法第11条第1項), by the codes the benefit ledger uses, and 期末一時扶助 (the
+# ledger's own line for December's one-time item).
+ASSISTANCE_CODES = {
+    "living": "生活扶助",
+    "education": "教育扶助",
+    "housing": "住宅扶助",
+    "medical": "医療扶助",
+    "care": "介護扶助",
+    "maternity": "出産扶助",
+    "occupational": "生業扶助",
+    "funeral": "葬祭扶助",
+    "year_end": "期末一時扶助",
+}
+# One line is one month of one kind of assistance: 1億円 is above any month an office pays (the
+# shared YEN_MAX of hogo.common.forms).
+LINE_MAX = 100_000_000
+# The whole determination: 10億円 is far above the largest reported cases (tens of millions) and,
+# with the 40% surcharge, stays below the database's 32-bit integer (2,147,483,647) its sums are
+# stored in.
+TOTAL_MAX = 1_000_000_000
+# Five years (the 時効 of 地方自治法第236条) of every kind of assistance, with room: more is no
+# determination anyone types.
+LINES_MAX = 600
+DEDUCTION_REASON_MAX = 200
+# The present 生活保護法 took effect in May 1950; no benefit month is earlier.
+FIRST_MONTH = date(1950, 5, 1)
+
 
 class RuleError(ValueError):
     """Input that the rules refuse; `field` names it."""
@@ -78,12 +106,18 @@ def determine(
     dishonest_from: date | None,
     deductions: list[Deduction] = (),
     surcharge_percent: int = 0,
+    this_month: date | None = None,
 ) -> Determination:
+    """The 法第63条 / 第78条 split of the overpaid lines. `this_month` (its first day): no line may be
+    for a later month."""
     if not lines:
         raise RuleError("lines", "返還・徴収の対象になる月と扶助を1つ以上入力してください。")
+    if len(lines) > LINES_MAX:
+        raise RuleError("lines", f"対象の月・扶助は{LINES_MAX}行までです（{len(lines)}行）。")
     for line in lines:
-        if not isinstance(line.amount, int) or line.amount <= 0:
-            raise RuleError("lines", f"{line.month:%Y-%m} {line.assistance}: 金額は1円以上の整数です。")
+        check_line(line, this_month)
+    if sum(line.amount for line in lines) > TOTAL_MAX:
+        raise RuleError("lines", f"返還・徴収の対象額の合計は{TOTAL_MAX:,}円までです。金額を確かめてください。")
     if not isinstance(surcharge_percent, int) or not 0 <= surcharge_percent <= SURCHARGE_CAP_PERCENT:
         raise RuleError(
             "surcharge_percent", f"加算金の割合は0から{SURCHARGE_CAP_PERCENT}パーセントまでです（法第78条第1項）。"
@@ -100,6 +134,8 @@ def determine(
     for deduction in result.deductions:
         if deduction.amount <= 0 or not deduction.reason.strip():
             raise RuleError("deductions", "控除は1円以上の金額と理由が必要です。")
+        if len(deduction.reason) > DEDUCTION_REASON_MAX:
+            raise RuleError("deductions", f"控除の理由は{DEDUCTION_REASON_MAX}文字以内です。")
     if result.deducted > result.overpaid63:
         raise RuleError(
             "deductions",
@@ -107,6 +143,22 @@ def determine(
             "法第78条の徴収金からは控除できません。",
         )
     return result
+
+
+def check_line(line: Overpayment, this_month: date | None = None) -> None:
+    """One overpaid month of one kind of assistance, within the stated bounds, or RuleError("lines")."""
+    where = f"{line.month:%Y-%m} {line.assistance}"
+    if line.assistance not in ASSISTANCE_CODES:
+        codes = " / ".join(f"{code} {label}" for code, label in ASSISTANCE_CODES.items())
+        raise RuleError("lines", f"{where}: 扶助の種類が分かりません。次のどれかです: {codes}。")
+    if line.month < FIRST_MONTH:
+        raise RuleError("lines", f"{where}: {FIRST_MONTH:%Y-%m}（現行法の施行）より前の月は対象になりません。")
+    if this_month is not None and line.month > this_month:
+        raise RuleError("lines", f"{where}: 今月（{this_month:%Y-%m}）より後の月は、まだ支給していません。")
+    if not isinstance(line.amount, int) or line.amount <= 0:
+        raise RuleError("lines", f"{where}: 金額は1円以上の整数です。")
+    if line.amount > LINE_MAX:
+        raise RuleError("lines", f"{where}: 1か月・1扶助の金額は{LINE_MAX:,}円までです（{line.amount:,}円）。")
 
 
 # --- the ledger of one receivable -------------------------------------------------------------

@@ -17,6 +17,8 @@ from django.utils import timezone
 
 from hogo.audit.models import Action
 from hogo.audit.services import record
+from hogo.common.bounds import NOTE_MAX
+from hogo.common.refusals import ErrorList
 from hogo.decisions.models import LedgerAdjustment
 from hogo.households.models import Household, Relation
 from hogo.households.scoping import households_visible_to
@@ -83,11 +85,22 @@ def draft_determination(
         raise ValidationError({"lines": "月（YYYY-MM）・扶助・金額を正しく入力してください。"}) from None
     try:
         result = rules.determine(
-            parsed, dishonest_from=dishonest_from, deductions=cut, surcharge_percent=surcharge_percent
+            parsed,
+            dishonest_from=dishonest_from,
+            deductions=cut,
+            surcharge_percent=surcharge_percent,
+            this_month=timezone.localdate().replace(day=1),
         )
     except rules.RuleError as exc:
         _refuse(exc)
-    errors = {}
+    errors = {
+        field: f"{label}は{NOTE_MAX:,}文字以内で入力してください（いま{len(text):,}文字）。"
+        for field, label, text in (
+            ("means_existed", "資力があった事実", means_existed or ""),
+            ("dishonest_facts", "不正な手段の事実", dishonest_facts or ""),
+        )
+        if len(text.strip()) > NOTE_MAX
+    }
     if result.lines63 and not (means_existed or "").strip():
         errors["means_existed"] = "法第63条の部分について、資力があった事実（いつ、何があったか）を記録してください。"
     if result.lines78 and not (dishonest_facts or "").strip():
@@ -416,38 +429,53 @@ def sms_export(batch: DunningBatch) -> bytes:
     return archive.getvalue()
 
 
+def _shown(value: str) -> str:
+    """A value from the file, as quoted in an error: at most 30 characters."""
+    return value if len(value) <= 30 else value[:30] + "…"
+
+
 @transaction.atomic
 def import_deliveries(actor, batch: DunningBatch, data: bytes) -> int:
     """Delivery results (reference,status with status delivered/failed): all or nothing; an unknown
-    reference refuses the whole file; importing the same file again changes nothing."""
+    reference refuses the whole file; importing the same file again changes nothing. The file is
+    read row by row and only one result per receivable of the batch is kept, so memory follows the
+    batch, not the file; a refusal lists the first errors and counts the rest (ErrorList)."""
     if batch.office_id not in standing_of(actor).offices_with(*COLLECTING_ROLES):
         raise PermissionDenied("配信結果を取り込めるのは債権管理の担当と事務です。")
     try:
-        rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValidationError("UTF-8 の CSV として読めません。") from None
     members = {r.reference: r for r in batch.receivables.all()}
-    errors = []
-    for number, row in enumerate(rows, start=2):
-        reference, status = (row.get("reference") or "").strip(), (row.get("status") or "").strip()
-        if reference not in members:
-            errors.append(f"{number}行目 reference: この督促に含まれない整理番号「{reference}」です。")
-        if status not in ("delivered", "failed"):
-            errors.append(f"{number}行目 status: delivered か failed です（{status}）。")
-    if errors or not rows:
-        raise ValidationError(errors or ["結果の行がありません。"])
+    results: dict[str, tuple[str, str]] = {}  # reference → (status, detail), the first row for each
+    errors, rows = ErrorList(), 0
+    reader = csv.DictReader(io.StringIO(text))
+    try:
+        for number, row in enumerate(reader, start=2):
+            rows += 1
+            reference, status = (row.get("reference") or "").strip(), (row.get("status") or "").strip()
+            found = []
+            if reference not in members:
+                found.append(f"{number}行目 reference: この督促に含まれない整理番号「{_shown(reference)}」です。")
+            if status not in ("delivered", "failed"):
+                found.append(f"{number}行目 status: delivered か failed です（{_shown(status)}）。")
+            if not found:
+                results.setdefault(reference, (status, (row.get("detail") or "")[:100]))
+            errors.add(*found)
+    except csv.Error:  # a field over csv's limit (128 KiB), a stray NUL …
+        raise ValidationError(f"{reader.line_num + 1}行目を CSV として読めません。") from None
+    if errors:
+        raise errors.refusal()
+    if not rows:
+        raise ValidationError("結果の行がありません。")
     done = set(batch.deliveries.values_list("receivable__reference", flat=True))
     added = 0
-    for row in rows:
-        if row["reference"].strip() in done:
+    for reference, (status, detail) in results.items():
+        if reference in done:
             continue
         Delivery.objects.create(
-            batch=batch,
-            receivable=members[row["reference"].strip()],
-            reached=row["status"].strip() == "delivered",
-            detail=(row.get("detail") or "")[:100],
+            batch=batch, receivable=members[reference], reached=status == "delivered", detail=detail
         )
-        done.add(row["reference"].strip())
         added += 1
     record(
         actor,

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from hogo.approvals.views import approve_view, return_view
 from hogo.approvals.views import panel as approval_panel
 from hogo.audit.models import Action
-from hogo.audit.services import record
+from hogo.audit.services import record, shown
 from hogo.common.refusals import report, report_form, save_through
 from hogo.households.services import open_household_for_edit
 from hogo.offices.acting import acting_office
@@ -116,7 +116,12 @@ def receivable_list(request):
                 "days": (today - due).days if due and due < today else 0,
             }
         )
-    record(request.user, Action.LIST, office_id=office_id, detail={"view": "receivables"})
+    record(
+        request.user,
+        Action.LIST,
+        office_id=office_id,
+        detail={"view": "receivables", **shown(row["r"].public_id for row in rows)},
+    )
     return render(
         request,
         "receivables/list.html",
@@ -288,6 +293,12 @@ def dunning(request):
             )
             if batch:
                 return redirect("dunning_batch", public_id=batch.public_id)
+        record(
+            request.user,
+            Action.LIST,
+            office_id=office_id,
+            detail={"view": "dunning", **shown(row["receivable"].public_id for row in rows)},
+        )
     return render(
         request,
         "receivables/dunning.html",
@@ -317,13 +328,25 @@ def dunning_batch(request, public_id):
         )
         return redirect("dunning_batch", public_id=batch.public_id)
     deliveries = {d.receivable_id: d for d in batch.deliveries.all()}
+    receivables = list(batch.receivables.order_by("reference"))
+    _record_batch_read(request, batch, receivables, "dunning_batch")
     return render(
         request,
         "receivables/batch.html",
-        {
-            "batch": batch,
-            "rows": [{"r": r, "delivery": deliveries.get(r.pk)} for r in batch.receivables.order_by("reference")],
-        },
+        {"batch": batch, "rows": [{"r": r, "delivery": deliveries.get(r.pk)} for r in receivables]},
+    )
+
+
+def _record_batch_read(request, batch, receivables, view):
+    """A dunning batch shows debtors' names (and the letters their addresses and balances): one
+    entry naming the batch and the receivables shown."""
+    record(
+        request.user,
+        Action.VIEW,
+        target_type="dunning_batch",
+        target_id=str(batch.public_id),
+        office_id=batch.office_id,
+        detail={"view": view, **shown(r.public_id for r in receivables)},
     )
 
 
@@ -335,6 +358,7 @@ def dunning_letters(request, public_id):
         {"receivable": r, "balance": services.balance_of(r), "due": services.next_due(r) or r.due_on}
         for r in batch.receivables.order_by("reference")
     ]
+    _record_batch_read(request, batch, [row["receivable"] for row in rows], "dunning_letters")
     response = HttpResponse(pdf.render_letters(rows, batch.office), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="dunning-{today.isoformat()}.pdf"'
     return response

@@ -1,6 +1,7 @@
 """Settings shared by both zones. Every value that differs between machines comes from the
 environment (django-environ); nothing secret is written here."""
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -44,6 +45,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "hogo.common.passwords.change_required_middleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "hogo.common.middleware.security_headers",
     "hogo.common.refusals.RefusalMiddleware",
@@ -93,6 +95,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "hogo.common.passwords.PublishedPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -110,10 +113,21 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 
-# Login throttling (django-axes): lock the username+address pair after repeated failures.
+# Login throttling (django-axes, decision 0024): within the cool-off window, lock a username+address
+# pair after AXES_FAILURE_LIMIT failures, and an address after HOGO_LOGIN_ADDRESS_FAILURE_LIMIT failures
+# whatever the usernames (one guess each at many accounts). axes compares every combination with one
+# limit; hogo.common.login_throttle gives each its own, and a success clears only its own account's count.
 AXES_FAILURE_LIMIT = env.int("HOGO_LOGIN_FAILURE_LIMIT", default=5)
+HOGO_LOGIN_ADDRESS_FAILURE_LIMIT = env.int("HOGO_LOGIN_ADDRESS_FAILURE_LIMIT", default=20)
 AXES_COOLOFF_TIME = env.int("HOGO_LOGIN_COOLOFF_MINUTES", default=15) / 60
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], ["ip_address"]]
+AXES_HANDLER = "hogo.common.login_throttle.LoginThrottle"
+# The client's address: X-Forwarded-For is believed only from these reverse proxies (addresses or CIDR
+# ranges); empty, the peer's address is the client's. The audit log's `source` uses the same function.
+HOGO_TRUSTED_PROXIES = [
+    str(ipaddress.ip_network(p, strict=False)) for p in env.list("HOGO_TRUSTED_PROXIES", default=[])
+]
+AXES_CLIENT_IP_CALLABLE = "hogo.audit.context.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "common/locked_out.html"
 AXES_VERBOSE = False
@@ -135,6 +149,8 @@ CSRF_TRUSTED_ORIGINS = env.list("HOGO_CSRF_TRUSTED_ORIGINS", default=[])
 # Uploaded photos: private files, served only through an audited view (no MEDIA_URL).
 MEDIA_ROOT = VAR_DIR / "media"
 HOGO_PHOTO_MAX_BYTES = env.int("HOGO_PHOTO_MAX_MB", default=10) * 1024 * 1024
+# Pixels, checked from the header before decoding: a 100 KB PNG can declare 400 million (decision 0023).
+HOGO_PHOTO_MAX_PIXELS = env.int("HOGO_PHOTO_MAX_MEGAPIXELS", default=40) * 1_000_000
 # An OpenAI-compatible endpoint for drafting case records from a caseworker's notes. Off unless set;
 # no network call is made otherwise.
 HOGO_DRAFT_ENDPOINT = env.str("HOGO_DRAFT_ENDPOINT", default="")

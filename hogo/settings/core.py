@@ -1,7 +1,9 @@
 """The caseworkers' system (マイナンバー利用事務系). Makes no outbound network calls."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403 - settings modules extend their base by design
-from .base import BASE_APPS
+from .base import BASE_APPS, VAR_DIR, env
 
 ZONE = "core"
 INSTALLED_APPS = BASE_APPS + [
@@ -21,3 +23,11 @@ INSTALLED_APPS = BASE_APPS + [
 ]
 ROOT_URLCONF = "hogo.urls_core"
 WSGI_APPLICATION = "hogo.wsgi.application"
+
+# The audit log's chain is keyed (HMAC) with a key kept outside the database, and its head is
+# anchored nightly in an append-only file outside the database (decision 0022). No default for
+# the key: the core refuses to start without it.
+HOGO_AUDIT_KEY = env.str("HOGO_AUDIT_KEY")
+if len(HOGO_AUDIT_KEY) < 32:
+    raise ImproperlyConfigured("HOGO_AUDIT_KEY must be at least 32 characters (a random value, kept outside the DB)")
+HOGO_AUDIT_ANCHOR_FILE = env.str("HOGO_AUDIT_ANCHOR_FILE", default=str(VAR_DIR / "audit-anchors.log"))

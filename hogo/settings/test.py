@@ -6,6 +6,7 @@ import os
 os.environ.setdefault("HOGO_SECRET_KEY", "test-only-key-not-secret-" + "x" * 40)
 os.environ.setdefault("HOGO_HTTPS", "false")
 os.environ.setdefault("HOGO_ALLOW_DEMO", "true")
+os.environ.setdefault("HOGO_AUDIT_KEY", "test-only-audit-key-not-secret-" + "a" * 32)
 
 from .core import *  # noqa: E402,F403
 from .core import DATABASES  # noqa: E402
@@ -30,3 +31,5 @@ AXES_FAILURE_LIMIT = 3
 import tempfile as _tempfile  # noqa: E402
 
 MEDIA_ROOT = _tempfile.mkdtemp(prefix="hogo-test-media-")
+# Tests never anchor into the real var directory; tests of the anchor point it at their own file.
+HOGO_AUDIT_ANCHOR_FILE = os.path.join(_tempfile.mkdtemp(prefix="hogo-test-anchor-"), "audit-anchors.log")

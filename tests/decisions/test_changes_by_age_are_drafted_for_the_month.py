@@ -7,6 +7,7 @@ from datetime import date
 
 from django.urls import reverse
 
+from hogo.audit.models import Action, AuditEntry
 from hogo.decisions import age_changes
 from hogo.decisions.models import Decision
 from tests.households.circumstance_helpers import add_member, under_start_decision
@@ -78,6 +79,15 @@ def test_the_page_lists_the_month_and_the_button_drafts(cast, login):
     drafted = "変更決定を1件起案しました（金額の変わらない世帯 0件、起案しなかった世帯 0件）。"
     assert said(response) == [("success", drafted)]
     assert Decision.objects.filter(household=household, kind="change", effective_from=APRIL_2027).exists()
+
+
+def test_the_list_is_audited_with_the_households_shown(cast, login):
+    household, cw, _ = _with_a_child_turning_18(cast)
+
+    login(cw).get(reverse("age_changes"), {"month": "2027-04"})
+
+    entry = AuditEntry.objects.filter(actor_id=cw.pk, action=Action.LIST).latest("id")
+    assert entry.detail["view"] == "age_changes" and entry.detail["shown"] == [str(household.public_id)]
 
 
 def test_a_bad_month_is_named_and_the_page_shows_next_month(cast, login):

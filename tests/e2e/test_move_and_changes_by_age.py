@@ -35,7 +35,7 @@ def test_a_move_is_recorded_compared_and_drafted(cast, page):
     page.get_by_label("適用開始日").fill("2026-10-01")
     page.get_by_label("月額").fill("41,000円")
     page.get_by_label("転居先の住所").fill("北海道札幌市中央区北一条西二丁目1番")
-    page.get_by_label("転居先の都道府県").fill("北海道")
+    page.get_by_label("転居先の都道府県").select_option(label="北海道")
     page.get_by_label("転居先の市区町村").fill("札幌市")
     page.get_by_label("転居先の級地").select_option(label="1級地-2")
     shoot(page, "move-form")

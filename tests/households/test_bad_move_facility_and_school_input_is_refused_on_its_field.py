@@ -39,6 +39,16 @@ def test_a_move_without_a_required_value_is_refused_on_that_field(cast, missing,
     assert errors[missing] == [message]
 
 
+def test_a_prefecture_that_is_not_one_of_the_47_is_refused_on_the_prefecture(cast):
+    errors = refused(cast.users["cw"], cast.households["own"], "move", **(MOVE | {"new_prefecture": "北海"}))
+    assert errors["new_prefecture"] == ["転居先の都道府県は一覧から選んでください。"]
+
+
+def test_a_postal_code_that_is_not_seven_digits_is_refused_on_the_postal_code(cast):
+    errors = refused(cast.users["cw"], cast.households["own"], "move", **(MOVE | {"new_postal_code": "abc"}))
+    assert errors["new_postal_code"] == ["郵便番号は 100-0001 のように7桁で入力してください。"]
+
+
 def test_a_move_of_one_member_is_refused_on_the_member(cast):
     household = cast.households["own"]
     errors = refused(cast.users["cw"], household, "move", member=head_of(household), **MOVE)

@@ -14,6 +14,7 @@ from hogo.audit.models import Action, AuditEntry
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "hogo.settings.core",
     "HOGO_SECRET_KEY": "prod-" + "k3y!" * 20,
+    "HOGO_AUDIT_KEY": "prod-audit-" + "k3y!" * 10,
     "HOGO_ALLOWED_HOSTS": "hogo.example.lg.jp",
     "PATH": os.environ["PATH"],
     "HOGO_ENV_FILE": "",
