@@ -29,8 +29,10 @@ DEFAULT_ROUTE = [Role.SUPERVISOR, Role.CHIEF]
 class ApprovalRoute(models.Model):
     """The approval steps of an office, in order (default: supervisor then chief)."""
 
-    office = models.OneToOneField(Office, on_delete=models.PROTECT, related_name="approval_route")
-    steps = models.JSONField(default=list, help_text='役割の並び。例: ["supervisor", "chief"]')
+    office = models.OneToOneField(
+        Office, on_delete=models.PROTECT, related_name="approval_route", verbose_name="事務所"
+    )
+    steps = models.JSONField("決裁の順序", default=list, help_text='役割の並び。例: ["supervisor", "chief"]')
 
     class Meta:
         db_table = "decisions_approvalroute"  # the table predates this app (decision 0014)

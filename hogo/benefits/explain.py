@@ -1,12 +1,12 @@
 """The explanation as Japanese text a caseworker can check by hand."""
 
-from hogo.common.wareki import wareki
+from hogo.common.wareki import seireki, wareki
 
 from .engine import Calculation
 
 
 def explain_text(calc: Calculation) -> str:
-    out = [f"保護費の計算（{wareki(calc.as_of)}・{calc.as_of.isoformat()} 現在、基準 {calc.standards_version} 版）", ""]
+    out = [f"保護費の計算（{wareki(calc.as_of)}（{seireki(calc.as_of)}）現在、基準 {calc.standards_version} 版）", ""]
     for line in calc.lines:
         who = f"［{line.member}］" if line.member else ""
         mark = "" if line.verified else "　※未確認"

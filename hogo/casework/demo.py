@@ -77,13 +77,15 @@ def seed_case_records(office, today, seed: int, per_household: int = 3) -> int:
     records = []
     for assignment in active_assignments(today).filter(household__office=office, household__status="active"):
         author = users[assignment.caseworker_id]
+        since = (today - assignment.valid_from).days
         for _ in range(per_household):
             body, terms = pool[rng.randrange(len(pool))]
             records.append(
                 CaseRecord(
                     household_id=assignment.household_id,
                     kind=rng.choice(["visit", "visit", "phone"]),
-                    occurred_on=today - timedelta(days=rng.randrange(5, 400)),
+                    # while the caseworker has the household, never before it (issue 17)
+                    occurred_on=today - timedelta(days=rng.randrange(5, max(6, min(400, since)))),
                     body=f"【内容】{body}\n【今後の方針】{rng.choice(PHRASES[-8:])}。",
                     author=author,
                     confirmed_at=now,

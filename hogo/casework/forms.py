@@ -101,7 +101,7 @@ class AddendumForm(LabelledForm):
     body = forms.CharField(label="追記", max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class RecordSearchForm(forms.Form):
+class RecordSearchForm(LabelledForm):
     q = forms.CharField(label="ことば", max_length=200, required=False)
     kind = forms.ChoiceField(label="種類", choices=[("", "すべて")] + list(RecordKind.choices), required=False)
     date_from = forms.DateField(

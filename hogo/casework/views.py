@@ -193,7 +193,7 @@ def visit_sheet(request, public_id):
     )
     if draft:
         return redirect("record_detail", public_id=draft.public_id)
-    open_items = followup_queries.household_items(household, today)
+    open_items = followup_queries.household_items(household, today, viewer=request.user)
     members = household.members.filter(left_on__isnull=True).order_by("pk")
     return render(
         request,

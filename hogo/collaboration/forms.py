@@ -213,7 +213,7 @@ class PlanForm(LabelledForm):
     based_on = forms.IntegerField(label="元にした版", min_value=0, required=False, widget=forms.HiddenInput)
 
 
-class AssignmentRowForm(forms.Form):
+class AssignmentRowForm(LabelledForm):
     agency = forms.ModelChoiceField(label="関係機関", queryset=None, required=False, empty_label="福祉事務所")
     person = forms.CharField(label="担当者", max_length=100, required=False)
     task = forms.CharField(label="実施すること", required=False, widget=forms.Textarea(attrs={"rows": 2}))

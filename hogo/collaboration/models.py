@@ -41,8 +41,10 @@ class Agency(models.Model):
 class AgencyMember(models.Model):
     """A partner-agency person's login. They see only conferences they belong to."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="agency_member")
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="members")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="agency_member", verbose_name="ログインID"
+    )
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="members", verbose_name="関係機関")
     name = models.CharField("氏名", max_length=100)
     valid_from = models.DateField("開始日")
     valid_to = models.DateField("終了日", null=True, blank=True)

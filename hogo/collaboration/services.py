@@ -13,7 +13,7 @@ from django.utils import timezone
 from hogo.audit.models import Action
 from hogo.audit.services import record
 from hogo.common import versions
-from hogo.common.wareki import age_on
+from hogo.common.wareki import age_on, wareki
 from hogo.followups.models import FollowUp, Source, State
 from hogo.households.models import Household, Income
 from hogo.households.services import open_household_record, require_edit
@@ -341,7 +341,7 @@ def share_materials(actor, conference: Conference, *, facts: list[str]) -> Mater
     consents = list(active_consents(household))
     if consents:
         basis = "同意あり: " + "、".join(
-            f"{c.member.name}（{c.given_on.isoformat()}、{c.get_how_display()}）" for c in consents
+            f"{c.member.name}（{wareki(c.given_on)}、{c.get_how_display()}）" for c in consents
         )
     else:
         basis = "本人の同意なし。構成員の守秘義務（生活保護法第27条の3第6項）に基づき共有する。"
@@ -393,7 +393,9 @@ def record_meeting(
 
 
 def agency_member_of(user) -> AgencyMember | None:
-    member = AgencyMember.objects.filter(user=user).select_related("agency").first() if user.is_authenticated else None
+    if not user.is_authenticated:
+        return None
+    member = AgencyMember.objects.filter(user=user).select_related("agency__office").first()
     today = timezone.localdate()
     if member and member.valid_from <= today and (member.valid_to is None or member.valid_to >= today):
         return member

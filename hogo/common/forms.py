@@ -20,8 +20,70 @@ YEN_MAX = 100_000_000
 DB_INT_MAX = 2_147_483_647
 
 
+def field_name(label) -> str:
+    """The field as a message names it: the label without its trailing note in brackets
+    (「家賃・間代（月額・円）」 → 「家賃・間代」)."""
+    text = str(label or "この項目").strip()
+    if text.endswith("）") and "（" in text and not text.startswith("（"):
+        text = text[: text.rindex("（")].strip() or text
+    return text
+
+
+def unit_of(field) -> str:
+    """円 for an amount (a YenField, or a label that says 円), else nothing."""
+    return "円" if isinstance(field, YenField) or "円" in str(field.label or "") else ""
+
+
+def limit_text(value, unit: str) -> str:
+    """A bound as the office writes it: 100,000,000円, 0円, 12, 35.5."""
+    return f"{value:,}{unit}" if isinstance(value, int) else f"{value}{unit}"
+
+
+def office_messages(field) -> dict[str, str]:
+    """The office's wording of the messages of one form field, each naming the field: 「家賃・間代は0円以上で
+    入力してください。」 rather than Django's 「この値は 0 以上でなければなりません。」."""
+    name, unit = field_name(field.label), unit_of(field)
+    messages = {"required": f"{field.label}を入力してください。"}
+    if getattr(field, "max_length", None):
+        messages["max_length"] = f"{name}は%(limit_value)d文字以内で入力してください（いま%(show_value)d文字）。"
+    if getattr(field, "min_length", None):
+        messages["min_length"] = f"{name}は%(limit_value)d文字以上で入力してください（いま%(show_value)d文字）。"
+    if isinstance(field, forms.ChoiceField):
+        messages["invalid_choice"] = f"{field.label}は一覧から選んでください。"
+    if isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
+        messages["invalid_list"] = f"{field.label}は一覧から選んでください。"
+        messages["invalid_pk_value"] = f"{field.label}は一覧から選んでください。"
+    if isinstance(field, forms.IntegerField | forms.DecimalField | forms.FloatField):
+        kind = "数値" if isinstance(field, forms.DecimalField | forms.FloatField) else "数字"
+        messages["invalid"] = f"{field.label}は{kind}で入力してください。"
+        for code, bound, word in (("min_value", field.min_value, "以上"), ("max_value", field.max_value, "以下")):
+            limit = limit_text(bound, unit) if bound is not None else f"%(limit_value)s{unit}"
+            messages[code] = f"{name}は{limit}{word}で入力してください。"
+    if isinstance(field, forms.DateField):
+        messages["invalid"] = f"{field.label}は正しい日付で入力してください（例: 2026-04-01）。"
+    if isinstance(field, forms.DecimalField):
+        messages["max_digits"] = f"{name}は全体で%(max)s桁以内で入力してください。"
+        messages["max_decimal_places"] = f"{name}の小数点以下は%(max)s桁以内で入力してください。"
+        messages["max_whole_digits"] = f"{name}の整数部分は%(max)s桁以内で入力してください。"
+    return messages
+
+
+def written_by_the_form(field) -> set[str]:
+    """The codes whose message the form wrote itself (error_messages={...}): those are kept. Ours, written
+    by an earlier call (a form that relabels a field calls name_fields_in_messages again), are not."""
+    stock = {}
+    for cls in reversed(type(field).__mro__):
+        stock.update(getattr(cls, "default_error_messages", {}))
+    ours = getattr(field, "office_messages", {})
+    return {
+        code
+        for code, message in field.error_messages.items()
+        if stock.get(code) != message and ours.get(code) != message
+    }
+
+
 class LabelledForm(forms.Form):
-    """Required-field and invalid-value messages name the field."""
+    """Every message names its field, in the office's wording (office_messages)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -29,24 +91,16 @@ class LabelledForm(forms.Form):
 
     def name_fields_in_messages(self):
         for field in self.fields.values():
-            field.error_messages["required"] = f"{field.label}を入力してください。"
-            if getattr(field, "max_length", None):
-                field.error_messages["max_length"] = (
-                    f"{field.label}は%(limit_value)d文字以内で入力してください（いま%(show_value)d文字）。"
-                )
-            if isinstance(field, forms.DateField):
-                field.error_messages["invalid"] = f"{field.label}は正しい日付で入力してください（例: 2026-04-01）。"
+            if isinstance(field, forms.IntegerField) and field.max_value is None:
+                # an id or a count: beyond this it overflows the database's integer
+                field.max_value = DB_INT_MAX
+                field.validators.append(validators.MaxValueValidator(DB_INT_MAX))
+            own = written_by_the_form(field)
+            field.office_messages = {k: v for k, v in office_messages(field).items() if k not in own}
+            field.error_messages.update(field.office_messages)
             if isinstance(field, forms.DateField | forms.DateTimeField):
+                field.validators = [v for v in field.validators if not getattr(v, "calendar_bound", False)]
                 field.validators.append(within_the_calendar(field.label))
-            if isinstance(field, forms.ChoiceField):
-                field.error_messages["invalid_choice"] = f"{field.label}は一覧から選んでください。"
-            if isinstance(field, forms.IntegerField):
-                field.error_messages["invalid"] = f"{field.label}は数字で入力してください。"
-                field.error_messages["min_value"] = f"{field.label}は%(limit_value)s以上で入力してください。"
-                field.error_messages["max_value"] = f"{field.label}は%(limit_value)s以下で入力してください。"
-                if field.max_value is None:  # an id or a count: beyond this it overflows the database's integer
-                    field.max_value = DB_INT_MAX
-                    field.validators.append(validators.MaxValueValidator(DB_INT_MAX))
 
 
 # The days a date field takes: from 明治元年 (every day has a 和暦 year) to the last year the month pages
@@ -65,6 +119,7 @@ def within_the_calendar(label: str):
                 code="outside_the_calendar",
             )
 
+    check.calendar_bound = True  # one per field, under the field's latest label
     return check
 
 

@@ -60,6 +60,12 @@ def wareki_month(day: date) -> str:
     return f"{name}{'元' if year == 1 else year}年{day.month}月"
 
 
+def wareki_year(day: date) -> str:
+    """令和8年 — the year of the era the day falls in."""
+    name, year = era_of(day)
+    return f"{name}{'元' if year == 1 else year}年"
+
+
 def age_on(birth_date: date, on: date) -> int:
     """Completed years of age on a day (満年齢), counted from the birthday."""
     years = on.year - birth_date.year

@@ -106,13 +106,15 @@ class ItemStatus(models.TextChoices):
 class ChecklistItemTemplate(models.Model):
     """The investigation items an office uses for every application."""
 
-    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="checklist_templates")
-    code = models.SlugField(max_length=40)
+    office = models.ForeignKey(
+        Office, on_delete=models.PROTECT, related_name="checklist_templates", verbose_name="事務所"
+    )
+    code = models.SlugField("コード", max_length=40)
     label = models.CharField("項目", max_length=100)
     basis = models.CharField("根拠", max_length=200, blank=True)
     due_days = models.PositiveSmallIntegerField("申請から何日以内", null=True, blank=True)
-    order = models.PositiveSmallIntegerField(default=0)
-    active = models.BooleanField(default=True)
+    order = models.PositiveSmallIntegerField("表示順", default=0)
+    active = models.BooleanField("使用中", default=True)
 
     class Meta:
         ordering = ["order", "id"]

@@ -3,6 +3,8 @@ Pure functions over (kind, effective_from) pairs of approved decisions, in appro
 
 from datetime import date
 
+from hogo.common.wareki import wareki
+
 ASSISTED = ("start", "change")
 
 
@@ -22,10 +24,10 @@ def check_fits(kind: str, effective_from: date, approved: list[tuple[str, date]]
     later = [d for d in approved if d[1] > effective_from]
     if kind == "start":
         if current in ("start", "change", "suspension"):
-            raise ValueError(f"{effective_from.isoformat()} には既に保護が行われています（開始決定が重なります）。")
+            raise ValueError(f"{wareki(effective_from)}には既に保護が行われています（開始決定が重なります）。")
         if later:
             raise ValueError(
-                f"{effective_from.isoformat()} より後に効力を生じる決定があるため、この日からは開始できません。"
+                f"{wareki(effective_from)}より後に効力を生じる決定があるため、この日からは開始できません。"
             )
         return
     if kind == "rejection":
@@ -42,6 +44,6 @@ def check_fits(kind: str, effective_from: date, approved: list[tuple[str, date]]
             "rejection": "申請が却下されている",
             "suspension": "保護が停止中の",
         }.get(current, "この")
-        raise ValueError(f"{effective_from.isoformat()} は{state}時点のため、この決定はできません。")
+        raise ValueError(f"{wareki(effective_from)}は{state}時点のため、この決定はできません。")
     if later and not retroactive_reason.strip():
         raise ValueError("現在の決定の効力発生日より前にさかのぼる決定には、遡及の理由が必要です。")

@@ -15,6 +15,7 @@ from hogo.audit.services import record
 from hogo.benefits.engine import InputError, calculate, parse_household
 from hogo.common import versions
 from hogo.common.bounds import NOTE_MAX
+from hogo.common.wareki import wareki
 from hogo.households import services as household_services
 from hogo.households.models import Household
 
@@ -377,7 +378,7 @@ def draft_decision(
     if application and kind in (DecisionKind.START, DecisionKind.REJECTION) and not errors.get("application"):
         if timezone.localdate() > application.deadline and not (late_reason or application.extension_reason).strip():
             errors["late_reason"] = (
-                f"決定期限（{application.deadline.isoformat()}）を過ぎています。"
+                f"決定期限（{wareki(application.deadline)}）を過ぎています。"
                 "遅れた理由を入力してください（通知書に明示します）。"
             )
     if kind in DecisionKind.values and not errors.get("kind"):

@@ -75,7 +75,7 @@ def application_new(request, public_id):
         request,
         form,
         lambda **data: services.receive_application(request.user, household, **data),
-        lambda a: f"申請を受け付けました。決定期限は {a.deadline.isoformat()} です。",
+        lambda a: f"申請を受け付けました。決定期限は{wareki(a.deadline)}です。",
     )
     if application:
         return redirect("application_detail", public_id=application.public_id)

@@ -25,9 +25,10 @@ from hogo.collaboration.models import AgencyMember
 from hogo.common.passwords import DEMO_PASSWORD
 from hogo.decisions.demo import approve_starts
 from hogo.followups.demo import seed_followups
-from hogo.households.demo import OFFICES, DemoOffice, Generator, create_households, years_before
+from hogo.households.demo import DEMO_HISTORY_YEARS, OFFICES, DemoOffice, Generator, create_households, years_before
 from hogo.households.models import Sex
 from hogo.offices.models import Office, Role, RoleAssignment, Staff, Team, TeamMembership
+from hogo.receivables.demo import seed_receivables
 
 HOUSEHOLDS_PER_CASEWORKER = 80
 CASEWORKERS_PER_SUPERVISOR = 7
@@ -109,7 +110,7 @@ def load_demo(
     today = today or timezone.localdate()
     gen = Generator(seed, today)
     password_hash = make_password(password)  # one hash for all demo accounts: they share one password
-    since = years_before(today, 3)
+    since = years_before(today, DEMO_HISTORY_YEARS)  # before any household's history (issue 17)
     accounts: list[Account] = []
     per_office = [households - households // 2, households // 2]
 
@@ -117,9 +118,10 @@ def load_demo(
         office = _ensure_office(spec)
         caseworkers = _ensure_staffing(gen, spec, office, count, password_hash, since, accounts)
         created = create_households(gen, spec, office, count, caseworkers, today)
-        approve_starts(office)
+        approve_starts(office, today, seed)
         seed_followups(office, today, seed)
         seed_case_records(office, today, seed)
+        seed_receivables(office, today, seed)
         for username in seed_agencies(office, spec.key, password_hash, spec.city):
             accounts.append(Account(username, "agency", office.name, True))
         if created:

@@ -8,6 +8,8 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 
+from hogo.common.wareki import wareki_month
+from hogo.households.models import IncomeKind
 from hogo.households.scoping import active_assignments
 
 from . import schedule
@@ -18,6 +20,7 @@ from .services import register_declaration
 
 HISTORY_SCHEDULES = (schedule.EVERY_MONTHS, schedule.VISIT_GRADE)
 DEMO_CASEWORKERS_WITH_DECLARATIONS = 5
+LATE_DECLARING_HOUSEHOLDS = 2  # of the first caseworker, whose 収入申告 is past due and not received (issue 17)
 
 
 def seed_followups(office, today, seed: int) -> None:
@@ -26,9 +29,12 @@ def seed_followups(office, today, seed: int) -> None:
     history = [r for r in rules if r.schedule in HISTORY_SCHEDULES]
     if FollowUp.objects.filter(household__office=office).exists():
         return
+    late = _late_declarers(office, today)
+    anchors = {}  # household → the day its assistance began: nothing is done before it
     done = []
     for chunk in chunks_of_households([office.pk]):
         for hid, facts in household_facts(chunk, today).items():
+            anchors[hid] = facts.anchor
             for rule in history:
                 spec = rule.spec()
                 if not schedule.applies(spec, facts):
@@ -37,6 +43,10 @@ def seed_followups(office, today, seed: int) -> None:
                     spec, facts.visit_grade, "in_institution" in facts.facts
                 )
                 done_on = today - timedelta(days=rng.randrange(0, months * 30 + 10))
+                if hid in late and rule.closed_by == DeclarationKind.INCOME:  # last received over a period ago
+                    done_on = today - timedelta(days=months * 31 + rng.randrange(5, 20))
+                if done_on < facts.anchor:  # not before the household's assistance began (issue 17)
+                    continue
                 done.append(
                     NewItem(
                         hid,
@@ -60,26 +70,43 @@ def seed_followups(office, today, seed: int) -> None:
     ):
         past = FollowUp.objects.filter(
             household__office=office, state=State.OPEN, due_on__lt=today, rule__schedule=kind
-        )
+        ).exclude(household_id__in=late, rule__closed_by=DeclarationKind.INCOME)
         by_day = defaultdict(list)
-        for pk, due_on in past.values_list("pk", "due_on"):
+        for pk, hid, due_on in past.values_list("pk", "household_id", "due_on"):
             if rng.random() < share:
-                by_day[due_on - timedelta(days=rng.randrange(0, 9))].append(pk)
+                done_on = due_on - timedelta(days=rng.randrange(0, 9))
+                by_day[max(done_on, anchors.get(hid, done_on))].append(pk)
         for done_on, pks in by_day.items():
             for start in range(0, len(pks), 5000):
                 FollowUp.objects.filter(pk__in=pks[start : start + 5000]).update(
                     state=State.DONE, done_on=done_on, done_note=note
                 )
-    _waiting_declarations(office, today)
+    _waiting_declarations(office, today, late)
 
 
-def _waiting_declarations(office, today) -> None:
+def _late_declarers(office, today) -> set[int]:
+    """The first caseworker's first households under assistance without earnings (their 収入申告 is yearly,
+    so its history decides its due date), whose 収入申告 the demo leaves late."""
+    assignments = active_assignments(today).filter(household__office=office, household__status="active")
+    first = assignments.order_by("household_id").values_list("caseworker_id", flat=True).first()
+    return set(
+        assignments.filter(caseworker_id=first)
+        .exclude(household__members__incomes__kind=IncomeKind.EARNINGS)
+        .order_by("household_id")
+        .values_list("household_id", flat=True)[:LATE_DECLARING_HOUSEHOLDS]
+    )
+
+
+def _waiting_declarations(office, today, late: set[int]) -> None:
     """For the first caseworkers' first households: declarations received 10, 5 and 1 days ago, not
     yet recognised (enough to show red and amber on the demo accounts' screens)."""
     users = {u.staff.pk: u for u in get_user_model().objects.filter(staff__isnull=False).select_related("staff")}
     seen = {}
     assignments = (
-        active_assignments(today).filter(household__office=office, household__status="active").order_by("household_id")
+        active_assignments(today)
+        .filter(household__office=office, household__status="active")
+        .exclude(household_id__in=late)  # a declaration received would close the late one
+        .order_by("household_id")
     )
     for assignment in assignments.select_related("household__office"):
         if assignment.caseworker_id not in seen and len(seen) >= DEMO_CASEWORKERS_WITH_DECLARATIONS:
@@ -96,6 +123,6 @@ def _waiting_declarations(office, today) -> None:
             kind=DeclarationKind.INCOME,
             received_on=received,
             channel="paper",
-            period_label=f"{received.year}年{received.month}月分",
+            period_label=f"{wareki_month(received)}分",
             note="（デモデータ）給与明細あり",
         )

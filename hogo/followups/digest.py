@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 
+from hogo.common.wareki import wareki
 from hogo.offices.models import Role, RoleAssignment
 from hogo.offices.queries import caseworkers_of_teams, standing_of
 
@@ -22,7 +23,7 @@ def _line(row) -> str:
     who = f"・担当 {row.caseworker}" if row.caseworker else ""
     item = row.item
     case = item.household.case_number
-    return f"【{row.urgency_label}】{item.due_on.isoformat()} {item.title}{period}　ケース {case}{who}"
+    return f"【{row.urgency_label}】{wareki(item.due_on)} {item.title}{period}　ケース {case}{who}"
 
 
 def compose(user, today: date) -> tuple[str, str] | None:
@@ -48,7 +49,7 @@ def compose(user, today: date) -> tuple[str, str] | None:
     if not parts:
         return None
     body = "\n\n".join(parts) + "\n\n詳しくは Hogo のホーム・係の状況を開いてください。"
-    return f"{today.isoformat()} の確認事項: " + "、".join(title_bits), body
+    return f"{wareki(today)}の確認事項: " + "、".join(title_bits), body
 
 
 def recipients(today: date):

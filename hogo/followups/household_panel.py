@@ -18,7 +18,7 @@ def context(request, household) -> dict:
         except Recognition.DoesNotExist:
             declaration.recognised = None
     return {
-        "rows": queries.household_items(household, today),
+        "rows": queries.household_items(household, today, viewer=request.user),
         "declarations": declarations,
         "may_edit": may_edit(request.user, household),
         "today": today,

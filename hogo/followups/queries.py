@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from hogo.decisions.models import Application
 from hogo.households.models import Member, Relation
-from hogo.households.scoping import active_assignments, caseload_of, households_visible_to
+from hogo.households.scoping import active_assignments, caseload_of, editable_among, households_visible_to
 
 from . import schedule
 from .models import FollowUp, Source, State
@@ -29,15 +29,16 @@ def on_the_list(items: QuerySet, today: date) -> QuerySet:
     return pending(items, today).filter(Q(warn_on__lte=today) | Q(due_on__lte=today + WEEK))
 
 
-def link_of(item: FollowUp) -> str:
-    """Where the item's work is done."""
+def link_of(item: FollowUp, editable: bool = True) -> str:
+    """Where the item's work is done; for a viewer who may not change the household (`editable`
+    false: a chief, a clerk), the item's own page instead of a form they would be refused."""
     if item.source == Source.APPLICATION:
         return reverse("application_detail", args=[item.subject_id])
     if item.source == Source.DECLARATION:
         return reverse("declaration_detail", args=[item.subject_id])
     if item.source == Source.SUPPORT_PLAN and item.key.endswith(":monitoring"):
         return reverse("plan_detail", args=[item.subject_id])
-    if item.rule_id and item.rule.closed_by:
+    if item.rule_id and item.rule.closed_by and editable:
         return reverse("declaration_new", args=[item.household.public_id]) + f"?kind={item.rule.closed_by}"
     return reverse("followup_detail", args=[item.public_id])
 
@@ -59,13 +60,20 @@ class Row:
         return URGENCY_LABELS[self.urgency]
 
 
-def rows_of(items, today: date, caseworker_names: dict | None = None) -> list[Row]:
+def rows_of(items, today: date, caseworker_names: dict | None = None, viewer=None) -> list[Row]:
+    """The items as rows; with `viewer`, each link is one that viewer may open (see link_of)."""
+    items = list(items)
+    editable = None if viewer is None else editable_among(viewer, {item.household_id for item in items}, today)
+
+    def may_edit_household(item) -> bool:
+        return editable is None or item.household_id in editable
+
     rows = [
         Row(
             item,
             item.urgency(today),
             (item.due_on - today).days,
-            link_of(item),
+            link_of(item, may_edit_household(item)),
             (caseworker_names or {}).get(getattr(item, "caseworker_id", None), ""),
         )
         for item in items
@@ -93,13 +101,13 @@ def counts_of(rows: list[Row], today: date) -> dict:
 def work_today(user, today: date) -> tuple[list[Row], dict]:
     """A caseworker's own list: their caseload's items that need attention now, most urgent first."""
     items = on_the_list(FollowUp.objects.filter(household__in=caseload_of(user, today)), today)
-    rows = rows_of(_with_household(items), today)
+    rows = rows_of(_with_household(items), today, viewer=user)
     return rows, counts_of(rows, today)
 
 
-def household_items(household, today: date) -> list[Row]:
+def household_items(household, today: date, viewer=None) -> list[Row]:
     items = pending(FollowUp.objects.filter(household=household), today).select_related("household", "rule")
-    return rows_of(items, today)
+    return rows_of(items, today, viewer=viewer)
 
 
 # What to ask at a visit for an open follow-up, by its rule's code ("…*" matches codes that begin so).
@@ -159,7 +167,7 @@ def team_counts(user, today: date, office=None) -> dict[int, dict]:
 
 def team_overdue(user, today: date, caseworker_names: dict, limit: int = 200, office=None) -> list[Row]:
     items = team_items(user, today, office).filter(due_on__lt=today).order_by("due_on", "pk")[:limit]
-    return rows_of(_with_household(items), today, caseworker_names)
+    return rows_of(_with_household(items), today, caseworker_names, viewer=user)
 
 
 def decided_within_deadline(user, today: date, days: int = 365, office=None) -> dict[int, dict]:
@@ -179,3 +187,14 @@ def decided_within_deadline(user, today: date, days: int = 365, office=None) -> 
         entry["decided"] += 1
         entry["in_time"] += application.decided_on <= application.deadline
     return result
+
+
+def team_overdue_items(user, today: date, office=None, *, caseworker_id=None, source: str = "") -> QuerySet:
+    """Every overdue item of the team, oldest due date first (the SV's list, paged by its view);
+    `caseworker_id` and `source` narrow it."""
+    items = team_items(user, today, office).filter(due_on__lt=today)
+    if caseworker_id:
+        items = items.filter(caseworker_id=caseworker_id)
+    if source:
+        items = items.filter(source=source)
+    return _with_household(items).order_by("due_on", "pk")

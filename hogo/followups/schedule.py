@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from hogo.common.wareki import wareki_month, wareki_year
+
 EVERY_MONTHS = "every_months"
 MONTHLY_ON_DAY = "monthly_on_day"
 YEARLY_ON = "yearly_on"
@@ -134,10 +136,10 @@ def occurrences(rule: RuleSpec, household: HouseholdFacts, last_done: date | Non
     elif rule.schedule == MONTHLY_ON_DAY:
         due = day_in_month(today.year, today.month, rule.day)
         if due >= household.anchor:
-            found.append(Occurrence(f"{today:%Y-%m}", due, due - warn, f"{today.year}年{today.month}月"))
+            found.append(Occurrence(f"{today:%Y-%m}", due, due - warn, wareki_month(today)))
     elif rule.schedule == YEARLY_ON:
         due = day_in_month(today.year, rule.month, rule.day)
-        found.append(Occurrence(f"{today.year}", due, due - warn, f"{today.year}年"))
+        found.append(Occurrence(f"{today.year}", due, due - warn, wareki_year(today)))
     elif rule.schedule == BEFORE_DATE:
         for subject, until in household.dates.get(rule.date_field, ()):
             found.append(Occurrence(f"{subject}:{until.isoformat()}", until, until - warn))

@@ -10,6 +10,7 @@ from django.utils import timezone
 from hogo.audit.models import Action
 from hogo.audit.services import record
 from hogo.common.kana import normalize_text
+from hogo.common.wareki import wareki
 from hogo.decisions.models import Decision
 from hogo.households import income_services
 from hogo.households.models import Household, Income
@@ -106,7 +107,7 @@ def _close_checks_answered_by(household, kind, received_on, actor) -> list[str]:
             items = items.filter(warn_on__lte=received_on)  # a period's item, once its period has come
         for item in items:
             item.state, item.done_on, item.done_by = State.DONE, received_on, actor
-            item.done_note = f"{DeclarationKind(kind).label}を受け付けました（{received_on.isoformat()}）。"
+            item.done_note = f"{DeclarationKind(kind).label}を受け付けました（{wareki(received_on)}）。"
             item.save(update_fields=["state", "done_on", "done_by", "done_note"])
             closed.append(str(item.public_id))
     return closed

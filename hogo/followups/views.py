@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hogo.audit.models import Action
 from hogo.audit.services import record, shown
 from hogo.common.refusals import read_query, save_through
+from hogo.common.wareki import wareki
 from hogo.decisions import changes
 from hogo.households.income_forms import IncomeForm
 from hogo.households.income_services import IncomeEntry
@@ -22,7 +24,15 @@ from hogo.offices.models import Role
 from hogo.offices.queries import caseworkers_of_teams, standing_of, teams_in_office
 
 from . import queries, services
-from .forms import CompleteForm, DeclarationForm, DeclarationKindForm, RecognitionForm, SnoozeForm
+from .forms import (
+    TEAM_PAGE_SIZE,
+    CompleteForm,
+    DeclarationForm,
+    DeclarationKindForm,
+    RecognitionForm,
+    SnoozeForm,
+    TeamOverdueForm,
+)
 from .models import Notice, Source
 
 
@@ -37,7 +47,7 @@ def _item_page(request, item, snooze_form=None, complete_form=None):
         "followups/item.html",
         {
             "item": item,
-            "row": queries.rows_of([item], today)[0],
+            "row": queries.rows_of([item], today, viewer=request.user)[0],
             "editable": editable,
             "closable_here": closable_here,
             "snooze_form": snooze_form or SnoozeForm(initial={"until": today + queries.WEEK}),
@@ -96,7 +106,7 @@ def declaration_new(request, public_id):
         lambda **data: services.register_declaration(request.user, household, **data),
         lambda d: (
             f"{d.get_kind_display()}を受け付けました。"
-            f"認定の期限は {services.recognition_due(household, d.received_on)[0].isoformat()} です。"
+            f"認定の期限は{wareki(services.recognition_due(household, d.received_on)[0])}です。"
         ),
     )
     if declaration:
@@ -143,7 +153,7 @@ def declaration_detail(request, public_id):
             "recognition": recognition,
             "form": form,
             "may_edit": may_edit(request.user, household),
-            "row": queries.rows_of([item], today)[0] if item else None,
+            "row": queries.rows_of([item], today, viewer=request.user)[0] if item else None,
             "declared_incomes": declared,
             "change_panels": [
                 changes.panel(request.user, household, month, request.path)
@@ -187,17 +197,35 @@ def team(request):
         for cw in caseworkers
     ]
     names = {cw.pk: cw.name for cw in caseworkers}
-    overdue = queries.team_overdue(request.user, today, names, office=office)
+    form = TeamOverdueForm(request.GET, caseworkers=caseworkers)
+    wanted = read_query(request, form)
+    items = queries.team_overdue_items(
+        request.user, today, office, caseworker_id=wanted.get("cw"), source=wanted.get("kind") or ""
+    )
+    page = Paginator(items, TEAM_PAGE_SIZE).get_page(wanted.get("page"))
+    overdue = queries.rows_of(page.object_list, today, names, viewer=request.user)
     record(
         request.user,
         Action.LIST,
         office_id=office.pk,
         detail={"view": "team", "overdue_shown": [str(r.item.public_id) for r in overdue]},
     )
+    params = request.GET.copy()
+    params.pop("page", None)
     return render(
         request,
         "followups/team.html",
-        {"rows": rows, "standard": office.caseload_standard, "overdue": overdue, "today": today, "office": office},
+        {
+            "rows": rows,
+            "standard": office.caseload_standard,
+            "overdue": overdue,
+            "page": page,
+            "page_params": params.urlencode(),
+            "form": form,
+            "filtered": bool(wanted.get("cw") or wanted.get("kind")),
+            "today": today,
+            "office": office,
+        },
     )
 
 

@@ -17,6 +17,7 @@ from hogo.audit.models import Action
 from hogo.audit.services import record
 from hogo.common.prefectures import PREFECTURE_NAMES
 from hogo.common.refusals import message_of
+from hogo.common.wareki import wareki_month
 from hogo.offices.models import GRADE_AREAS, WINTER_REGIONS
 
 from .income_services import assistance_period
@@ -94,9 +95,9 @@ def _check_period(entry: CircumstanceEntry, household: Household, errors: dict) 
     start, end = assistance_period(household)
     month = entry.effective_from.replace(day=1)
     if start is not None and month < start:
-        errors["effective_from"] = f"適用開始日が保護の期間（{start.year}年{start.month}月から）より前です。"
+        errors["effective_from"] = f"適用開始日が保護の期間（{wareki_month(start)}から）より前です。"
     elif end is not None and month > end:
-        errors["effective_from"] = f"適用開始日が保護の期間（{end.year}年{end.month}月まで）より後です。"
+        errors["effective_from"] = f"適用開始日が保護の期間（{wareki_month(end)}まで）より後です。"
 
 
 def _check_member(entry: CircumstanceEntry, household: Household, errors: dict) -> None:

@@ -49,6 +49,19 @@ STATUS_WEIGHTS = [
     (lifecycle.CONSULTATION, 2),
     (lifecycle.TERMINATED, 2),
 ]
+# Issue 17: in an office of 10 households or more, households No.2–7 (the first caseworker's) take these
+# statuses, so every journey of the README can be tried from the first demo account, however small the demo.
+SHOWCASE_STATUSES = (
+    lifecycle.APPLYING,
+    lifecycle.APPLYING,  # received 16–25 days ago: its deadline was extended (decisions.demo records why)
+    lifecycle.CONSULTATION,
+    lifecycle.SUSPENDED,
+    lifecycle.TERMINATED,
+    lifecycle.ACTIVE,  # assisted for 30–60 days: a new recipient, its first checks coming due
+)
+SHOWCASE_FROM = 10
+DECISION_DAYS = 14  # 生活保護法第24条第5項: an application is decided within 14 days (30 when extended)
+DEMO_HISTORY_YEARS = 10  # the demo office's staff hold their roles from then; no household came earlier
 
 
 @dataclass(frozen=True)
@@ -140,8 +153,12 @@ class Generator:
                 )
         elif household_type in (HouseholdType.DISABLED, HouseholdType.SICK):
             people.append((Relation.HEAD, sex, _birth_date(rng, today, 20, 64)))
-            if rng.random() < 0.12:
-                people.append((Relation.PARENT, rng.choice([Sex.MALE, Sex.FEMALE]), _birth_date(rng, today, 60, 85)))
+            head_age = age_on(people[0][2], today)
+            if rng.random() < 0.12:  # a parent at least 18 years older than the head
+                oldest = max(60, head_age + 18)
+                people.append(
+                    (Relation.PARENT, rng.choice([Sex.MALE, Sex.FEMALE]), _birth_date(rng, today, oldest, oldest + 20))
+                )
         elif household_type == HouseholdType.SINGLE_PARENT:
             head_birth = _birth_date(rng, today, 22, 50)
             people.append((Relation.HEAD, sex, head_birth))
@@ -161,9 +178,16 @@ class Generator:
                 people.append(
                     (Relation.SPOUSE, Sex.FEMALE if sex == Sex.MALE else Sex.MALE, _birth_date(rng, today, 18, 64))
                 )
-            if shape < 0.2:
+            if shape < 0.2:  # children at least 18 years younger than the head
+                youngest_parent = min(age_on(people[0][2], today), age_on(people[-1][2], today))
                 for _ in range(rng.choice([1, 2])):
-                    people.append((Relation.CHILD, rng.choice([Sex.MALE, Sex.FEMALE]), _birth_date(rng, today, 0, 17)))
+                    people.append(
+                        (
+                            Relation.CHILD,
+                            rng.choice([Sex.MALE, Sex.FEMALE]),
+                            _birth_date(rng, today, 0, min(17, max(0, youngest_parent - 18))),
+                        )
+                    )
         return people
 
     def extras(self, household_type: str, relation: str, birth: date):
@@ -207,10 +231,16 @@ def create_households(gen: Generator, spec: DemoOffice, office: Office, count: i
         case_number = f"{i + 1:06d}"
         household_type = _weighted(rng, TYPE_WEIGHTS)
         status = _weighted(rng, STATUS_WEIGHTS)
+        showcase = count >= SHOWCASE_FROM and 1 <= i <= len(SHOWCASE_STATUSES)
+        if showcase:
+            status = SHOWCASE_STATUSES[i - 1]
         people = gen.members(household_type)
         address = gen.address(spec)
         postal_code = gen.fake.zipcode()
-        started = today - timedelta(days=rng.randrange(30, 3650))
+        history = status_history(
+            rng, status, today, extended=showcase and i == 2, recent=showcase and i == len(SHOWCASE_STATUSES)
+        )
+        started = history[0][2]
         rent = rng.randrange(25_000, 54_000, 500) if rng.random() < 0.85 else 0  # the rest own or live with family
         if case_number in existing:
             continue  # the generator still ran, so later households come out the same
@@ -231,11 +261,13 @@ def create_households(gen: Generator, spec: DemoOffice, office: Office, count: i
                 cautions="",
             )
         )
-        plans.append((people, started, caseworkers[i * len(caseworkers) // count]))
+        plans.append((people, started, history, caseworkers[i * len(caseworkers) // count]))
     facts_rng = random.Random(f"followup-facts-{office.municipality_code}-{len(existing)}")
     for household in new_households:
         household.residence = _weighted(facts_rng, RESIDENCE_WEIGHTS)
-        household.visit_grade = "" if household.residence != Residence.HOME else _weighted(facts_rng, GRADE_WEIGHTS)
+        grade = "" if household.residence != Residence.HOME else _weighted(facts_rng, GRADE_WEIGHTS)
+        # a visit grade plans the visits of assistance: a household not (or no longer) assisted has none
+        household.visit_grade = grade if household.status in UNDER_ASSISTANCE else ""
         household.latitude = (
             Decimal(spec.centre[0]) + Decimal(facts_rng.uniform(-SPREAD_DEGREES, SPREAD_DEGREES))
         ).quantize(Decimal("0.000001"))
@@ -245,7 +277,7 @@ def create_households(gen: Generator, spec: DemoOffice, office: Office, count: i
     Household.objects.bulk_create(new_households, batch_size=1000)
 
     members, incomes_for, changes, assignments = [], [], [], []
-    for household, (people, started, caseworker) in zip(new_households, plans, strict=True):
+    for household, (people, started, history, caseworker) in zip(new_households, plans, strict=True):
         family = None
         for relation, sex, birth in people:
             same_family = relation in (Relation.CHILD, Relation.SPOUSE) or relation == Relation.HEAD
@@ -272,15 +304,16 @@ def create_households(gen: Generator, spec: DemoOffice, office: Office, count: i
                 )
             )
             incomes_for.append((incomes, started))
-        changes.append(
+        changes += [
             StatusChange(
                 household=household,
-                from_status="",
-                to_status=household.status,
-                effective_date=started,
-                reason="デモデータ（合成）",
+                from_status=before,
+                to_status=after,
+                effective_date=on,
+                reason=f"デモデータ（合成）: {STATUS_REASONS[after]}",
             )
-        )
+            for before, after, on in history
+        ]
         assignments.append(CaseworkerAssignment(household=household, caseworker=caseworker, valid_from=started))
     for member, (incomes, _started) in zip(members, incomes_for, strict=True):
         _followup_facts(facts_rng, member, incomes, today)
@@ -296,6 +329,43 @@ def create_households(gen: Generator, spec: DemoOffice, office: Office, count: i
     StatusChange.objects.bulk_create(changes, batch_size=2000)
     CaseworkerAssignment.objects.bulk_create(assignments, batch_size=2000)
     return len(new_households)
+
+
+UNDER_ASSISTANCE = (lifecycle.ACTIVE, lifecycle.SUSPENDED)
+STATUS_REASONS = {
+    lifecycle.CONSULTATION: "面接相談",
+    lifecycle.APPLYING: "保護申請の受付",
+    lifecycle.ACTIVE: "保護開始決定",
+    lifecycle.SUSPENDED: "保護停止決定",
+    lifecycle.TERMINATED: "保護廃止決定",
+}
+
+
+def status_history(
+    rng: random.Random, status: str, today: date, extended: bool = False, recent: bool = False
+) -> list[tuple[str, str, date]]:
+    """(from, to, effective date) of each status change, oldest first, ending in `status`: a household
+    comes to the office for a consultation, applies the same day and, when assisted, is assisted from
+    the day it applied (the start decision takes effect on the application date). An application still
+    open was received within the 14 days of 法第24条第5項 (16–25 days ago when `extended`); a
+    suspension or termination came at least 60 days after the start; a `recent` household has been
+    assisted for 30–60 days. No date is after today."""
+    if status == lifecycle.CONSULTATION:
+        return [("", lifecycle.CONSULTATION, today - timedelta(days=rng.randrange(0, 30)))]
+    if status == lifecycle.APPLYING:
+        received = today - timedelta(days=rng.randrange(16, 26) if extended else rng.randrange(0, DECISION_DAYS))
+        return [("", lifecycle.CONSULTATION, received), (lifecycle.CONSULTATION, lifecycle.APPLYING, received)]
+    earliest = 120 if status in (lifecycle.SUSPENDED, lifecycle.TERMINATED) else 30
+    applied = today - timedelta(days=rng.randrange(earliest, 61 if recent else 3650))
+    history = [
+        ("", lifecycle.CONSULTATION, applied),
+        (lifecycle.CONSULTATION, lifecycle.APPLYING, applied),
+        (lifecycle.APPLYING, lifecycle.ACTIVE, applied),
+    ]
+    if status in (lifecycle.SUSPENDED, lifecycle.TERMINATED):
+        ended = applied + timedelta(days=rng.randrange(60, (today - applied).days))
+        history.append((lifecycle.ACTIVE, status, ended))
+    return history
 
 
 RESIDENCE_WEIGHTS = [(Residence.HOME, 0.9), (Residence.HOSPITAL, 0.04), (Residence.FACILITY, 0.06)]

@@ -15,6 +15,7 @@ from django.http import Http404
 
 from hogo.audit.models import Action
 from hogo.audit.services import record
+from hogo.common.wareki import wareki_month
 
 from . import income_rules, lifecycle
 from .income_rules import OfficeIncomeRules, first_of_month
@@ -132,11 +133,11 @@ def _period(entry: IncomeEntry, household: Household, rules: OfficeIncomeRules, 
         errors["until"] = "認定終了月は認定開始月より後にしてください。"
     start, end = assistance_period(household)
     if start is not None and since < start:
-        errors["since"] = f"認定開始月が保護の期間（{start.year}年{start.month}月から）より前です。"
+        errors["since"] = f"認定開始月が保護の期間（{wareki_month(start)}から）より前です。"
     if end is not None and since > end:
-        errors["since"] = f"認定開始月が保護の期間（{end.year}年{end.month}月まで）より後です。"
+        errors["since"] = f"認定開始月が保護の期間（{wareki_month(end)}まで）より後です。"
     elif end is not None and (until is None or until > end):
-        errors["until"] = f"保護は{end.year}年{end.month}月に終わっています。認定終了月をそれまでにしてください。"
+        errors["until"] = f"保護は{wareki_month(end)}に終わっています。認定終了月をそれまでにしてください。"
     return since, until
 
 
@@ -160,10 +161,10 @@ def _check_overlap(entry: IncomeEntry, since, until, replacing: Income | None, e
         same = same.exclude(pk=replacing.pk)
     clash = same.order_by("since").first()
     if clash is not None:
-        to = f"{clash.until.year}年{clash.until.month}月" if clash.until else "継続中"
+        to = wareki_month(clash.until) if clash.until else "継続中"
         errors["since"] = (
             f"同じ収入（{clash.get_kind_display()}・{clash.payer or '支払者なし'}）が"
-            f"{clash.since.year}年{clash.since.month}月〜{to}に登録済みです。訂正はその収入の「訂正する」から入力してください。"
+            f"{wareki_month(clash.since)}〜{to}に登録済みです。訂正はその収入の「訂正する」から入力してください。"
         )
 
 

@@ -302,7 +302,7 @@ class IncomeRuleSetting(models.Model):
     """An office's choices where the 実施要領 leaves the office to decide or the text is not confirmed
     here (decision 0017). Without a row the defaults of `income_rules` apply."""
 
-    office = models.OneToOneField(Office, on_delete=models.CASCADE, related_name="income_rules")
+    office = models.OneToOneField(Office, on_delete=models.CASCADE, related_name="income_rules", verbose_name="事務所")
     earnings_month = models.CharField(
         "就労収入を認定する月",
         max_length=12,
@@ -455,7 +455,7 @@ class Circumstance(HouseholdRecord, InsertOnly):
         indexes = [models.Index(fields=["household", "effective_from"])]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.effective_from}"
+        return f"{self.get_kind_display()} {wareki(self.effective_from)}"
 
     @property
     def value_text(self) -> str:

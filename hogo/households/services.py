@@ -16,6 +16,7 @@ from hogo.audit.services import record
 from hogo.common import versions
 from hogo.common.bounds import check_lengths
 from hogo.common.kana import normalize_kana_name, normalize_text, search_key
+from hogo.common.wareki import wareki
 from hogo.offices.acting import office_for
 from hogo.offices.models import Office, Role, Staff
 from hogo.offices.queries import caseworkers_of_teams, standing_of, teams_in_office
@@ -68,8 +69,7 @@ def validate_birth_date(value: date, today: date | None = None) -> None:
     earliest = earliest_birth_date(today)
     if value < earliest:
         raise ValidationError(
-            f"生年月日が古すぎます（{OLDEST_AGE}年前の{earliest.year}年{earliest.month}月{earliest.day}日以降で"
-            "入力してください）。",
+            f"生年月日が古すぎます（{OLDEST_AGE}年前の{wareki(earliest)}以降で入力してください）。",
             code="too_old",
         )
 
@@ -275,9 +275,7 @@ def change_status(actor, household: Household, new_status: str, effective_date: 
     else:
         last = household.status_changes.order_by("-effective_date").first()
         if last and effective_date < last.effective_date:
-            errors["effective_date"] = (
-                f"直前の状態変更（{last.effective_date.isoformat()}）より前の日付にはできません。"
-            )
+            errors["effective_date"] = f"直前の状態変更（{wareki(last.effective_date)}）より前の日付にはできません。"
     if errors:
         raise ValidationError(errors)
     change = StatusChange.objects.create(

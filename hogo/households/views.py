@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from hogo.audit.models import Action, AuditEntry
 from hogo.audit.services import record, shown
 from hogo.common import registry, versions
+from hogo.common.people import names_by_id
 from hogo.common.refusals import put_errors_on_fields, read_query, save_through
 from hogo.offices.acting import acting_office
 from hogo.offices.models import Role
@@ -322,7 +323,12 @@ def access_log(request, public_id):
     household = services.open_household(request.user, public_id)
     if not may_see_access_log(request.user, household):
         raise PermissionDenied("閲覧履歴を見られるのは査察指導員と課長です。")
-    entries = AuditEntry.objects.filter(target_type=Household.audit_type, target_id=str(household.public_id)).order_by(
-        "-seq"
-    )[:200]
+    entries = list(
+        AuditEntry.objects.filter(target_type=Household.audit_type, target_id=str(household.public_id)).order_by(
+            "-seq"
+        )[:200]
+    )
+    names = names_by_id(e.actor_id for e in entries)
+    for entry in entries:
+        entry.actor_name = names.get(entry.actor_id) or entry.actor_username or "（不明）"
     return render(request, "households/access_log.html", {"household": household, "entries": entries})

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from hogo.common.wareki import wareki
+
 GRADE_AREAS = [
     ("1-1", "1級地-1"),
     ("1-2", "1級地-2"),
@@ -120,7 +122,9 @@ class Team(models.Model):
 class Staff(models.Model):
     """A person working at a welfare office; the login is Django's user."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="staff")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="staff", verbose_name="ログインID"
+    )
     name = models.CharField("氏名", max_length=100)
     name_kana = models.CharField("ふりがな", max_length=100, blank=True)
 
@@ -146,8 +150,8 @@ class ActiveOnQuerySet(models.QuerySet):
 
 
 class RoleAssignment(models.Model):
-    staff = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="role_assignments")
-    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="role_assignments")
+    staff = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="role_assignments", verbose_name="職員")
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="role_assignments", verbose_name="事務所")
     role = models.CharField("役割", max_length=20, choices=Role.choices)
     valid_from = models.DateField("開始日")
     valid_to = models.DateField("終了日", null=True, blank=True)
@@ -166,12 +170,13 @@ class RoleAssignment(models.Model):
         indexes = [models.Index(fields=["staff", "role", "valid_from"])]
 
     def __str__(self):
-        return f"{self.staff} {self.get_role_display()} {self.valid_from}〜{self.valid_to or ''}"
+        until = wareki(self.valid_to) if self.valid_to else ""
+        return f"{self.staff} {self.get_role_display()} {wareki(self.valid_from)}〜{until}"
 
 
 class TeamMembership(models.Model):
-    staff = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="team_memberships")
-    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="memberships")
+    staff = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="team_memberships", verbose_name="職員")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="memberships", verbose_name="係")
     valid_from = models.DateField("開始日")
     valid_to = models.DateField("終了日", null=True, blank=True)
 
@@ -188,4 +193,5 @@ class TeamMembership(models.Model):
         indexes = [models.Index(fields=["team", "valid_from"])]
 
     def __str__(self):
-        return f"{self.staff} {self.team} {self.valid_from}〜{self.valid_to or ''}"
+        until = wareki(self.valid_to) if self.valid_to else ""
+        return f"{self.staff} {self.team} {wareki(self.valid_from)}〜{until}"

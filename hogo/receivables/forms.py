@@ -1,28 +1,21 @@
-from datetime import date
-
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms import BaseFormSet, formset_factory
+from django.utils import timezone
 
-from hogo.common.bounds import NOTE_MAX, RECORD_MAX
+from hogo.common.bounds import NOTE_MAX
 from hogo.common.forms import DATE_WIDGET, YEN_MAX, LabelledForm, YenField, yen_from_text
+from hogo.households.income_forms import MonthField
 
+from . import rules
 from .models import Cause
 
-
-def parse_rows(text: str, field: str, columns: int) -> list[list[str]]:
-    rows = []
-    for number, line in enumerate((text or "").splitlines(), start=1):
-        parts = line.split()
-        if not parts:
-            continue
-        if len(parts) < columns:
-            raise ValidationError(f"{number}行目: 項目が足りません（{line}）。")
-        rows.append(parts[: columns - 1] + [" ".join(parts[columns - 1 :])])
-    return rows
+# Amounts are typed as people write them (50,000円), so the input is text with a numeric keypad.
+YEN_INPUT = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
 
 
 def yen_in_row(text: str) -> int:
-    """An amount in a row of a textarea, as people write it (50,000円): ValueError unless whole yen;
+    """An amount in a row of a list, as people write it (50,000円): ValueError unless whole yen;
     refused above YEN_MAX — a larger number would overflow the database's integer."""
     amount = yen_from_text(text)
     if amount > YEN_MAX:
@@ -30,15 +23,127 @@ def yen_in_row(text: str) -> int:
     return amount
 
 
-class DeterminationForm(LabelledForm):
-    lines = forms.CharField(
-        label="対象の月・扶助・金額",
-        max_length=RECORD_MAX,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=(
-            "1行に1件: 2026-04 living 35000（扶助: living 生活 / housing 住宅 / education 教育 / medical 医療 …）"
-        ),
+class RowYenField(YenField):
+    """An amount in a row of a list, as people write it (50,000円), refused above YEN_MAX by `yen_in_row`."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return yen_in_row(value)
+        except ValueError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class RowForm(LabelledForm):
+    """One row of a list of rows. A row left empty is ignored; a row with anything typed needs every
+    field in `needed`. Fields are optional on their own so that empty rows pass."""
+
+    needed: tuple[str, ...] = ()
+
+    def is_blank(self) -> bool:
+        return not any(str(self.data.get(self.add_prefix(name), "")).strip() for name in self.fields)
+
+    def clean(self):
+        data = super().clean()
+        if not self.is_blank():
+            for name in self.needed:
+                if name not in self.errors and data.get(name) in (None, ""):
+                    self.add_error(name, self.fields[name].error_messages["required"])
+        return data
+
+
+class Rows(BaseFormSet):
+    """A list of row forms: empty rows are ignored; each error is said with its row and field
+    (「2行目の金額は数字で入力してください。」)."""
+
+    default_error_messages = {
+        "missing_management_form": "行の数が送られていません。画面を開き直してから入力してください。",
+        "too_many_forms": "行は%(num)d行までです。",
+        "too_few_forms": "行を%(num)d行以上入力してください。",
+    }
+
+    def filled(self) -> list:
+        return [form for form in self.forms if form.is_bound and not form.is_blank()]
+
+    def values(self) -> list[dict]:
+        return [form.cleaned_data for form in self.filled()]
+
+    def messages(self) -> list[str]:
+        said = list(self.non_form_errors())
+        for number, form in enumerate(self.forms, start=1):
+            if not form.is_bound or form.is_blank():
+                continue
+            for name, errors in form.errors.items():
+                label = form.fields[name].label if name in form.fields else ""
+                for error in errors:
+                    if label and error.startswith(label):
+                        said.append(f"{number}行目の{error}")
+                    else:
+                        said.append(f"{number}行目の{label}: {error}" if label else f"{number}行目: {error}")
+        return said
+
+
+def rows_of(formset_class, data, prefix: str, initial: list[dict] | None = None, *, adding: str | None = None):
+    """The formset of a list of rows. `adding` (the 「行を追加」 button, naming the list that grows): the
+    rows as posted, unchecked, with one more empty row in that list."""
+    if adding is None:
+        return formset_class(data, prefix=prefix, initial=initial)
+    kept = [
+        {name: data.get(f"{prefix}-{i}-{name}", "") for name in formset_class.form.base_fields}
+        for i in range(_count(data.get(f"{prefix}-TOTAL_FORMS")))
+    ]
+    grown = formset_factory(
+        formset_class.form, formset=Rows, extra=1 if adding == prefix else 0, max_num=formset_class.max_num
     )
+    return grown(prefix=prefix, initial=kept)
+
+
+def _count(text) -> int:
+    try:
+        return max(0, min(int(text), rules.LINES_MAX))
+    except (TypeError, ValueError):
+        return 0
+
+
+ASSISTANCE_CHOICES = [("", "選んでください"), *rules.ASSISTANCE_CODES.items()]
+
+
+class DeterminationLineForm(RowForm):
+    """One month of one kind of assistance paid in excess."""
+
+    needed = ("month", "assistance", "amount")
+    month = MonthField(label="月", required=False)
+    assistance = forms.ChoiceField(label="扶助", choices=ASSISTANCE_CHOICES, required=False)
+    amount = RowYenField(label="金額", required=False, widget=YEN_INPUT)
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not self.is_blank():
+            line = rules.Overpayment(data["month"], data["assistance"], data["amount"])
+            try:
+                rules.check_line(line, timezone.localdate().replace(day=1))
+            except rules.RuleError as exc:
+                self.add_error(None, str(exc))
+        return data
+
+
+class DeductionForm(RowForm):
+    """A deduction from the 法第63条 amount, with its reason (自立更生のための費用など)."""
+
+    needed = ("amount", "reason")
+    amount = RowYenField(label="控除額", required=False, widget=YEN_INPUT)
+    reason = forms.CharField(label="控除の理由", max_length=rules.DEDUCTION_REASON_MAX, required=False)
+
+
+# Three empty rows beyond what is filled in: enough for most determinations without a click.
+LineRows = formset_factory(DeterminationLineForm, formset=Rows, extra=3, max_num=rules.LINES_MAX, validate_max=True)
+DeductionRows = formset_factory(DeductionForm, formset=Rows, extra=1, max_num=50, validate_max=True)
+
+
+class DeterminationForm(LabelledForm):
+    """The determination, with its lines (月・扶助・金額) and deductions as lists of rows."""
+
     cause = forms.ChoiceField(label="発生の原因", choices=Cause.choices)
     means_existed = forms.CharField(
         label="資力があった事実（法第63条）",
@@ -58,36 +163,33 @@ class DeterminationForm(LabelledForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
-    deductions = forms.CharField(
-        label="控除（法第63条）",
-        widget=forms.Textarea(attrs={"rows": 2}),
-        required=False,
-        help_text="1行に1件: 20000 就職のための被服費（自立更生）",
-    )
     surcharge_percent = forms.IntegerField(
         label="加算金の割合（％、法第78条のみ）", min_value=0, max_value=40, initial=0
     )
     due_on = forms.DateField(label="納期限", widget=DATE_WIDGET)
 
-    def clean_lines(self):
-        rows = parse_rows(self.cleaned_data["lines"], "lines", 3)
-        try:
-            return [{"month": m, "assistance": a, "amount": yen_in_row(n)} for m, a, n in rows]
-        except ValueError:
-            raise ValidationError("金額は数字で入力してください。") from None
+    def __init__(self, data=None, *, initial=None, lines=None, adding: str | None = None):
+        posted = data
+        if adding:  # the form as typed, unchecked, with one more row
+            initial, data = {name: posted.get(name, "") for name in self.base_fields}, None
+        super().__init__(data, initial=initial)
+        self.lines = rows_of(LineRows, posted, "lines", lines, adding=adding)
+        self.deductions = rows_of(DeductionRows, posted, "deductions", adding=adding)
 
-    def clean_deductions(self):
-        try:
-            return [
-                {"amount": yen_in_row(a), "reason": r}
-                for a, r in parse_rows(self.cleaned_data["deductions"], "deductions", 2)
+    def clean(self):
+        data = super().clean()
+        for rows in (self.lines, self.deductions):
+            for message in rows.messages():
+                self.add_error(None, message)
+        if self.lines.is_valid() and self.deductions.is_valid():
+            data["lines"] = [
+                {"month": row["month"].isoformat()[:7], "assistance": row["assistance"], "amount": row["amount"]}
+                for row in self.lines.values()
             ]
-        except ValueError:
-            raise ValidationError("控除の金額は数字で入力してください。") from None
-
-
-# Amounts are typed as people write them (50,000円), so the input is text with a numeric keypad.
-YEN_INPUT = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+            data["deductions"] = [
+                {"amount": row["amount"], "reason": row["reason"]} for row in self.deductions.values()
+            ]
+        return data
 
 
 class PaymentForm(LabelledForm):
@@ -99,19 +201,32 @@ class PaymentForm(LabelledForm):
     note = forms.CharField(label="摘要", max_length=200, required=False)
 
 
-class PlanForm(LabelledForm):
-    instalments = forms.CharField(
-        label="分納の計画",
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="1行に1回: 2026-12-25 10000（合計が残高と一致すること）",
-    )
+class InstalmentForm(RowForm):
+    """One instalment of a plan: its due date and amount."""
 
-    def clean_instalments(self):
-        rows = parse_rows(self.cleaned_data["instalments"], "instalments", 2)
-        try:
-            return [(date.fromisoformat(d), yen_in_row(a)) for d, a in rows]
-        except ValueError:
-            raise ValidationError("日付は YYYY-MM-DD、金額は数字で入力してください。") from None
+    needed = ("due_on", "amount")
+    due_on = forms.DateField(label="納期限", widget=DATE_WIDGET, required=False)
+    amount = RowYenField(label="金額", required=False, widget=YEN_INPUT)
+
+
+# Six empty rows: a half-year plan without a click; 「行を追加」 for more (a plan of 5 years is 60 rows).
+InstalmentRows = formset_factory(InstalmentForm, formset=Rows, extra=6, max_num=rules.LINES_MAX, validate_max=True)
+
+
+class PlanForm(LabelledForm):
+    """分納の計画: a list of rows (納期限・金額); the total must equal the balance (the service checks)."""
+
+    def __init__(self, data=None, *, adding: str | None = None):
+        super().__init__(None if adding else data)
+        self.instalments = rows_of(InstalmentRows, data, "instalments", adding=adding)
+
+    def clean(self):
+        data = super().clean()
+        for message in self.instalments.messages():
+            self.add_error(None, message)
+        if self.instalments.is_valid():
+            data["instalments"] = [(row["due_on"], row["amount"]) for row in self.instalments.values()]
+        return data
 
 
 class OffsetForm(LabelledForm):
@@ -146,7 +261,7 @@ class DeliveryResultsForm(LabelledForm):
         return results
 
 
-class DunningForm(forms.Form):
+class DunningForm(LabelledForm):
     min_days = forms.IntegerField(label="納期限からの日数（以上）", min_value=0, initial=30)
     min_amount = forms.IntegerField(label="未納額（円以上）", min_value=0, initial=1000)
     kinds = forms.MultipleChoiceField(

@@ -15,6 +15,8 @@ Pure functions, no Django import; money is int yen.
 from dataclasses import dataclass, field
 from datetime import date
 
+from hogo.common.wareki import wareki_month
+
 ART63, ART78 = "63", "78"
 SURCHARGE_CAP_PERCENT = 40
 
@@ -147,14 +149,14 @@ def determine(
 
 def check_line(line: Overpayment, this_month: date | None = None) -> None:
     """One overpaid month of one kind of assistance, within the stated bounds, or RuleError("lines")."""
-    where = f"{line.month:%Y-%m} {line.assistance}"
+    where = f"{wareki_month(line.month)} {ASSISTANCE_CODES.get(line.assistance, line.assistance)}"
     if line.assistance not in ASSISTANCE_CODES:
         codes = " / ".join(f"{code} {label}" for code, label in ASSISTANCE_CODES.items())
         raise RuleError("lines", f"{where}: 扶助の種類が分かりません。次のどれかです: {codes}。")
     if line.month < FIRST_MONTH:
-        raise RuleError("lines", f"{where}: {FIRST_MONTH:%Y-%m}（現行法の施行）より前の月は対象になりません。")
+        raise RuleError("lines", f"{where}: {wareki_month(FIRST_MONTH)}（現行法の施行）より前の月は対象になりません。")
     if this_month is not None and line.month > this_month:
-        raise RuleError("lines", f"{where}: 今月（{this_month:%Y-%m}）より後の月は、まだ支給していません。")
+        raise RuleError("lines", f"{where}: 今月（{wareki_month(this_month)}）より後の月は、まだ支給していません。")
     if not isinstance(line.amount, int) or line.amount <= 0:
         raise RuleError("lines", f"{where}: 金額は1円以上の整数です。")
     if line.amount > LINE_MAX:

@@ -19,6 +19,7 @@ from hogo.audit.models import Action
 from hogo.audit.services import record
 from hogo.common.bounds import NOTE_MAX
 from hogo.common.refusals import ErrorList
+from hogo.common.wareki import wareki
 from hogo.decisions.models import LedgerAdjustment
 from hogo.households.models import Household, Relation
 from hogo.households.scoping import households_visible_to
@@ -159,7 +160,7 @@ def open_receivables(actor, determination: Determination) -> list[Receivable]:
             amount=principal,
             on=today,
             recorded_by=actor,
-            note=f"{today.isoformat()} 決裁の返還金・徴収金の決定",
+            note=f"{wareki(today)}決裁の返還金・徴収金の決定",
         )
         if surcharge:
             Entry.objects.create(

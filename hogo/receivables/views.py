@@ -40,11 +40,14 @@ from .models import CollectionSettings, DunningBatch
 def determination_new(request, public_id):
     household = open_household_for_edit(request.user, public_id, message=services.NOT_YOURS)
     candidates = services.candidate_lines(household)
-    initial = {
-        "lines": "\n".join(f"{c['month'][:7]} {c['assistance']} {c['amount']}" for c in candidates),
-        "due_on": timezone.localdate() + timedelta(days=30),
-    }
-    form = DeterminationForm(request.POST or None, initial=initial)
+    lines = [{**c, "month": date.fromisoformat(c["month"])} for c in candidates]
+    adding = request.POST.get("add_row") if request.method == "POST" else None
+    form = DeterminationForm(
+        request.POST or None,
+        initial={"due_on": timezone.localdate() + timedelta(days=30)},
+        lines=lines,
+        adding=adding if adding in ("lines", "deductions") else None,
+    )
     determination = save_through(
         request,
         form,
@@ -193,6 +196,8 @@ def receivable_payment(request, public_id):
 @require_POST
 def receivable_plan(request, public_id):
     receivable = _open_for_collecting(request, public_id)
+    if request.POST.get("add_row") == "instalments":  # 「行を追加」: the rows as typed and one more, nothing saved
+        return _receivable_page(request, receivable, plan_form=PlanForm(request.POST, adding="instalments"))
     form = PlanForm(request.POST)
     if save_through(
         request,

@@ -30,9 +30,9 @@ BASE_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "axes",
+    "hogo.common.third_party_apps.AxesConfig",  # axes, with its Japanese name in the admin
     "django_tasks",
-    "django_tasks_db",
+    "hogo.common.third_party_apps.TasksDatabaseConfig",  # django_tasks_db, likewise
     "hogo.common",
 ]
 

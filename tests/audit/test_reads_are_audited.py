@@ -41,7 +41,7 @@ def test_supervisor_sees_who_opened_the_household(cast, login):
     household = cast.households["own"]
     login(cast.users["cw_mate"]).get(reverse("household_detail", args=[household.public_id]))
     body = login(cast.users["sv"]).get(reverse("access_log", args=[household.public_id])).content.decode()
-    assert "cw_mate" in body and "係のケース" in body
+    assert "鈴木 花子" in body and "係のケース" in body
 
 
 def test_logins_and_failed_logins_are_recorded(cast, client):

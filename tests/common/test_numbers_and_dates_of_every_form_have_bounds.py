@@ -26,7 +26,7 @@ def errors_of(**data):
 
 
 def test_a_number_beyond_the_database_integer_is_refused_on_its_field():
-    assert errors_of(count=str(10**30))["count"] == [f"件数は{DB_INT_MAX}以下で入力してください。"]
+    assert errors_of(count=str(10**30))["count"] == [f"件数は{DB_INT_MAX:,}以下で入力してください。"]
     assert not errors_of(count=str(DB_INT_MAX))
 
 

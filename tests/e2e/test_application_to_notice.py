@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from hogo.households.models import CaseworkerAssignment
 
+from .shots import shoot
 from .test_login_search_open_household import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -56,6 +57,7 @@ def test_from_consultation_to_an_approved_decision_and_its_notice(cast, page, tm
         form.get_by_role("button", name="保存").click()
         expect(page.locator(".message")).to_contain_text("更新しました")
     expect(page.locator(".status--pending")).to_have_count(0)
+    shoot(page, "guide-application", guide=True)
 
     page.get_by_role("button", name="要否判定を行う").click()
     expect(page.get_by_role("heading", name=re.compile("要否判定"))).to_be_visible()

@@ -33,7 +33,7 @@ def test_the_supervisor_approves_from_the_inbox_and_the_caseworker_reads_the_ret
     decisions = page.locator("#decisions tbody tr")
     expect(decisions).to_have_count(2)
     expect(decisions.first).to_contain_text("鈴木 花子")  # drafted 8 days ago, before the CW's draft of 3 days ago
-    shoot(page, "inbox-sv")
+    shoot(page, "inbox-sv", guide=True)
 
     decisions.nth(1).get_by_role("link").click()
     page.get_by_role("button", name="承認する").click()

@@ -13,6 +13,7 @@ from hogo.collaboration import matching
 from hogo.collaboration.models import Agency
 from tests.collaboration.conftest import make_member
 
+from .shots import shoot
 from .test_application_to_notice import log_out
 from .test_login_search_open_household import log_in
 
@@ -86,6 +87,7 @@ def test_case_one_from_issues_to_a_printed_plan_and_its_monitoring_follow_up(cas
     page.get_by_label("世帯の課題").check()
     page.get_by_role("button", name="資料を作る").click()
     expect(page.locator(".material")).to_contain_text("構成員の守秘義務")
+    shoot(page, "guide-conference", guide=True)
     conference_url = page.url
     log_out(page)
 

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from hogo.followups.models import Declaration
 
+from . import shots
 from .test_login_search_open_household import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -75,6 +76,7 @@ def test_the_caseworker_enters_a_pay_slip_from_the_declaration_and_sees_the_reco
     expect(before_after.get_by_role("row", name="収入充当額")).to_contain_text("55,900円")
     expect(before_after.get_by_role("row", name="扶助額（月額）")).to_contain_text("−55,900円")
     shoot(page, "result")
+    shots.shoot(page, "guide-income", guide=True)
 
     page.goto(f"/declarations/{declaration.public_id}/")
     expect(page.locator(".declared-vs-recognised")).to_contain_text("100,000円")

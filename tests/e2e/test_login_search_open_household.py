@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from hogo.audit.models import Action, AuditEntry
 
 from ..factories import PASSWORD
+from .shots import shoot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -33,6 +34,7 @@ def test_cw_logs_in_searches_by_kana_and_opens_the_household(cast, page):
     page.get_by_role("heading", name="いつも確認すること").wait_for()
     assert cast.households["mate"].case_number in page.locator("h1").inner_text()
     assert "鈴木 花子" in page.locator(".always-know").inner_text()
+    shoot(page, "guide-household", guide=True)
     assert page.url.endswith(f"/households/{cast.households['mate'].public_id}/")
     assert AuditEntry.objects.filter(
         action=Action.VIEW, actor_username="cw", target_id=str(cast.households["mate"].public_id)

@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from .shots import shoot
 from .test_application_to_notice import log_out
 from .test_login_search_open_household import log_in
 
@@ -32,6 +33,7 @@ def test_a_late_declaration_is_red_for_cw_and_sv_and_recognising_it_clears_it(ca
     expect(row).to_have_class("urgency--overdue")
     expect(row.locator(".urgency")).to_have_text("期限切れ")
     expect(page.locator(".counts li", has_text="未認定の申告").locator(".count")).to_have_text("1")
+    shoot(page, "guide-home", guide=True)
     log_out(page)
 
     log_in(page, "sv")
@@ -42,6 +44,7 @@ def test_a_late_declaration_is_red_for_cw_and_sv_and_recognising_it_clears_it(ca
     overdue = page.locator(".work li", has_text="収入申告の認定")
     expect(overdue).to_have_class("urgency--overdue")
     expect(overdue).to_contain_text("担当 佐藤 一郎")
+    shoot(page, "guide-team", guide=True)
     log_out(page)
 
     log_in(page, "cw")

@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from hogo.knowledge.models import Question
 
+from .shots import shoot
 from .test_login_search_open_household import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -21,6 +22,7 @@ def test_the_fourteen_day_question_in_the_browser(cast, page):
     expect(first.locator("blockquote")).to_contain_text("申請のあつた日から十四日以内にしなければならない")
     expect(first.locator("mark").first).to_be_visible()
     expect(page.get_by_role("note")).to_contain_text("参考情報です")
+    shoot(page, "guide-question", guide=True)
     page.get_by_role("button", name="役に立った").click()
     expect(page.get_by_text("評価を記録しました。")).to_be_visible()
     assert Question.objects.get().feedback == "useful"

@@ -17,6 +17,7 @@ from hogo.offices.models import Role
 from hogo.receivables.models import Receivable
 from tests.factories import make_staff
 
+from .shots import shoot
 from .test_application_to_notice import log_out
 from .test_login_search_open_household import log_in
 
@@ -31,9 +32,16 @@ def test_pension_back_payment_to_dunning_and_delivery_results(cast, page, tmp_pa
     log_in(page, "cw")
     page.goto(f"/households/{household.public_id}/")
     page.get_by_role("link", name="返還・徴収の決定を起案").click()
-    page.get_by_label("対象の月・扶助・金額").fill("2026-04 living 35000\n2026-05 living 35000\n2026-06 living 35000")
+    for number, month in enumerate(("2026-04", "2026-05", "2026-06"), start=1):
+        page.get_by_label(f"{number}行目の月").fill(month)
+        page.get_by_label(f"{number}行目の扶助").select_option(label="生活扶助")
+        page.get_by_label(f"{number}行目の金額").fill("35,000円" if number != 2 else "三万五千")
     page.get_by_label("資力があった事実（法第63条）").fill("2026年7月に年金の遡及支給（4〜6月分）を受けていた。")
-    page.get_by_label("納期限").fill((today + timedelta(days=30)).isoformat())
+    page.locator("#id_due_on").fill((today + timedelta(days=30)).isoformat())
+    page.get_by_role("button", name="起案する").click()
+    expect(page.get_by_role("alert")).to_contain_text("2行目の金額は数字で入力してください。")
+    shoot(page, "determination-rows-error")
+    page.get_by_label("2行目の金額").fill("３５０００")
     page.get_by_role("button", name="起案する").click()
     expect(page.get_by_text("起案しました")).to_be_visible()
     determination_url = page.url
@@ -49,9 +57,15 @@ def test_pension_back_payment_to_dunning_and_delivery_results(cast, page, tmp_pa
     log_in(page, "collector")
     expect(page.get_by_role("heading", name="返還金・徴収金")).to_be_visible()
     page.get_by_role("link", name=receivable.reference).click()
-    page.get_by_label("分納の計画").fill(f"{today + timedelta(days=30)} 50000\n{today + timedelta(days=60)} 55000")
+    for number, (days, amount) in enumerate(((30, "50,000円"), (60, "55000")), start=1):
+        page.get_by_label(f"{number}行目の納期限").fill((today + timedelta(days=days)).isoformat())
+        page.get_by_label(f"{number}行目の金額").fill(amount)
+    page.get_by_role("button", name="行を追加").click()  # htmx: one more row, what was typed stays
+    expect(page.get_by_label("7行目の金額")).to_be_visible()
+    expect(page.get_by_label("1行目の金額")).to_have_value("50,000円")
     page.get_by_role("button", name="計画を保存").click()
     expect(page.get_by_text("分納の計画を保存しました。")).to_be_visible()
+    shoot(page, "guide-receivable", guide=True)
     slips = page.request.get(page.get_by_role("link", name="納付書（PDF）").get_attribute("href"))
     assert slips.headers["content-type"] == "application/pdf" and slips.body().startswith(b"%PDF")
     page.get_by_label("入金額（円）").fill("50000")

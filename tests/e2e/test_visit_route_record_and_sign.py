@@ -16,6 +16,7 @@ from hogo.followups.rules import ensure_rules
 from hogo.followups.schedule import add_months
 from tests.factories import make_household
 
+from .shots import shoot
 from .test_application_to_notice import log_out
 from .test_login_search_open_household import log_in
 
@@ -44,6 +45,7 @@ def test_due_visits_route_visit_sheet_draft_record_signature_and_next_visit(cast
     log_in(page, "cw")
     page.get_by_role("link", name="訪問", exact=True).click()
     expect(page.get_by_role("heading", name="訪問予定", exact=False)).to_be_visible()
+    shoot(page, "visits")
     for household in households:
         page.get_by_label(f"{household.case_number}を選ぶ").check()
     page.get_by_role("button", name="ルートを作る").click()
@@ -53,6 +55,7 @@ def test_due_visits_route_visit_sheet_draft_record_signature_and_next_visit(cast
     page.locator(".route").get_by_role("link", name=f"{first.case_number} 訪問 一郎").click()
     expect(page.get_by_role("heading", name=f"訪問シート ケース {first.case_number}")).to_be_visible()
     expect(page.get_by_role("heading", name="今回聞くこと")).to_be_visible()
+    shoot(page, "guide-visit-sheet", guide=True)
     page.get_by_label("面接者").fill("世帯主 本人")
     page.locator("fieldset", has_text="生活状況").get_by_label("変化なし").check()
     page.locator("fieldset", has_text="健康状態").get_by_label("変化あり").check()

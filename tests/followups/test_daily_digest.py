@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.core import mail
 
+from hogo.common.wareki import wareki
 from hogo.followups import services
 from hogo.followups.digest import send_digests
 from hogo.followups.models import Notice
@@ -32,7 +33,7 @@ def test_the_caseworker_and_the_supervisor_get_the_overdue_declaration(cast, rul
     assert "【期限切れ】" in by_address["cw@example.invalid"].body
     assert "収入申告の認定（10月分）" in by_address["cw@example.invalid"].body
     assert "担当 佐藤 一郎" in by_address["sv@example.invalid"].body
-    assert Notice.objects.get(recipient=cast.users["cw"], day=today).title.startswith(f"{today.isoformat()} の確認事項")
+    assert Notice.objects.get(recipient=cast.users["cw"], day=today).title.startswith(f"{wareki(today)}の確認事項")
 
 
 def test_running_it_twice_a_day_sends_nothing_more(cast, rules, today):

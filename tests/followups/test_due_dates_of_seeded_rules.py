@@ -115,7 +115,7 @@ def test_earners_declare_income_by_the_10th_of_every_month():
     found = occurrences(
         spec("income_declaration_earners"), household("under_assistance", "has_earnings"), None, date(2026, 11, 23)
     )
-    assert [(o.due_on, o.period_label) for o in found] == [(date(2026, 11, 10), "2026年11月")]
+    assert [(o.due_on, o.period_label) for o in found] == [(date(2026, 11, 10), "令和8年11月")]
 
 
 def test_monthly_rule_on_the_31st_falls_on_the_last_day_of_february():

@@ -42,7 +42,7 @@ def test_a_date_before_the_assistance_began_is_refused_on_the_day(cast):
     household = cast.households["own"]
     StatusChange.objects.filter(household=household).update(effective_date=date(2026, 4, 1))
     errors = refused(cast.users["cw"], household, "care_premium", amount=3_000, effective_from=date(2026, 3, 1))
-    assert errors["effective_from"] == ["適用開始日が保護の期間（2026年4月から）より前です。"]
+    assert errors["effective_from"] == ["適用開始日が保護の期間（令和8年4月から）より前です。"]
 
 
 def test_a_date_after_the_assistance_ended_is_refused_on_the_day(cast):
@@ -53,7 +53,7 @@ def test_a_date_after_the_assistance_ended_is_refused_on_the_day(cast):
         household=household, from_status="active", to_status="terminated", effective_date=date(2026, 9, 15), reason="t"
     )
     errors = refused(cast.users["cw"], household, "rent", amount=40_000, effective_from=date(2026, 10, 1))
-    assert errors["effective_from"] == ["適用開始日が保護の期間（2026年9月まで）より後です。"]
+    assert errors["effective_from"] == ["適用開始日が保護の期間（令和8年9月まで）より後です。"]
 
 
 def test_an_end_before_the_start_is_refused_on_the_end(cast):

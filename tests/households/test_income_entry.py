@@ -209,13 +209,13 @@ def test_an_income_before_the_assistance_began_is_refused(cast, login):
     household = make_household(cast.office_a, cast.staff["cw"], since=date(2026, 4, 10), head_name="森 花子")
     head = household.members.get(relation="head")
     response = post_income(login, cast, household, head, since="2026-03")
-    assert_refused(response, "since", "保護の期間（2026年4月から）より前")
+    assert_refused(response, "since", "保護の期間（令和8年4月から）より前")
 
 
 def test_an_income_after_the_assistance_ended_is_refused(cast, login, cw_household_terminated, head):
     household = cw_household_terminated
     head = household.members.get(relation="head")
-    assert_refused(post_income(login, cast, household, head, since="2026-10"), "since", "2026年8月まで")
+    assert_refused(post_income(login, cast, household, head, since="2026-10"), "since", "令和8年8月まで")
     assert_refused(post_income(login, cast, household, head, since="2026-07"), "until", "認定終了月")
 
 
@@ -250,7 +250,7 @@ def test_an_overlapping_entry_of_the_same_income_is_refused(cast, login, househo
     before = Income.objects.count()
     response = post_income(login, cast, household, head, since="2026-12")
     assert response.status_code == 200
-    assert "2026年10月〜継続中に登録済み" in " ".join(response.context["form"].errors["since"])
+    assert "令和8年10月〜継続中に登録済み" in " ".join(response.context["form"].errors["since"])
     assert Income.objects.count() == before == 1
 
 

@@ -15,8 +15,8 @@ def test_portal_settings_install_no_core_app_and_migrate_their_own_database(tmp_
         "HOGO_HTTPS": "false",
     }
     script = (
-        "import django; django.setup(); from django.conf import settings; "
-        "print(','.join(a for a in settings.INSTALLED_APPS if a.startswith('hogo.')))"
+        "import django; django.setup(); from django.apps import apps; "
+        "print(','.join(c.name for c in apps.get_app_configs() if c.name.startswith('hogo.')))"
     )
     apps = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True).stdout
     assert apps.strip() == "hogo.common,hogo.portal"

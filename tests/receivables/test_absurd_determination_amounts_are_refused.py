@@ -12,6 +12,8 @@ from django.urls import reverse
 from hogo.receivables import services
 from hogo.receivables.models import Determination
 
+from .form_rows import determination, line
+
 pytestmark = pytest.mark.django_db
 
 
@@ -85,23 +87,23 @@ def test_a_fact_longer_than_a_page_is_refused_on_its_field(cast, today):
 @pytest.mark.parametrize(
     "lines,said",
     [
-        ("2026-04 living 1000000000000", "以下"),
-        ("2026-04 living 100000000000000000000", "以下"),
-        ("2026-04 luxury 35000", "扶助の種類が分かりません"),
-        ("9999-12 living 35000", "より後の月"),
+        (line("2026-04", "living", "1000000000000"), "以下"),
+        (line("2026-04", "living", "100000000000000000000"), "以下"),
+        (line("2026-04", "luxury", "35000"), "扶助は一覧から選んでください"),
+        (line("2199-12", "living", "35000"), "より後の月"),
     ],
 )
 def test_the_page_refuses_them_on_the_field_and_saves_nothing(cast, login, today, lines, said):
     response = login(cast.users["cw"]).post(
         reverse("determination_new", args=[cast.households["own"].public_id]),
-        {
-            "lines": lines,
-            "cause": "recipient",
-            "means_existed": "年金の遡及支給",
-            "surcharge_percent": "0",
-            "due_on": (today + timedelta(days=30)).isoformat(),
-        },
+        determination(
+            lines,
+            cause="recipient",
+            means_existed="年金の遡及支給",
+            surcharge_percent="0",
+            due_on=(today + timedelta(days=30)).isoformat(),
+        ),
     )
     assert response.status_code == 200
-    assert said in " ".join(response.context["form"].errors["lines"])
+    assert said in " ".join(response.context["form"].non_field_errors())
     assert not Determination.objects.exists()

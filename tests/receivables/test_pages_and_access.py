@@ -12,6 +12,9 @@ from django.urls import reverse
 from hogo.receivables import services
 from hogo.receivables.models import Determination
 
+from .form_rows import determination as posted_determination
+from .form_rows import line, rows
+
 
 def pdf_text(content, tmp_path):
     path = tmp_path / "out.pdf"
@@ -25,13 +28,13 @@ def test_the_caseworker_drafts_and_the_route_approves(cast, login, today):
     url = reverse("determination_new", args=[cast.households["own"].public_id])
     response = login(cast.users["cw"]).post(
         url,
-        {
-            "lines": "2026-04 living 35000\n2026-05 living 35000\n2026-06 living 35000",
-            "cause": "recipient",
-            "means_existed": "年金の遡及支給（4〜6月分）",
-            "surcharge_percent": "0",
-            "due_on": (today + timedelta(days=30)).isoformat(),
-        },
+        posted_determination(
+            *(line(month, "living", "35000") for month in ("2026-04", "2026-05", "2026-06")),
+            cause="recipient",
+            means_existed="年金の遡及支給（4〜6月分）",
+            surcharge_percent="0",
+            due_on=(today + timedelta(days=30)).isoformat(),
+        ),
     )
     determination = Determination.objects.get()
     assert response.status_code == 302 and determination.principal63 == 105_000
@@ -45,23 +48,23 @@ def test_a_bad_line_is_refused_on_its_field(cast, login, today):
     url = reverse("determination_new", args=[cast.households["own"].public_id])
     response = login(cast.users["cw"]).post(
         url,
-        {
-            "lines": "2026-04 living abc",
-            "cause": "recipient",
-            "surcharge_percent": "0",
-            "due_on": (today + timedelta(days=30)).isoformat(),
-        },
+        posted_determination(
+            line("2026-04", "living", "abc"),
+            cause="recipient",
+            surcharge_percent="0",
+            due_on=(today + timedelta(days=30)).isoformat(),
+        ),
     )
     assert response.status_code == 200 and "金額は数字で入力してください" in response.content.decode()
     response = login(cast.users["cw"]).post(
         url,
-        {
-            "lines": "2026-04 living 1000",
-            "cause": "recipient",
-            "surcharge_percent": "41",
-            "means_existed": "x",
-            "due_on": (today + timedelta(days=30)).isoformat(),
-        },
+        posted_determination(
+            line("2026-04", "living", "1000"),
+            cause="recipient",
+            surcharge_percent="41",
+            means_existed="x",
+            due_on=(today + timedelta(days=30)).isoformat(),
+        ),
     )
     assert "40" in response.content.decode() and not Determination.objects.exists()
 
@@ -74,7 +77,11 @@ def test_the_collection_team_records_a_payment_plans_and_prints_slips(
     url = reverse("receivable_detail", args=[receivable.public_id])
     client.post(
         reverse("receivable_plan", args=[receivable.public_id]),
-        {"instalments": f"{today + timedelta(days=30)} 50000\n{today + timedelta(days=60)} 55000"},
+        rows(
+            "instalments",
+            {"due_on": (today + timedelta(days=30)).isoformat(), "amount": "50000"},
+            {"due_on": (today + timedelta(days=60)).isoformat(), "amount": "55000"},
+        ),
     )
     client.post(
         reverse("receivable_payment", args=[receivable.public_id]),

@@ -11,6 +11,8 @@ from hogo.receivables import services
 from hogo.receivables.models import Receivable
 from tests.roles import ROLES
 
+from .form_rows import rows
+
 ROLE_TESTED_URLS = {
     "receivable_payment",
     "receivable_plan",
@@ -30,7 +32,10 @@ WRITING_OFF = COLLECTING | {"chief": 302, "clerk": 403, "collector": 403}
 def posted(action, debt, today):
     return {
         "receivable_payment": {"amount": "1000", "on": today.isoformat(), "channel": "counter"},
-        "receivable_plan": {"instalments": f"{today.replace(year=today.year + 1)} {services.balance_of(debt)}"},
+        "receivable_plan": rows(
+            "instalments",
+            {"due_on": today.replace(year=today.year + 1).isoformat(), "amount": services.balance_of(debt)},
+        ),
         "receivable_offset": {"amount": "1000"},
         "receivable_offset_application": {},
         "receivable_contact": {"phone": "090-1234-5678"},

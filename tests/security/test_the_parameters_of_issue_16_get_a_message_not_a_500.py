@@ -16,6 +16,7 @@ from hogo.knowledge.models import CaseExample
 from hogo.receivables.models import Determination, Entry
 from tests.collaboration.conftest import agencies, case_one, conference, members  # noqa: F401  (fixtures)
 from tests.receivables.conftest import back_payment_lines, debt78, today  # noqa: F401  (fixtures)
+from tests.receivables.form_rows import determination, line
 from tests.roles import collector_of
 
 
@@ -61,17 +62,17 @@ def test_a_determination_amount_too_large_for_the_database_is_a_message(cast, lo
     household = cast.households["own"]
     response = login(cast.users["cw"]).post(
         reverse("determination_new", args=[household.public_id]),
-        {
-            "lines": f"2026-04 living {10**20}",
-            "cause": "recipient",
-            "means_existed": "2026年7月に年金の遡及支給があった。",
-            "surcharge_percent": "0",
-            "due_on": (timezone.localdate() + timedelta(days=30)).isoformat(),
-        },
+        determination(
+            line("2026-04", "living", f"{10**20}"),
+            cause="recipient",
+            means_existed="2026年7月に年金の遡及支給があった。",
+            surcharge_percent="0",
+            due_on=(timezone.localdate() + timedelta(days=30)).isoformat(),
+        ),
     )
     assert response.status_code == 200
-    errors = response.context["form"].errors
-    assert errors["lines"] == [f"金額は100,000,000円以下で入力してください（{10**20}）。"]
+    errors = response.context["form"].non_field_errors()
+    assert errors == [f"1行目の金額は100,000,000円以下で入力してください（{10**20}）。"]
     assert not Determination.objects.exists()
 
 

@@ -8,6 +8,8 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
+from hogo.common.wareki import wareki
+
 from .inputs import REGION_LABELS, HouseholdInput, InputError
 from .rules import (
     GRADE_GROUP,
@@ -200,7 +202,7 @@ def calculate(household: HouseholdInput, standards: Standards | None = None) -> 
     try:
         snap = standards.snapshot(on)
     except StandardsError:
-        raise InputError("as_of", f"{standards.earliest.isoformat()} より前の基準はありません") from None
+        raise InputError("as_of", f"{wareki(standards.earliest)}より前の基準はありません") from None
     region = _winter_region(household, snap)
     book = _Book()
     rules = snap.rules
@@ -458,9 +460,7 @@ def _additions(book: _Book, snap: Snapshot, h: HouseholdInput) -> list[dict]:
                 "児童養育加算",
                 child.id,
                 v.values["per_child"],
-                lambda child=child: (
-                    f"18歳到達後の最初の3月31日（{end_of_child_period(child.birth_date).isoformat()}）まで"
-                ),
+                lambda child=child: f"18歳到達後の最初の3月31日（{wareki(end_of_child_period(child.birth_date))}）まで",
                 v,
             )
 
@@ -643,7 +643,7 @@ def _prorated_living(book: _Book, snap: Snapshot, h: HouseholdInput, monthly: in
         "生活扶助の日割",
         amount,
         lambda: (
-            f"{monthly:,}円 × {days}日 ÷ {days_in_month}日（{start.isoformat()}〜{end.isoformat()}）"
+            f"{monthly:,}円 × {days}日 ÷ {days_in_month}日（{wareki(start)}〜{wareki(end)}）"
             f" → 1円未満切り上げ。住宅扶助・教育扶助・期末一時扶助は日割しない"
         ),
         v,

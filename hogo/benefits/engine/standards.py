@@ -6,6 +6,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from hogo.common.wareki import wareki
+
 STANDARDS_DIR = Path(__file__).resolve().parent.parent / "standards"
 
 
@@ -29,7 +31,7 @@ class Version:
 
 def _citation(source: dict, effective_from: date) -> str:
     parts = [source.get("document", ""), source.get("table", ""), source.get("url", "")]
-    return " / ".join(p for p in parts if p) + f"（{effective_from.isoformat()}〜）"
+    return " / ".join(p for p in parts if p) + f"（{wareki(effective_from)}〜）"
 
 
 class StandardsError(LookupError):

@@ -3,6 +3,7 @@ from datetime import date, datetime
 from django import template
 from django.utils import timezone
 
+from hogo.common.people import name_of
 from hogo.common.wareki import age_on
 from hogo.common.wareki import seireki as to_seireki
 from hogo.common.wareki import wareki as to_wareki
@@ -10,6 +11,13 @@ from hogo.common.wareki import wareki_month as to_wareki_month
 from hogo.common.wareki import wareki_text as to_wareki_text
 
 register = template.Library()
+
+
+@register.filter
+def person(user) -> str:
+    """The name of the person behind an account (staff or agency member), never the login id when a name
+    is known."""
+    return name_of(user)
 
 
 @register.filter
