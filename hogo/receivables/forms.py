@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from hogo.common.bounds import NOTE_MAX
 from hogo.common.forms import DATE_WIDGET, YEN_MAX, LabelledForm, YenField, yen_from_text
+from hogo.common.versions import VersionField
 from hogo.households.income_forms import MonthField
 
 from . import rules
@@ -216,9 +217,13 @@ InstalmentRows = formset_factory(InstalmentForm, formset=Rows, extra=6, max_num=
 class PlanForm(LabelledForm):
     """分納の計画: a list of rows (納期限・金額); the total must equal the balance (the service checks)."""
 
-    def __init__(self, data=None, *, adding: str | None = None):
-        super().__init__(None if adding else data)
+    plan_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0, label="計画の版")
+
+    def __init__(self, data=None, *, adding: str | None = None, plan_version: int | None = None):
+        super().__init__(None if adding else data, initial={"plan_version": plan_version})
         self.instalments = rows_of(InstalmentRows, data, "instalments", adding=adding)
+        if adding and data is not None:
+            self.initial["plan_version"] = data.get("plan_version")
 
     def clean(self):
         data = super().clean()
@@ -239,6 +244,7 @@ class ContactForm(LabelledForm):
     """The debtor's phone number for dunning by SMS; the service checks its format (empty clears it)."""
 
     phone = forms.CharField(label="電話番号（督促のSMS用）", max_length=20, required=False)
+    version = VersionField()
 
 
 class WriteOffForm(LabelledForm):

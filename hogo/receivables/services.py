@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from hogo.audit.models import Action
 from hogo.audit.services import record
+from hogo.common import versions
 from hogo.common.bounds import NOTE_MAX
 from hogo.common.refusals import ErrorList
 from hogo.common.wareki import wareki
@@ -302,12 +303,25 @@ PHONE_FORMAT = __import__("re").compile(r"^0\d{1,4}-?\d{1,4}-?\d{3,4}$")
 
 
 @transaction.atomic
-def update_contact(actor, receivable: Receivable, *, phone: str) -> Receivable:
-    """The debtor's phone number, for dunning by SMS (the case file is not the collection team's)."""
+def contact_watched(receivable: Receivable) -> list[versions.Watched]:
+    """What the contact form shows (decision 0021): a stale form is refused with the current number."""
+    return [versions.Watched("phone", receivable, "debtor_phone", "電話番号")]
+
+
+def plan_version_of(receivable: Receivable) -> int:
+    """The version of the current instalment plan (0: no plan, paid at once)."""
+    return receivable.instalments.aggregate(v=Max("version"))["v"] or 0
+
+
+def update_contact(actor, receivable: Receivable, *, phone: str, version: dict | None = None) -> Receivable:
+    """The debtor's phone number, for dunning by SMS (the case file is not the collection team's).
+    `version`: what the form was loaded with; a number changed since is refused (decision 0021)."""
     require_collecting(actor, receivable)
     phone = (phone or "").strip().replace("－", "-")
     if phone and not PHONE_FORMAT.match(phone):
         raise ValidationError({"phone": "電話番号は 090-1234-5678 のように入力してください。"})
+    locked = Receivable.objects.select_for_update().get(pk=receivable.pk)
+    versions.refuse_if_changed(version, contact_watched(locked), {"phone": phone})
     Receivable.objects.filter(pk=receivable.pk).update(debtor_phone=phone)
     record(actor, Action.UPDATE, target=receivable, office_id=receivable.office_id, detail={"contact": True})
     receivable.refresh_from_db()
@@ -325,13 +339,26 @@ def write_off(actor, receivable: Receivable, *, reason: str) -> Entry:
 
 
 @transaction.atomic
-def set_plan(actor, receivable: Receivable, *, instalments: list[tuple[date, int]]) -> list[Instalment]:
+def set_plan(
+    actor, receivable: Receivable, *, instalments: list[tuple[date, int]], plan_version: int | None = None
+) -> list[Instalment]:
+    """A new version of the plan. `plan_version`: the version the form was loaded with; when someone made
+    a newer plan since, the form is refused (decision 0021: the earlier plan stays as history either way)."""
     require_collecting(actor, receivable)
+    Receivable.objects.select_for_update().filter(pk=receivable.pk).first()
+    current = plan_version_of(receivable)
+    if plan_version is not None and plan_version != current:
+        raise ValidationError(
+            {
+                "instalments": f"この画面を開いた後に、他の人が分納の計画を作り直しました（第{current}版）。"
+                "保存していません。画面を開き直して、いまの計画を確かめてください。"
+            }
+        )
     try:
         rules.check_plan(instalments, balance_of(receivable))
     except rules.RuleError as exc:
         _refuse(exc)
-    version = (receivable.instalments.aggregate(v=Max("version"))["v"] or 0) + 1
+    version = current + 1
     rows = [
         Instalment.objects.create(
             receivable=receivable, version=version, number=i, due_on=d, amount=a, created_by=actor
@@ -349,7 +376,7 @@ def set_plan(actor, receivable: Receivable, *, instalments: list[tuple[date, int
 
 
 def current_plan(receivable: Receivable) -> list[Instalment]:
-    version = receivable.instalments.aggregate(v=Max("version"))["v"]
+    version = plan_version_of(receivable)
     return list(receivable.instalments.filter(version=version)) if version else []
 
 

@@ -15,6 +15,7 @@ from hogo.approvals.views import approve_view, return_view
 from hogo.approvals.views import panel as approval_panel
 from hogo.audit.models import Action
 from hogo.audit.services import record, shown
+from hogo.common import versions
 from hogo.common.refusals import report, report_form, save_through
 from hogo.households.services import open_household_for_edit
 from hogo.offices.acting import acting_office
@@ -155,7 +156,8 @@ def _receivable_page(request, receivable, *, payment_form=None, plan_form=None):
             or standing.has_role(Role.CLERK, receivable.office_id),
             "is_chief": standing.has_role(Role.CHIEF, receivable.office_id),
             "payment_form": payment_form or PaymentForm(initial={"on": today}),
-            "plan_form": plan_form or PlanForm(),
+            "plan_form": plan_form or PlanForm(plan_version=services.plan_version_of(receivable)),
+            "contact_version": versions.token_of(services.contact_watched(receivable)),
         },
     )
 
@@ -197,12 +199,15 @@ def receivable_payment(request, public_id):
 def receivable_plan(request, public_id):
     receivable = _open_for_collecting(request, public_id)
     if request.POST.get("add_row") == "instalments":  # 「行を追加」: the rows as typed and one more, nothing saved
-        return _receivable_page(request, receivable, plan_form=PlanForm(request.POST, adding="instalments"))
+        plan_form = PlanForm(request.POST, adding="instalments")
+        return _receivable_page(request, receivable, plan_form=plan_form)
     form = PlanForm(request.POST)
     if save_through(
         request,
         form,
-        lambda instalments: services.set_plan(request.user, receivable, instalments=instalments),
+        lambda instalments, plan_version: services.set_plan(
+            request.user, receivable, instalments=instalments, plan_version=plan_version
+        ),
         "分納の計画を保存しました。",
     ):
         return _back_to(receivable)
@@ -241,7 +246,7 @@ def receivable_contact(request, public_id):
     report_form(
         request,
         ContactForm(request.POST),
-        lambda phone: services.update_contact(request.user, receivable, phone=phone),
+        lambda phone, version: services.update_contact(request.user, receivable, phone=phone, version=version),
         "連絡先を更新しました。",
     )
     return _back_to(receivable)
