@@ -308,12 +308,15 @@ def household_ledger(request, public_id):
         months = list(reversed(ledger.ledger(decisions, first, today.replace(day=1))))
     by_id = {d.id: d for d in household.decisions.filter(status=DecisionStatus.APPROVED)}
     labels = {**dict(services.ASSISTANCE_ROWS), **services.ONE_TIME_LABELS}
+    # the 扶助 ever owed in these months, so a tablet shows the columns that say something
+    columns = [(c, label) for c, label in services.ASSISTANCE_ROWS if any(m.owed[c] for m in months)]
+    columns = columns or services.ASSISTANCE_ROWS[:1]
     rows = [
         {
             "month": m.month,
             "decisions": [by_id[i] for i in m.governing],
             "total": m.total,
-            "amounts": [m.owed[code] for code, _ in services.ASSISTANCE_ROWS],
+            "amounts": [m.owed[code] for code, _ in columns],
             "one_time": sum(m.one_time.values()),
         }
         for m in months
@@ -328,7 +331,8 @@ def household_ledger(request, public_id):
         {
             "household": household,
             "rows": rows,
-            "labels": [label for _, label in services.ASSISTANCE_ROWS],
+            "labels": [label for _, label in columns],
+            "has_one_time": any(row["one_time"] for row in rows),
             "adjustments": adjustments,
         },
     )

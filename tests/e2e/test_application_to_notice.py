@@ -89,3 +89,10 @@ def test_from_consultation_to_an_approved_decision_and_its_notice(cast, page, tm
         "\n", ""
     )
     assert "保護開始決定通知書" in text and "木村 陽子 様" in text and "東京都知事" in text and "42,000円" in text
+
+    page.goto(f"/households/{household.public_id}/ledger/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("月別の保護費")
+    expect(page.locator(".ledger-table thead")).to_contain_text("住宅扶助")  # owed: its column is there
+    expect(page.locator(".ledger-table thead")).not_to_contain_text("教育扶助")  # never owed: no column
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    shoot(page, "guide-ledger", guide=True)
