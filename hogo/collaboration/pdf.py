@@ -5,6 +5,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from hogo.common.pdf import BASE, HEAD, RIGHT, SMALL, TITLE, build, grid, line, paragraphs
+from hogo.common.people import name_of
 from hogo.common.wareki import wareki
 
 
@@ -21,8 +22,7 @@ def render_plan(plan) -> bytes:
         line("1 基本情報", HEAD),
         *paragraphs(plan.basic_info),
         line(
-            f"計画作成担当者: {getattr(getattr(plan.created_by, 'staff', None), 'name', plan.created_by.username)}"
-            f"　次回モニタリング予定日: {wareki(plan.next_monitoring_on)}",
+            f"計画作成担当者: {name_of(plan.created_by)}　次回モニタリング予定日: {wareki(plan.next_monitoring_on)}",
             SMALL,
         ),
         line("2 支援の計画", HEAD),

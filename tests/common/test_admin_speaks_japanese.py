@@ -81,3 +81,9 @@ def test_every_field_of_a_model_the_admin_shows_has_a_japanese_name():
 def test_the_third_party_apps_keep_their_labels_so_their_tables_and_migrations_stay():
     assert apps.get_app_config("axes").verbose_name == "ログイン制限"
     assert apps.get_app_config("django_tasks_database").verbose_name == "バックグラウンド処理"
+
+
+def test_the_admin_greets_the_person_by_name_not_by_login_id(admin_client, cast):
+    page = admin_client.get(reverse("admin:index")).content.decode()
+    assert "ようこそ <strong>加藤 管理</strong> さん。" in page
+    assert "<strong>admin</strong>" not in page
