@@ -12,11 +12,10 @@ from django.utils import timezone
 
 from hogo.approvals.models import ActionKind, Status
 from hogo.decisions.models import Decision
-from hogo.households.models import Relation
 from hogo.offices.models import Role, RoleAssignment
 
-from . import rules
-from .models import Cause, Determination, DeterminationAction, Entry, Receivable
+from . import rules, services
+from .models import Cause, Determination, DeterminationAction, Entry
 
 MEANS = "デモデータ（合成）: 年金の遡及支給を受けた月に資力があったが、申告が遅れた。"
 DISHONEST = "デモデータ（合成）: 就労収入があったのに収入申告をしていなかった（課税調査で判明）。"
@@ -118,25 +117,8 @@ def seed_receivables(office, today: date, seed: int) -> int:
             ]
         )
         DeterminationAction.objects.filter(pk__in=[a.pk for a in actions]).update(at=_at(decided))
-        head = household.members.filter(relation=Relation.HEAD).first()
-        for kind, principal, surcharge in (
-            (rules.ART63, result.principal63, 0),
-            (rules.ART78, result.principal78, result.surcharge78),
-        ):
-            if not principal:
-                continue
-            receivable = Receivable.objects.create(
-                office=office,
-                household=household,
-                determination=determination,
-                kind=kind,
-                reference=f"{office.municipality_code}{determination.pk:07d}{kind}",
-                debtor_name=head.name if head else "",
-                debtor_address=household.address,
-                cause=determination.cause,
-                created_on=decided,
-                due_on=determination.due_on,
-            )
+        for kind, principal, surcharge in services.articles_of(determination):
+            receivable = services.create_receivable(determination, kind, decided)
             entries = [Entry(kind=rules.PRINCIPAL, amount=principal, on=decided, note=NOTE)]
             if surcharge:
                 entries.append(

@@ -130,31 +130,44 @@ def draft_determination(
     return determination
 
 
+def articles_of(determination: Determination) -> list[tuple[str, int, int]]:
+    """(article, principal, surcharge) of each article with a principal: 法第63条, 法第78条."""
+    return [
+        (kind, principal, surcharge)
+        for kind, principal, surcharge in (
+            (rules.ART63, determination.principal63, 0),
+            (rules.ART78, determination.principal78, determination.surcharge78),
+        )
+        if principal
+    ]
+
+
+def create_receivable(determination: Determination, kind: str, created_on: date) -> Receivable:
+    """The receivable of one article of an approved determination: the debtor as the case file names
+    the head now, and the reference the payment slips carry (office code, determination, article)."""
+    household = determination.household
+    head = household.members.filter(relation=Relation.HEAD).first()
+    return Receivable.objects.create(
+        office_id=household.office_id,
+        household=household,
+        determination=determination,
+        kind=kind,
+        reference=f"{household.office.municipality_code}{determination.pk:07d}{kind}",
+        debtor_name=head.name if head else "",
+        debtor_address=household.address,
+        cause=determination.cause,
+        created_on=created_on,
+        due_on=determination.due_on,
+    )
+
+
 def open_receivables(actor, determination: Determination) -> list[Receivable]:
     """What the last approval of a determination sets in motion (registered with the approvals app):
     one receivable per article with its principal (and surcharge) entries."""
-    household = determination.household
-    head = household.members.filter(relation=Relation.HEAD).first()
     today = timezone.localdate()
     created = []
-    for kind, principal, surcharge in (
-        (rules.ART63, determination.principal63, 0),
-        (rules.ART78, determination.principal78, determination.surcharge78),
-    ):
-        if not principal:
-            continue
-        receivable = Receivable.objects.create(
-            office_id=household.office_id,
-            household=household,
-            determination=determination,
-            kind=kind,
-            reference=f"{household.office.municipality_code}{determination.pk:07d}{kind}",
-            debtor_name=head.name if head else "",
-            debtor_address=household.address,
-            cause=determination.cause,
-            created_on=today,
-            due_on=determination.due_on,
-        )
+    for kind, principal, surcharge in articles_of(determination):
+        receivable = create_receivable(determination, kind, today)
         Entry.objects.create(
             receivable=receivable,
             kind=rules.PRINCIPAL,
