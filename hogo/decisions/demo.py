@@ -8,7 +8,7 @@ from the engine for the current month: the demo does not replay past standards. 
 import random
 from datetime import datetime, time, timedelta
 
-from django.db.models import F, Max, OuterRef, Subquery
+from django.db.models import F, Max
 from django.utils import timezone
 
 from hogo.approvals.models import ActionKind
@@ -214,13 +214,17 @@ def _checklist(application: Application, templates, rng: random.Random) -> list[
 def _backdate(decisions: list[Decision]) -> None:
     """Drafted on the day it was approved, its need test run and its approvals given then (the fields
     are set on insert): one UPDATE each."""
+    # Plain updates by primary key: a correlated subquery here took minutes on PostgreSQL.
     ids = [d.pk for d in decisions]
-    approved_at = Subquery(Decision.objects.filter(pk=OuterRef("decision_id")).values("approved_at")[:1])
+    approved_at = {d.pk: d.approved_at for d in decisions}
     Decision.objects.filter(pk__in=ids).update(drafted_at=F("approved_at"))
-    NeedTest.objects.filter(decisions__in=ids).update(
-        run_at=Subquery(Decision.objects.filter(need_test_id=OuterRef("pk")).values("approved_at")[:1])
-    )
-    ApprovalAction.objects.filter(decision_id__in=ids).update(at=approved_at)
+    tests = [NeedTest(pk=d.need_test_id, run_at=d.approved_at) for d in decisions if d.need_test_id]
+    NeedTest.objects.bulk_update(tests, ["run_at"], batch_size=500)
+    actions = [
+        ApprovalAction(pk=pk, at=approved_at[decision_id])
+        for pk, decision_id in ApprovalAction.objects.filter(decision_id__in=ids).values_list("pk", "decision_id")
+    ]
+    ApprovalAction.objects.bulk_update(actions, ["at"], batch_size=500)
 
 
 def _number(office, decisions: list[Decision]) -> None:
