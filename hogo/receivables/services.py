@@ -315,7 +315,6 @@ def record_offset_application(actor, receivable: Receivable, *, applied_on: date
 PHONE_FORMAT = __import__("re").compile(r"^0\d{1,4}-?\d{1,4}-?\d{3,4}$")
 
 
-@transaction.atomic
 def contact_watched(receivable: Receivable) -> list[versions.Watched]:
     """What the contact form shows (decision 0021): a stale form is refused with the current number."""
     return [versions.Watched("phone", receivable, "debtor_phone", "電話番号")]
@@ -326,6 +325,7 @@ def plan_version_of(receivable: Receivable) -> int:
     return receivable.instalments.aggregate(v=Max("version"))["v"] or 0
 
 
+@transaction.atomic
 def update_contact(actor, receivable: Receivable, *, phone: str, version: dict | None = None) -> Receivable:
     """The debtor's phone number, for dunning by SMS (the case file is not the collection team's).
     `version`: what the form was loaded with; a number changed since is refused (decision 0021)."""

@@ -45,7 +45,7 @@ def test_the_second_page_shows_the_rest(cast, overdue, login):
 
 def test_the_list_is_filtered_by_caseworker_and_kind(cast, overdue, login):
     client = login(cast.users["sv"])
-    mates = _team(client, cw=cast.users["cw_mate"].pk)
+    mates = _team(client, cw=cast.staff["cw_mate"].pk)
     assert mates.count('class="urgency--') == 3 and "佐藤の遅れ" not in mates
     plans = _team(client, kind=Source.SUPPORT_PLAN)
     assert plans.count('class="urgency--') == 3
@@ -56,6 +56,6 @@ def test_a_bad_page_or_caseworker_is_a_message_and_the_first_page(cast, overdue,
     page = _team(client, page="0")
     assert "ページは1以上" in page or "ページ" in page.split('class="messages"')[1].split("</div>")[0]
     assert "佐藤の遅れ00" in page
-    stranger = _team(client, cw=cast.users["cw_other"].pk)
+    stranger = _team(client, cw=cast.staff["cw_other"].pk)
     assert "ケースワーカーは一覧から選んでください。" in stranger
     assert stranger.count('class="urgency--') == 20
