@@ -98,17 +98,7 @@ def test_the_sweep_asks_the_pages_that_read_their_query_string():
     assert {"record_new", "conference_new", "decision_new", "declaration_new", "approval_inbox"} <= names
 
 
-# Known failures, each reported to whoever owns the page; remove the entry with the fix.
-KNOWN: dict[str, str] = {}
-
-
-def urls_to_sweep():
-    for name, route in named_urls():
-        marks = [pytest.mark.xfail(reason=KNOWN[name], strict=False)] if name in KNOWN else []
-        yield pytest.param(name, route, id=name, marks=marks)
-
-
-@pytest.mark.parametrize("name, route", list(urls_to_sweep()))
+@pytest.mark.parametrize("name, route", [pytest.param(name, route, id=name) for name, route in named_urls()])
 def test_junk_in_the_query_string_is_not_a_server_error(everyone, cast, name, route):
     url = address(name, route, cast.households["own"])
     client = Client(raise_request_exception=False)
