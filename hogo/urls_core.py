@@ -23,4 +23,5 @@ urlpatterns = [
     path("", include("hogo.knowledge.urls")),
     path("", include("hogo.receivables.urls")),
     path("", include("hogo.approvals.urls")),
+    path("", include("hogo.linkage.urls")),
 ]

@@ -14,7 +14,7 @@ decision), 生活保護法第64条 (審査請求 to the prefectural governor) an
 from django.utils import timezone
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer
+from reportlab.platypus import PageBreak, Spacer
 
 from hogo.common.pdf import BASE, HEAD, RIGHT, SMALL, TITLE, build, grid, paragraphs
 from hogo.common.wareki import wareki, wareki_month, wareki_text
@@ -182,6 +182,21 @@ def _signed(amount: int) -> str:
 
 
 def render_notice(decision: Decision) -> bytes:
+    return build(notice_story(decision), TITLES[decision.kind])
+
+
+def render_notices(decisions, title: str) -> bytes:
+    """Many notices in one PDF, each from a new page, in the order given (the print order)."""
+    story = []
+    for decision in decisions:
+        if story:
+            story.append(PageBreak())
+        story += notice_story(decision)
+    return build(story, title)
+
+
+def notice_story(decision: Decision) -> list:
+    """The flowables of one notice."""
     snap = decision.snapshot
     office = decision.household.office
     number = NoticeNumber.objects.filter(decision=decision).first()
@@ -228,4 +243,4 @@ def render_notice(decision: Decision) -> bytes:
     prefecture = office.notice_prefecture or decision.household.prefecture
     for text in appeal_instruction(prefecture, office.notice_body):
         story += paragraphs(text, SMALL)
-    return build(story, TITLES[decision.kind])
+    return story

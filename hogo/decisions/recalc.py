@@ -64,7 +64,8 @@ def start_recalc(actor, office, as_of: date, reason: str, enqueue: bool = True) 
     return run
 
 
-def _exception(old_total: int, new_total: int, need: bool) -> str:
+def review_reason(old_total: int, new_total: int, need: bool) -> str:
+    """Why a drafted change should be looked at before bulk approval ("" when it need not be)."""
     if not need:
         return "要否判定が「否」（廃止の検討）"
     if old_total and abs(new_total - old_total) * 100 > old_total * BIG_CHANGE_SHARE:
@@ -127,7 +128,7 @@ def process_chunk(run: RecalcRun, household_ids: list[int]) -> dict:
                 old_total=old_total,
                 new_total=new_total,
                 decision=draft,
-                exception=_exception(old_total, new_total, comparison.calc.need),
+                exception=review_reason(old_total, new_total, comparison.calc.need),
             )
         )
     with transaction.atomic():

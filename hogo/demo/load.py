@@ -27,6 +27,7 @@ from hogo.decisions.demo import approve_starts
 from hogo.followups.demo import seed_followups
 from hogo.households.demo import DEMO_HISTORY_YEARS, OFFICES, DemoOffice, Generator, create_households, years_before
 from hogo.households.models import Sex
+from hogo.linkage.demo import seed_linkage
 from hogo.offices.models import Office, Role, RoleAssignment, Staff, Team, TeamMembership
 from hogo.receivables.demo import seed_receivables
 
@@ -122,6 +123,7 @@ def load_demo(
         seed_followups(office, today, seed)
         seed_case_records(office, today, seed)
         seed_receivables(office, today, seed)
+        seed_linkage(office, today)
         for username in seed_agencies(office, spec.key, password_hash, spec.city):
             accounts.append(Account(username, "agency", office.name, True))
         if created:

@@ -11,6 +11,14 @@ has no such day).
 import calendar
 from datetime import date
 
+# 身体障害者手帳 1〜7級, 精神障害者保健福祉手帳 1〜3級, 療育手帳 A・B (the names the offices use), keyed
+# by the DisabilityKind values.
+GRADES = {
+    "physical": ("1級", "2級", "3級", "4級", "5級", "6級", "7級"),
+    "mental": ("1級", "2級", "3級"),
+    "intellectual": ("A", "B"),
+}
+
 RULE = (
     "局長通知 第7-2-(3)-ウ・エ: 1箇月未満の入院では変更しない。"
     "入院日の属する月の翌月の初日から入院患者日用品費を計上する（原文未確認）"

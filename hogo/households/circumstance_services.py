@@ -20,6 +20,7 @@ from hogo.common.refusals import message_of
 from hogo.common.wareki import wareki_month
 from hogo.offices.models import GRADE_AREAS, WINTER_REGIONS
 
+from . import circumstance_rules
 from .income_services import assistance_period
 from .models import (
     POSTAL_CODE,
@@ -36,12 +37,7 @@ from .models import (
 )
 from .services import normalize_postal_code, open_household_record, require_edit
 
-# 身体障害者手帳 1〜7級, 精神障害者保健福祉手帳 1〜3級, 療育手帳 A・B (the names the offices use).
-GRADES = {
-    DisabilityKind.PHYSICAL: ("1級", "2級", "3級", "4級", "5級", "6級", "7級"),
-    DisabilityKind.MENTAL: ("1級", "2級", "3級"),
-    DisabilityKind.INTELLECTUAL: ("A", "B"),
-}
+GRADES = circumstance_rules.GRADES
 WITH_AMOUNT = (CircumstanceKind.CARE_PREMIUM, CircumstanceKind.RENT, CircumstanceKind.FACILITY, CircumstanceKind.MOVE)
 OF_A_MEMBER = (
     CircumstanceKind.CARE_PREMIUM,

@@ -171,6 +171,13 @@ class Member(HouseholdRecord, Versioned):
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="members")
     name = models.CharField("氏名", max_length=100)
     name_kana = models.CharField("ふりがな", max_length=100)
+    resident_number = models.CharField(
+        "宛名番号",
+        max_length=15,
+        blank=True,
+        db_index=True,
+        help_text="住民基本台帳・税などの宛名番号（他課のデータとの突合に使います）",
+    )
     search_name = models.CharField(max_length=100, db_index=True, editable=False)
     search_kana = models.CharField(max_length=100, db_index=True, editable=False)
     birth_date = models.DateField("生年月日")
@@ -222,6 +229,7 @@ class SourceDocument(models.TextChoices):
     PASSBOOK = "passbook", "預金通帳"
     CERTIFICATE = "certificate", "受給証明書・決定通知"
     DECLARATION = "declaration", "収入申告書"
+    LINKAGE = "linkage", "情報連携・他課のデータ"
     OTHER = "other", "その他"
 
 
@@ -404,6 +412,7 @@ class CircumstanceDocument(models.TextChoices):
     FACILITY_NOTICE = "facility_notice", "施設の入所通知・契約書"
     DOCTOR = "doctor", "主治医の意見・診断書"
     SCHOOL = "school", "在学証明書・学校からの通知"
+    LINKAGE = "linkage", "情報連携・他課のデータ"
     OTHER = "other", "その他"
 
 

@@ -19,6 +19,7 @@ INSTALLED_APPS = BASE_APPS + [
     "hogo.collaboration",
     "hogo.knowledge",
     "hogo.receivables",
+    "hogo.linkage",
     "hogo.demo",  # last: it seeds every other app and nothing depends on it
 ]
 ROOT_URLCONF = "hogo.urls_core"

@@ -38,6 +38,8 @@ from hogo.decisions import services as decisions
 from hogo.decisions.models import Application, RecalcResult, RecalcRun
 from hogo.households.demo import OFFICES
 from hogo.households.models import Household
+from hogo.linkage import demo as linkage_demo
+from hogo.linkage import services as linkage
 from hogo.offices.models import Office, Role, Staff
 from hogo.receivables import services as receivables
 from hogo.receivables.models import Receivable
@@ -155,6 +157,8 @@ def build_work(today: date):
     collaboration.add_candidate_date(users["cw"], conference, timezone.now() + timedelta(days=7))
     run = RecalcRun.objects.create(office=office, as_of=today, reason="基準改定", requested_by=users["chief"], total=1)
     RecalcResult.objects.create(run=run, household=own[2], outcome="unchanged", old_total=80000, new_total=80000)
+    # a pension file from the demo's sample: drafts, exceptions (an ambiguous match, a closed case)
+    linkage.import_file(users["sv"], office, "pension", "a-pension.csv", linkage_demo.pension_sample(office, today))
     for household in Household.objects.filter(office=office, status="applying"):
         if not Application.objects.filter(household=household).exists():
             decisions.receive_application(

@@ -2,9 +2,13 @@ import json
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from hogo.demo.load import DEFAULT_PASSWORD, existing_accounts, load_demo
+from hogo.households.demo import OFFICES
 from hogo.households.models import Household
+from hogo.linkage.demo import write_samples
+from hogo.offices.models import Office
 
 
 class Command(BaseCommand):
@@ -34,6 +38,12 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {username:12} {role:11} {office}")
             return
         accounts = load_demo(households, seed=seed, password=password)
+        samples = [
+            path
+            for spec in OFFICES
+            for office in Office.objects.filter(municipality_code=spec.municipality_code)
+            for path in write_samples(office, spec.key, timezone.localdate(), seed)
+        ]
         if as_json:
             self.stdout.write(
                 json.dumps(
@@ -49,3 +59,4 @@ class Command(BaseCommand):
         self.stdout.write(f"デモデータ: {households} 世帯（2事務所）。パスワードは全アカウント共通: {password}")
         for a in accounts:
             self.stdout.write(f"  {a.username:12} {a.role:11} {a.office}{'' if a.created else '（既存）'}")
+        self.stdout.write("連携データのサンプル（合成）: " + "、".join(str(p) for p in samples))
