@@ -320,7 +320,7 @@ def create_households(gen: Generator, spec: DemoOffice, office: Office, count: i
     Member.objects.bulk_create(members, batch_size=2000)
     Income.objects.bulk_create(
         [
-            Income(member=m, kind=kind, monthly_amount=amount, since=started)
+            Income(member=m, kind=kind, monthly_amount=amount, since=started.replace(day=1))
             for m, (incomes, started) in zip(members, incomes_for, strict=True)
             for kind, amount in incomes
         ],

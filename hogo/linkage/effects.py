@@ -82,6 +82,10 @@ def _before_start(month: date, household_id: int, state: State) -> str:
     return ""
 
 
+def _month_of(day: date) -> date:
+    return day.replace(day=1)
+
+
 def pension(values: dict, member: Member, state: State, actor) -> Effect:
     """改定: the pension of this kind is recognised at the new amount from the revision month; the
     entry before it ends the month before (a correction, so what was recognised stays visible)."""
@@ -90,9 +94,9 @@ def pension(values: dict, member: Member, state: State, actor) -> Effect:
         return Effect(problem=problem)
     monthly = income_rules.monthly_from_payment(values["payment_amount"], PENSION_INTERVAL, state.pension_rounding)
     own = state.incomes.get(member.pk, [])
-    if any(i.detail == kind and i.since > month for i in own):
+    if any(i.detail == kind and _month_of(i.since) > month for i in own):
         return Effect(problem=f"{kind}は改定月より後の月から既に認定されています")
-    covering = [i for i in own if i.since <= month and (i.until is None or i.until >= month)]
+    covering = [i for i in own if _month_of(i.since) <= month and (i.until is None or i.until >= month)]
     same = [i for i in covering if i.detail == kind] or [i for i in covering if not i.detail]
     if len(same) > 1:
         return Effect(problem=f"{kind}に当たる年金の収入が複数登録されていて、どれの改定か決められません")
@@ -113,13 +117,14 @@ def pension(values: dict, member: Member, state: State, actor) -> Effect:
         recorded_by=actor,
     )
     incomes = [new]
-    if old is not None and old.since == month:
+    if old is not None and _month_of(old.since) == month:
         new.supersedes = old
     elif old is not None:
         kept = {f.attname: getattr(old, f.attname) for f in Income._meta.concrete_fields if f.attname in COPIED}
         ended = Income(
             **kept,
-            until=(month - timedelta(days=1)).replace(day=1),
+            # the month before; an entry recorded from a day (not a 1st) of that month ends on that day
+            until=max((month - timedelta(days=1)).replace(day=1), old.since),
             supersedes=old,
             note=f"{wareki_month(month)}の年金改定により、その前月で認定を終了",
             recorded_by=actor,

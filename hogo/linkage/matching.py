@@ -105,9 +105,36 @@ def _chunks(values: list, size: int = 900):
     return [values[i : i + size] for i in range(0, len(values), size)]
 
 
-def match_rows(office_id: int, rows: list[Row], on_of) -> dict[int, Match]:
+PERSON_KEYS = ("resident_number", "name", "kana", "birth_date")
+REPEATED = "同じ人の同じ項目が前の行にあります"
+
+
+def _repeats(rows: list[Row], matches: dict[int, Match], fact_keys: tuple) -> None:
+    """Two rows of one member and fact that the file named differently (by 宛名番号 and by kana):
+    refused when their values differ, as layouts refuses them when named alike; a later row with the
+    same values is left to the caseworker, so no fact is recorded twice."""
+    first: dict[tuple, Row] = {}
+    refusal = Refusal()
+    for row in rows:
+        member_id = matches[row.line].member_id
+        if member_id is None:
+            continue
+        seen = first.setdefault((member_id, *(row.values.get(k) for k in fact_keys)), row)
+        if seen is row:
+            continue
+        facts = [{k: v for k, v in r.values.items() if k not in PERSON_KEYS} for r in (seen, row)]
+        if facts[0] != facts[1]:
+            refusal.add(row.line, None, f"{seen.line}行目と同じ人の同じ項目で、値が違います。")
+        else:
+            matches[row.line] = Match(candidates=[member_id], problem=f"{seen.line}行目と{REPEATED}")
+    if refusal:
+        raise FileRefused(refusal)
+
+
+def match_rows(office_id: int, rows: list[Row], on_of, fact_keys: tuple = ()) -> dict[int, Match]:
     """Each row's match by line. `on_of(row)` is the day the row's data takes effect (a member who
-    left before it is not a match). Raises FileRefused when any row is another office's member."""
+    left before it is not a match). Raises FileRefused when any row is another office's member, or
+    when two rows say different values of the same fact of one member (`fact_keys`: layouts)."""
     people = People(office_id)
     matches: dict[int, Match] = {}
     for row in rows:
@@ -125,4 +152,5 @@ def match_rows(office_id: int, rows: list[Row], on_of) -> dict[int, Match]:
             refusal.add(line, "宛名番号・氏名カナ・生年月日", OTHER_OFFICE)
         if refusal:
             raise FileRefused(refusal)
+    _repeats(rows, matches, fact_keys)
     return matches

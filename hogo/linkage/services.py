@@ -82,7 +82,9 @@ def import_file(actor, office: Office, source: str, file_name: str, data: bytes,
     earlier = LinkageRun.objects.filter(office=office, source=source, sha256=digest).first()
     if earlier is not None:
         return Imported(earlier, already=True, counts=counts_of(earlier))
-    matches = matching.match_rows(office.pk, parsed.rows, lambda row: effects.effective_day(source, row.values))
+    matches = matching.match_rows(
+        office.pk, parsed.rows, lambda row: effects.effective_day(source, row.values), parsed.layout.fact_keys
+    )
     imported = None
     with transaction.atomic():
         try:
