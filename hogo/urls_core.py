@@ -24,4 +24,5 @@ urlpatterns = [
     path("", include("hogo.receivables.urls")),
     path("", include("hogo.approvals.urls")),
     path("", include("hogo.linkage.urls")),
+    path("", include("hogo.inquiries.urls")),
 ]

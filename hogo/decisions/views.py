@@ -18,6 +18,7 @@ from hogo.common.refusals import read_query, report_form, save_through
 from hogo.common.wareki import wareki
 from hogo.households.scoping import households_visible_to, may_edit
 from hogo.households.services import open_household, open_household_for_edit, require_edit
+from hogo.inquiries.services import balances_of
 
 from . import changes, deadlines, ledger, services
 from .figures import application_figures
@@ -111,6 +112,7 @@ def application_detail(request, public_id):
             "application": application,
             "household": household,
             "items": items,
+            "inquiries": application.inquiries.order_by("reference"),
             "editable": editable,
             "urgency": deadlines.urgency(application.deadline, today) if not application.decided_on else "done",
             "days_left": (application.deadline - today).days,
@@ -182,7 +184,13 @@ def need_test_detail(request, public_id):
     return render(
         request,
         "decisions/need_test.html",
-        {"test": test, "household": test.household, "lines": lines, "result": result},
+        {
+            "test": test,
+            "household": test.household,
+            "lines": lines,
+            "result": result,
+            "balances": balances_of(test.household),
+        },
     )
 
 

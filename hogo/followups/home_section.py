@@ -7,7 +7,7 @@ from django.utils import timezone
 from hogo.offices.models import Role
 from hogo.offices.queries import standing_of
 
-from . import queries
+from . import alerts, queries
 from .forms import WORK_PAGE_SIZE, WorkListForm
 
 
@@ -50,4 +50,5 @@ def context(request) -> dict | None:
         "total": len(rows),
         "counts": counts,
         "today": today,
+        "alert_groups": alerts.own_groups(request.user, today),
     }

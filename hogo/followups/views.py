@@ -23,7 +23,7 @@ from hogo.offices.acting import acting_office
 from hogo.offices.models import Role
 from hogo.offices.queries import caseworkers_of_teams, standing_of, teams_in_office
 
-from . import queries, services
+from . import alerts, queries, services
 from .forms import (
     TEAM_PAGE_SIZE,
     CompleteForm,
@@ -187,16 +187,19 @@ def team(request):
     decided = queries.decided_within_deadline(request.user, today, office=office)
     zero_load = {"total": 0, "active": 0, "applying": 0}
     zero_work = {"overdue": 0, "this_week": 0, "declarations": 0, "declarations_overdue": 0}
+    names = {cw.pk: cw.name for cw in caseworkers}
+    alert_groups = alerts.team_groups(request.user, today, office, names)
+    alert_counts = alerts.counts_by_caseworker(alert_groups, names)
     rows = [
         {
             "caseworker": cw,
             **caseload.get(cw.pk, zero_load),
             **work.get(cw.pk, zero_work),
             **decided.get(cw.pk, {"decided": 0, "in_time": 0}),
+            "alert_counts": alert_counts[cw.pk],
         }
         for cw in caseworkers
     ]
-    names = {cw.pk: cw.name for cw in caseworkers}
     form = TeamOverdueForm(request.GET, caseworkers=caseworkers)
     wanted = read_query(request, form)
     items = queries.team_overdue_items(
@@ -208,7 +211,11 @@ def team(request):
         request.user,
         Action.LIST,
         office_id=office.pk,
-        detail={"view": "team", "overdue_shown": [str(r.item.public_id) for r in overdue]},
+        detail={
+            "view": "team",
+            "overdue_shown": [str(r.item.public_id) for r in overdue],
+            **{f"{g.source.key}_shown": [a.target_id for a in g.alerts] for g in alert_groups if g.alerts},
+        },
     )
     params = request.GET.copy()
     params.pop("page", None)
@@ -225,6 +232,7 @@ def team(request):
             "filtered": bool(wanted.get("cw") or wanted.get("kind")),
             "today": today,
             "office": office,
+            "alert_groups": alert_groups,
         },
     )
 

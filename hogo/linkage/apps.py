@@ -15,4 +15,9 @@ class LinkageConfig(AppConfig):
         register_menu_entry(
             MenuEntry("linkage_list", "連携データ", 112, holds_any(Role.CHIEF, Role.CLERK, Role.SUPERVISOR))
         )
-        register_menu_entry(MenuEntry("linkage_waiting", "連携データの確認", 96, holds_any(Role.CASEWORKER)))
+        # what waits for a caseworker: in 「今日の仕事」 and 「係の状況」, not one more menu link
+        from hogo.followups.alerts import AlertSource, register_alert_source  # noqa: PLC0415
+
+        from . import alerts  # noqa: PLC0415 - uses models, importable once apps are loaded
+
+        register_alert_source(AlertSource("linkage", alerts.LABEL, 20, alerts.alerts_for, alerts.team_alerts_for))

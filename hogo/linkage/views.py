@@ -216,6 +216,7 @@ def linkage_row(request, public_id):
             "confirm_form": ConfirmForm(event=event) if row.outcome == Outcome.TO_CONFIRM else None,
             "candidates": visible_candidates,
             "hidden_candidates": len(row.candidates) - len(visible_candidates),
+            "may_list": bool(standing_of(request.user).offices_with(Role.CASEWORKER, Role.SUPERVISOR)),
         },
     )
 

@@ -20,6 +20,7 @@ INSTALLED_APPS = BASE_APPS + [
     "hogo.knowledge",
     "hogo.receivables",
     "hogo.linkage",
+    "hogo.inquiries",
     "hogo.demo",  # last: it seeds every other app and nothing depends on it
 ]
 ROOT_URLCONF = "hogo.urls_core"

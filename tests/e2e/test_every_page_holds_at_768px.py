@@ -38,6 +38,7 @@ from hogo.decisions import services as decisions
 from hogo.decisions.models import Application, RecalcResult, RecalcRun
 from hogo.households.demo import OFFICES
 from hogo.households.models import Household
+from hogo.inquiries import services as inquiries
 from hogo.linkage import demo as linkage_demo
 from hogo.linkage import services as linkage
 from hogo.offices.models import Office, Role, Staff
@@ -157,6 +158,24 @@ def build_work(today: date):
     collaboration.add_candidate_date(users["cw"], conference, timezone.now() + timedelta(days=7))
     run = RecalcRun.objects.create(office=office, as_of=today, reason="基準改定", requested_by=users["chief"], total=1)
     RecalcResult.objects.create(run=run, household=own[2], outcome="unchanged", old_total=80000, new_total=80000)
+    # inquiries of the first household: two banks (one sent in today's batch) and a letter to an insurer
+    head = own[0].members.get(relation="head")
+    inquiries.ask_banks(
+        users["cw"], own[0], inquiries.Person(member=head), bank_codes=[("0001", "001")], balance_dates=[today]
+    )
+    inquiries.export_batch(users["sv"], office, today)
+    inquiries.ask_banks(
+        users["cw"], own[0], inquiries.Person(member=head), bank_codes=[("0005", "")], balance_dates=[today]
+    )
+    inquiries.ask_by_letter(
+        users["cw"],
+        own[0],
+        inquiries.Person(member=head),
+        kind="life_insurance",
+        institution_name="みなと生命保険株式会社",
+        institution_address="東京都みなと市二丁目2番2号",
+        asked="生命保険契約の有無",
+    )
     # a pension file from the demo's sample: drafts, exceptions (an ambiguous match, a closed case)
     linkage.import_file(users["sv"], office, "pension", "a-pension.csv", linkage_demo.pension_sample(office, today))
     for household in Household.objects.filter(office=office, status="applying"):

@@ -51,11 +51,12 @@ def test_a_pension_file_becomes_drafts_approved_in_bulk_and_printed_notices(page
     shoot(page, "linkage-run", guide=True)
     page.get_by_role("button", name="ログアウト").click()
 
-    # the caseworker: the ambiguous row and the large changes wait in their list
+    # the caseworker: the ambiguous row and the large changes wait in 「今日の仕事」
     log_in(page, "a-cw001")
-    page.get_by_role("link", name="連携データの確認").click()
+    page.goto("/")
+    waiting = page.locator("ul[aria-labelledby='alerts-linkage']")
     shoot(page, "linkage-waiting")
-    page.get_by_role("link", name=f"{ambiguous.line}行目").click()
+    waiting.get_by_role("link", name=f"年金（情報連携） {ambiguous.line}行目 ").click()
     mine = [m for m in ambiguous.candidates]
     page.get_by_label("該当する世帯員").select_option(index=0)
     shoot(page, "linkage-row")
@@ -65,8 +66,8 @@ def test_a_pension_file_becomes_drafts_approved_in_bulk_and_printed_notices(page
     assert ambiguous.member_id in mine and ambiguous.outcome in (Outcome.DRAFTED, Outcome.APPLIED, Outcome.UNCHANGED)
     held = LinkageRow.objects.filter(run=run, outcome=Outcome.DRAFTED).exclude(review="").first()
     if held is not None:  # one large change looked at from the list; the others stay held
-        page.get_by_role("link", name="連携データの確認").click()
-        page.get_by_role("link", name=f"{held.line}行目", exact=True).click()
+        page.goto("/")
+        waiting.get_by_role("link", name=f"年金（情報連携） {held.line}行目 ").click()
         page.get_by_role("button", name="確認済みにする").click()
         expect(page.locator("#state")).to_contain_text("が確認済み")
     page.get_by_role("button", name="ログアウト").click()

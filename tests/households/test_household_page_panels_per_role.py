@@ -12,10 +12,24 @@ from tests.roles import ROLES, everyone_of
 
 ROLE_TESTED_URLS = {"household_detail"}
 
-PANELS = ["確認事項と申告", "訪問とケース記録", "関係機関との連携", "返還金・徴収金", "相談・申請・決定"]
+PANELS = [
+    "確認事項と申告",
+    "訪問とケース記録",
+    "関係機関との連携",
+    "返還金・徴収金",
+    "相談・申請・決定",
+    "照会（法第29条）",
+]
 PAGE_SECTIONS = ["いつも確認すること", "世帯員", *PANELS, "状態の履歴", "担当CWの履歴"]
 # one action of each panel, in panel order, shown only to those who may change the household
-PANEL_ACTIONS = ["申告を受け付ける", "訪問シートを開く", "課題を記録", "返還・徴収の決定を起案", "申請を受け付ける"]
+PANEL_ACTIONS = [
+    "申告を受け付ける",
+    "訪問シートを開く",
+    "課題を記録",
+    "返還・徴収の決定を起案",
+    "申請を受け付ける",
+    "預貯金の照会（金融機関）",
+]
 
 EDIT = ["cw", "sv"]  # the household's CW and the team's SV
 READ = ["cw_mate", "chief", "clerk"]
