@@ -25,4 +25,5 @@ urlpatterns = [
     path("", include("hogo.approvals.urls")),
     path("", include("hogo.linkage.urls")),
     path("", include("hogo.inquiries.urls")),
+    path("", include("hogo.medical.urls")),
 ]

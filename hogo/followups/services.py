@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from hogo.audit.models import Action
@@ -226,8 +227,10 @@ def open_declaration(actor, public_id) -> Declaration:
 def complete_by_work(actor, household: Household, rule_code: str, done_on: date, note: str) -> list[FollowUp]:
     """Another app did the work a periodic check asks for (a visit was recorded): its open items are
     done on that day, and the next occurrence is generated at once. Runs inside the caller's
-    transaction and permission check."""
-    items = list(FollowUp.objects.filter(household=household, rule__code=rule_code, state__in=OPEN_STATES))
+    transaction and permission check. A code ending in `*` names every rule whose code starts so
+    ("medical_opinion*": the 意見書 renewals, inpatient and outpatient)."""
+    by_code = Q(rule__code__startswith=rule_code[:-1]) if rule_code.endswith("*") else Q(rule__code=rule_code)
+    items = list(FollowUp.objects.filter(by_code, household=household, state__in=OPEN_STATES))
     for item in items:
         item.state, item.done_on, item.done_note, item.done_by = State.DONE, done_on, note, actor
         item.save(update_fields=["state", "done_on", "done_note", "done_by"])

@@ -141,6 +141,7 @@ class Role(models.TextChoices):
     CHIEF = "chief", "課長"
     CLERK = "clerk", "事務"
     COLLECTOR = "collector", "債権管理"
+    MEDICAL_ADVISOR = "medical_advisor", "嘱託医"
     ADMIN = "admin", "システム管理者"
 
 

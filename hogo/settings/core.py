@@ -21,6 +21,7 @@ INSTALLED_APPS = BASE_APPS + [
     "hogo.receivables",
     "hogo.linkage",
     "hogo.inquiries",
+    "hogo.medical",
     "hogo.demo",  # last: it seeds every other app and nothing depends on it
 ]
 ROOT_URLCONF = "hogo.urls_core"

@@ -136,7 +136,13 @@ def test_the_inbox_audits_the_households_it_showed(cast, work, login):
     entry = AuditEntry.objects.filter(action=Action.LIST, actor_id=cast.users["sv"].pk).latest("seq")
     assert entry.detail["view"] == "approval_inbox"
     assert set(entry.detail["households"]) == {str(cast.households[k].public_id) for k in ("own",)}
-    assert entry.detail["counts"] == {"decisions": 1, "determinations": 1, "case_records": 1, "recalc_runs": 1}
+    assert entry.detail["counts"] == {
+        "decisions": 1,
+        "determinations": 1,
+        "case_records": 1,
+        "recalc_runs": 1,
+        "transports": 0,
+    }
 
 
 def test_a_long_group_is_paged_by_fifty(cast, work, login):

@@ -16,7 +16,7 @@ from tests.roles import everyone_of
 # 差戻し: always for caseworkers (others only when a draft of theirs came back); 決裁待ち: who takes an approval step
 CASEWORKER = ["ホーム", "世帯検索", "差戻し", "訪問", "記録検索", "法令", "新規登録", "年齢等の変更", "お知らせ"]
 SUPERVISOR = ["ホーム", "世帯検索", "決裁待ち", "係の状況", "記録検索", "法令", "新規登録", "14日決定", "年齢等の変更"]
-SUPERVISOR += ["一斉更正", "連携データ", "照会の送付"]
+SUPERVISOR += ["一斉更正", "連携データ", "照会の送付", "医療券・介護券"]
 OFFICE_WIDE = ["ホーム", "世帯検索", "記録検索", "法令", "14日決定", "債権", "一斉更正", "連携データ", "お知らせ"]
 MENU = {
     "cw": CASEWORKER,
@@ -24,8 +24,8 @@ MENU = {
     "b_cw": CASEWORKER,
     "sv": [*SUPERVISOR, "お知らせ"],
     "chief": [*OFFICE_WIDE[:2], "決裁待ち", *OFFICE_WIDE[2:-1], "照会の集計", "お知らせ"],
-    "clerk": [*OFFICE_WIDE[:-1], "照会の送付", "お知らせ"],
-    "clerk_and_collector": [*OFFICE_WIDE[:-1], "照会の送付", "お知らせ"],
+    "clerk": [*OFFICE_WIDE[:-1], "照会の送付", "医療券・介護券", "お知らせ"],
+    "clerk_and_collector": [*OFFICE_WIDE[:-1], "照会の送付", "医療券・介護券", "お知らせ"],
     "collector": ["ホーム", "債権", "お知らせ"],
     "admin": ["ホーム", "お知らせ"],
     "site_administrator": ["管理"],

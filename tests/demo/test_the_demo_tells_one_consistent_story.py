@@ -192,7 +192,8 @@ def test_records_incomes_and_checks_of_an_assisted_household_fall_inside_its_ass
     for household_id, start in starts.items():
         assert not CaseRecord.objects.filter(household_id=household_id, occurred_on__lt=start).exists()
         assert not FollowUp.objects.filter(household_id=household_id, done_on__lt=start).exists()
-        assert not Income.objects.filter(member__household_id=household_id, since__lt=start).exists()
+        # income is recognised by the month (認定開始月, the 1st): from the month the assistance began
+        assert not Income.objects.filter(member__household_id=household_id, since__lt=start.replace(day=1)).exists()
 
 
 def test_only_households_under_assistance_at_home_carry_a_visit_grade(demo):

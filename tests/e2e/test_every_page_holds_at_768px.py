@@ -41,12 +41,15 @@ from hogo.households.models import Household
 from hogo.inquiries import services as inquiries
 from hogo.linkage import demo as linkage_demo
 from hogo.linkage import services as linkage
+from hogo.medical import services as medical
+from hogo.medical import transport
 from hogo.offices.models import Office, Role, Staff
 from hogo.receivables import services as receivables
 from hogo.receivables.models import Receivable
 
 from ..approvals.inbox_work import decision_draft
 from ..factories import PASSWORD, make_staff
+from ..medical import medical_helpers
 from .shots import shoot
 from .test_login_search_open_household import log_in
 
@@ -60,6 +63,7 @@ ROLES = {
     "collector": "collector",
     "admin": "admin",
     "agency": "a-houkatsu",
+    "doctor": "doctor",
 }
 MAX_PAGES = 80  # per role
 PER_URL_NAME = 2  # addresses visited per URL name (two decisions, two records …)
@@ -176,6 +180,36 @@ def build_work(today: date):
         institution_address="東京都みなと市二丁目2番2号",
         asked="生命保険契約の有無",
     )
+    # medical assistance: a decided period with a pharmacy, a reply waiting for the 嘱託医, the month's tickets,
+    # a care plan and an approved routine 移送費
+    make_staff(office, Role.MEDICAL_ADVISOR, username="doctor", name="嘱託医 森")
+    places = medical_helpers.institutions(office)
+    doctor = Staff.objects.get(user__username="doctor").user
+    medical_helpers.decided_period(
+        users["cw"],
+        doctor,
+        own[0],
+        places.hospital,
+        pharmacy=places.pharmacy,
+        received_on=today.replace(day=1),
+        starts_on=today.replace(day=1),
+    )
+    medical_helpers.replied_opinion(users["cw"], own[0], places.clinic, received_on=today.replace(day=1))
+    medical.issue_month(users["sv"], office, today.replace(day=1))
+    ride = transport.request_transport(
+        users["cw"],
+        own[0],
+        member=head,
+        institution=places.hospital,
+        route="自宅 → みなと駅",
+        means=transport.PUBLIC_TRANSPORT,
+        fare=230,
+        trips=4,
+        doctor_reason="",
+        routine=True,
+        starts_on=today.replace(day=1),
+    )
+    approvals.approve(users["sv"], ride)
     # a pension file from the demo's sample: drafts, exceptions (an ambiguous match, a closed case)
     linkage.import_file(users["sv"], office, "pension", "a-pension.csv", linkage_demo.pension_sample(office, today))
     for household in Household.objects.filter(office=office, status="applying"):
