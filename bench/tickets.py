@@ -202,7 +202,9 @@ def main():
             start = time.perf_counter()
             # one query per institution: documents.by_institution(all the run's tickets) fails on SQLite
             # beyond ~1,000 tickets ("Expression tree is too large"), as registration_file does, hence chunks
-            for institution_id in tickets.values_list("institution_id", flat=True).distinct():
+            for institution_id in (
+                tickets.order_by("institution__code").values_list("institution_id", flat=True).distinct()
+            ):
                 pdf_bytes += len(documents.render_tickets(tickets.filter(institution_id=institution_id)))
                 institutions += 1
             pdf_time += time.perf_counter() - start

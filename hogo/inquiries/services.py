@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from hogo.audit.models import Action
 from hogo.audit.services import Event, record, record_many
+from hogo.common.serials import next_serial
 from hogo.households.models import Household, Member
 from hogo.households.scoping import households_visible_to, may_edit
 from hogo.households.services import open_household_record
@@ -87,12 +88,7 @@ def _next_reference(office: Office, today: date) -> str:
     """<office's 6-digit code><yy><6-digit number of the year>: typed on a paper reply form, so short. The
     whole code, not its last 4 digits: 012025 and 122025 share those (each office counts its own)."""
     Office.objects.select_for_update().filter(pk=office.pk).first()
-    prefix = f"{office.municipality_code}{today.year % 100:02d}"
-    last = (
-        Inquiry.objects.filter(reference__startswith=prefix).order_by("-reference").values_list("reference", flat=True)
-    )
-    number = int(last[0][len(prefix) :]) + 1 if last else 1
-    return f"{prefix}{number:06d}"
+    return next_serial(Inquiry, "reference", f"{office.municipality_code}{today.year % 100:02d}", 6)
 
 
 @dataclass

@@ -96,7 +96,11 @@ def confirm(actor, row: LinkageRow, given: Confirmation) -> Confirmed:
     """Apply one 住民異動 the caseworker has checked, then draft the change where an amount changes
     (a refusal to draft — a draft already waiting — is said, not raised: the fact stays recorded)."""
     with transaction.atomic():
-        row = LinkageRow.objects.select_for_update().select_related("run", "household", "member").get(pk=row.pk)
+        row = (
+            LinkageRow.objects.select_for_update(of=("self",))
+            .select_related("run", "household", "member")
+            .get(pk=row.pk)
+        )
         if row.outcome != Outcome.TO_CONFIRM:
             raise ValidationError(f"この行は既に「{row.get_outcome_display()}」です。")
         household_services.require_edit(actor, row.household)

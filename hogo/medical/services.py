@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from hogo.audit.models import Action
 from hogo.audit.services import Event, record, record_many
+from hogo.common.serials import next_serial
 from hogo.common.wareki import wareki, wareki_month
 from hogo.followups.services import complete_by_work
 from hogo.households import lifecycle
@@ -119,9 +120,7 @@ def record_request(
 
 
 def _next_number(prefix: str, model, field_name: str) -> str:
-    last = model.objects.filter(**{f"{field_name}__startswith": prefix}).order_by(f"-{field_name}")
-    last = last.values_list(field_name, flat=True).first()
-    return f"{prefix}{(int(last[len(prefix) :]) + 1) if last else 1:05d}"
+    return next_serial(model, field_name, prefix, 5)
 
 
 @transaction.atomic
