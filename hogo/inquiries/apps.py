@@ -13,7 +13,7 @@ class InquiriesConfig(AppConfig):
         from hogo.offices.menu import holds_any  # noqa: PLC0415 - uses models, importable once apps are loaded
         from hogo.offices.models import Role  # noqa: PLC0415
 
-        from . import views  # noqa: PLC0415
+        from . import views  # noqa: PLC0415 - uses models, importable once apps are loaded
 
         register_household_panel(
             HouseholdPanel("inquiries", 55, "inquiries/_household_panel.html", views.household_panel)

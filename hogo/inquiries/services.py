@@ -10,6 +10,7 @@ who may act and writing the audit entry.
   against its reference. A reply to a cancelled inquiry is kept and flagged.
 """
 
+import csv
 import hashlib
 import io
 import json
@@ -24,6 +25,7 @@ from django.utils import timezone
 from hogo.audit.models import Action
 from hogo.audit.services import Event, record, record_many
 from hogo.common.serials import next_serial
+from hogo.decisions.models import Application
 from hogo.households.models import Household, Member
 from hogo.households.scoping import households_visible_to, may_edit
 from hogo.households.services import open_household_record
@@ -129,8 +131,6 @@ def _person_fields(household: Household, person: Person, errors: dict) -> dict:
 
 def application_of(household: Household):
     """The household's application waiting for its decision, if any (its inquiries serve its deadline)."""
-    from hogo.decisions.models import Application  # noqa: PLC0415 — decisions imports this app's models
-
     return Application.objects.filter(household=household, decided_on__isnull=True).order_by("-received_on").first()
 
 
@@ -279,8 +279,6 @@ def remind(actor, inquiry: Inquiry) -> Inquiry:
 
 def request_rows(inquiries) -> bytes:
     """The request file of the deposit-inquiry service (docs/inquiries/deposit_request.md), UTF-8."""
-    import csv  # noqa: PLC0415 — only this writer needs it
-
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(REQUEST_HEADER)

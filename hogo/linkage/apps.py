@@ -16,7 +16,7 @@ class LinkageConfig(AppConfig):
             MenuEntry("linkage_list", "連携データ", 112, holds_any(Role.CHIEF, Role.CLERK, Role.SUPERVISOR))
         )
         # what waits for a caseworker: in 「今日の仕事」 and 「係の状況」, not one more menu link
-        from hogo.followups.alerts import AlertSource, register_alert_source  # noqa: PLC0415
+        from hogo.followups.alerts import AlertSource, register_alert_source  # noqa: PLC0415 - with the alerts below
 
         from . import alerts  # noqa: PLC0415 - uses models, importable once apps are loaded
 

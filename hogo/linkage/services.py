@@ -461,7 +461,7 @@ def notice_groups(run: LinkageRun) -> list[dict]:
     ids = run.items.exclude(decision=None).values_list("decision_id", flat=True)
     decided = (
         Decision.objects.filter(pk__in=set(ids), status=DecisionStatus.APPROVED)
-        .select_related("drafted_by__staff")
+        .select_related("drafted_by__staff", "household__office", "application")
         .order_by("drafted_by_id", "household__case_number", "id")
     )
     groups: dict[int, dict] = {}

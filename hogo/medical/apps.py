@@ -12,7 +12,7 @@ class MedicalConfig(AppConfig):
         from hogo.offices.menu import holds_any  # noqa: PLC0415 - uses models, importable once apps are loaded
         from hogo.offices.models import Role  # noqa: PLC0415
 
-        from . import views  # noqa: PLC0415
+        from . import views  # noqa: PLC0415 - uses models, importable once apps are loaded
 
         register_household_panel(HouseholdPanel("medical", 52, "medical/_household_panel.html", views.household_panel))
         register_menu_entry(MenuEntry("medical_review_queue", "意見書の検討", 20, holds_any(Role.MEDICAL_ADVISOR)))
