@@ -7,7 +7,8 @@ who may act and writing the audit entry.
   (a zip with a SHA-256 manifest — the signed transfer bundle of issue 22 once it exists); letters in
   bulk as one PDF.
 - Replies come back: the service's reply file imported whole or not at all, once; a paper reply entered
-  against its reference. A reply to a cancelled inquiry is kept and flagged.
+  against its reference. A reply to a cancelled inquiry is kept and flagged. An inquiry is answered once:
+  a later reply from a file is skipped, a later paper reply refused (checked with the inquiry locked).
 """
 
 import csv
@@ -437,14 +438,16 @@ def import_replies(actor, office: Office, file_name: str, data: bytes) -> Import
                 )
         except IntegrityError:
             return Imported(ReplyImport.objects.get(office=office, sha256=digest), already=True)
-        # answered already (by an earlier file, or on paper): the earlier reply stands
-        answered = Reply.objects.filter(inquiry__in=inquiries.values(), after_cancel=False).values_list(
-            "inquiry_id", flat=True
-        )
-        done = set(answered)
+        # Lock every inquiry of the file (in pk order, so two imports never wait on each other in a
+        # circle), then look at the replies: one that came while the file was being checked counts too.
+        ids = [inquiries[reference].pk for reference in parsed.by_reference]
+        locked = {i.pk: i for i in Inquiry.objects.select_for_update().filter(pk__in=ids).order_by("pk")}
+        # answered already (by an earlier file, or on paper; a cancelled inquiry's late reply too): the
+        # earlier reply stands, an inquiry is answered once
+        done = set(Reply.objects.filter(inquiry_id__in=list(locked)).values_list("inquiry_id", flat=True))
         result = Imported(source)
         for reference, rows in parsed.by_reference.items():
-            inquiry = Inquiry.objects.select_for_update().get(pk=inquiries[reference].pk)
+            inquiry = locked[inquiries[reference].pk]
             if inquiry.pk in done:
                 result.skipped += 1
                 continue
@@ -510,7 +513,8 @@ def enter_reply(actor, inquiry: Inquiry, *, answered_on: date, found: bool, amou
     errors = {}
     if inquiry.status == InquiryStatus.DRAFT:
         errors["answered_on"] = "まだ送付していない照会です。"
-    elif inquiry.status in (InquiryStatus.ANSWERED, InquiryStatus.NO_RECORD):
+    elif inquiry.status in (InquiryStatus.ANSWERED, InquiryStatus.NO_RECORD) or inquiry.replies.exists():
+        # checked under the lock; a cancelled inquiry keeps its late reply once (its status says nothing)
         errors["answered_on"] = "この照会には既に回答があります。"
     if answered_on > timezone.localdate():
         errors["answered_on"] = "回答日は今日までの日付にしてください。"

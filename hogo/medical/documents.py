@@ -213,10 +213,35 @@ def recipient_number(member_id: int) -> str:
     return f"{body}{(10 - total % 10) % 10}"
 
 
+# At most this many distinct rows of one relation are loaded in one query: Django asks SQLite for them as
+# `id = … OR id = …`, and beyond 1,000 terms SQLite refuses (「Expression tree is too large」).
+CHUNK = 500
+
+
+def _chunks(tickets: list[Ticket], size: int):
+    """The tickets in consecutive runs, each referring to at most `size` distinct rows of every relation a
+    document loads (a household's office comes with its household): 2,000 tickets of 50 members at 40
+    institutions stay one run, 13,000 tickets of as many members are cut every `size` tickets."""
+    keys = [f"{name.split('__')[0]}_id" for name in RELATED]
+    start, seen = 0, [set() for _ in keys]
+    for i, ticket in enumerate(tickets):
+        values = [getattr(ticket, key) for key in keys]
+        if any(v is not None and v not in held and len(held) >= size for v, held in zip(values, seen, strict=True)):
+            yield tickets[start:i]
+            start, seen = i, [set() for _ in keys]
+        for v, held in zip(values, seen, strict=True):
+            if v is not None:
+                held.add(v)
+    if start < len(tickets):
+        yield tickets[start:]
+
+
 def _load(tickets) -> list[Ticket]:
-    """The tickets as a list with what a document shows loaded in a few queries (not one per ticket)."""
+    """The tickets as a list with what a document shows loaded in a few queries (not one per ticket), in
+    chunks of at most CHUNK rows of each relation (one query per relation and chunk)."""
     tickets = list(tickets)
-    prefetch_related_objects(tickets, *RELATED)
+    for chunk in _chunks(tickets, CHUNK):
+        prefetch_related_objects(chunk, *RELATED)
     return tickets
 
 
