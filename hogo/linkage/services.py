@@ -29,8 +29,8 @@ from hogo.decisions.facts import CIRCUMSTANCE_FIELDS, engine_input_from, load_ro
 from hogo.decisions.models import Decision, DecisionStatus
 from hogo.decisions.recalc import review_reason
 from hogo.households.income_services import rules_of
-from hogo.households.models import Circumstance, CircumstanceKind, Household, Income, IncomeKind, Member, StatusChange
-from hogo.households.scoping import active_assignments, may_edit
+from hogo.households.models import Circumstance, CircumstanceKind, Income, IncomeKind, Member, StatusChange
+from hogo.households.scoping import active_assignments, editable_among, households_visible_to, may_edit
 from hogo.offices.models import Office, Role
 from hogo.offices.queries import standing_of
 
@@ -82,11 +82,18 @@ def import_file(actor, office: Office, source: str, file_name: str, data: bytes,
     earlier = LinkageRun.objects.filter(office=office, source=source, sha256=digest).first()
     if earlier is not None:
         return Imported(earlier, already=True, counts=counts_of(earlier))
-    matches = matching.match_rows(
-        office.pk, parsed.rows, lambda row: effects.effective_day(source, row.values), parsed.layout.fact_keys
-    )
     imported = None
     with transaction.atomic():
+        # One import at a time per office: two files read, matched and drafted at once could both draft a
+        # change for one household. Under the lock the same file is looked for again and rows are matched
+        # against what the import before this one left.
+        Office.objects.select_for_update().get(pk=office.pk)
+        earlier = LinkageRun.objects.filter(office=office, source=source, sha256=digest).first()
+        if earlier is not None:
+            return Imported(earlier, already=True, counts=counts_of(earlier))
+        matches = matching.match_rows(
+            office.pk, parsed.rows, lambda row: effects.effective_day(source, row.values), parsed.layout.fact_keys
+        )
         try:
             with transaction.atomic():
                 run = LinkageRun.objects.create(
@@ -332,37 +339,66 @@ def parsed_of(row: LinkageRow) -> layouts.Row:
 def rows_waiting_for(actor):
     """Rows a caseworker (or supervisor) should act on: exceptions and 住民異動 whose household — or, for
     an ambiguous match, one of whose candidates' households — the actor may change; drafts with a large
-    change waiting for a look; all within the actor's offices."""
+    change waiting for a look; all within the actor's offices. A fixed number of queries however many
+    rows wait: the candidates' households in one query, what the actor may change in one pass."""
     standing = standing_of(actor)
     offices = standing.offices_with(Role.CASEWORKER, Role.SUPERVISOR)
     rows = LinkageRow.objects.filter(run__office_id__in=offices).select_related("run", "household", "member")
     waiting = rows.filter(outcome__in=WAITING) | rows.filter(
         outcome=Outcome.DRAFTED, handled_at__isnull=True, decision__status=DecisionStatus.DRAFT
     ).exclude(review="")
-    return [row for row in waiting.order_by("run__uploaded_at", "line")[:500] if _may_handle(actor, row)]
+    found = list(waiting.order_by("run__uploaded_at", "line")[:500])
+    handles = _handled_by(actor, found)
+    return [row for row in found if handles(row)]
 
 
-def _households_of(row: LinkageRow) -> list[Household]:
-    if row.household_id is not None:
-        return [row.household]
-    ids = Member.objects.filter(pk__in=row.candidates).values_list("household_id", flat=True)
-    return list(Household.objects.filter(pk__in=list(ids)))
+def _household_ids_of(rows: list[LinkageRow]) -> dict[int, set[int]]:
+    """Each row's households (by row pk): its own, else its candidates' (one query for all rows)."""
+    candidate_ids = {pk for row in rows if row.household_id is None for pk in row.candidates}
+    home = dict(Member.objects.filter(pk__in=candidate_ids).values_list("pk", "household_id")) if candidate_ids else {}
+    return {
+        row.pk: {row.household_id}
+        if row.household_id is not None
+        else {home[pk] for pk in row.candidates if pk in home}
+        for row in rows
+    }
+
+
+def _handled_by(actor, rows: list[LinkageRow]):
+    """A test of "the actor may settle this row" for each of `rows`, with the queries done once."""
+    households = _household_ids_of(rows)
+    editable = editable_among(actor, set().union(*households.values())) if rows else set()
+    standing = standing_of(actor)
+
+    def handles(row: LinkageRow) -> bool:
+        if households[row.pk]:
+            return bool(households[row.pk] & editable)
+        return standing.has_role(Role.SUPERVISOR, row.run.office_id)
+
+    return handles
 
 
 def _may_handle(actor, row: LinkageRow) -> bool:
     """Who may settle a row: those who may change its household (or a candidate's); a row that names
     no household of the office (nobody found) is the office's supervisors' to settle."""
-    households = _households_of(row)
-    if households:
-        return any(may_edit(actor, household) for household in households)
-    return standing_of(actor).has_role(Role.SUPERVISOR, row.run.office_id)
+    return _handled_by(actor, [row])(row)
+
+
+def _may_read(actor, row: LinkageRow) -> bool:
+    """The office's importers read a row that names no household, or one whose household (or one of
+    whose candidates' households) they may see: a supervisor of another team does not."""
+    if not may_import(actor, row.run.office_id):
+        return False
+    households = _household_ids_of([row])[row.pk]
+    return not households or households_visible_to(actor).filter(pk__in=households).exists()
 
 
 def open_row(actor, public_id) -> LinkageRow:
-    """One row, for a caseworker who may change its household (or a candidate's); audited."""
+    """One row, for a caseworker who may change its household (or a candidate's), and for the office's
+    importers who may see that household; audited."""
     rows = LinkageRow.objects.select_related("run__office", "household", "member", "decision")
     row = rows.filter(public_id=public_id).first()
-    if row is None or not (_may_handle(actor, row) or may_import(actor, row.run.office_id)):
+    if row is None or not (_may_handle(actor, row) or _may_read(actor, row)):
         raise Http404("連携データの行が見つかりません。")
     record(actor, Action.VIEW, target=row, detail={"run": str(row.run.public_id)})
     return row

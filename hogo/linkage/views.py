@@ -96,12 +96,14 @@ def linkage_detail(request, public_id):
     rows = run.items.select_related("household", "member", "decision")
     waiting = list(rows.filter(outcome__in=WAITING).order_by("line")[:SHOWN_PER_LIST])
     review = [r for r in rows.filter(outcome=Outcome.DRAFTED).exclude(review="").order_by("line") if r.waiting_review]
+    review = review[:SHOWN_PER_LIST]
     drafted = list(rows.filter(outcome=Outcome.DRAFTED).order_by("household__case_number", "line")[:SHOWN_PER_LIST])
+    on_page = waiting + review + drafted  # every list of the page, in the order shown
     record(
         request.user,
         Action.VIEW,
         target=run,
-        detail={"view": "linkage_detail", **shown(r.household.public_id for r in drafted + waiting if r.household)},
+        detail={"view": "linkage_detail", **shown(r.household.public_id for r in on_page if r.household)},
     )
     return render(
         request,
@@ -109,7 +111,7 @@ def linkage_detail(request, public_id):
         {
             "run": run,
             "waiting": waiting,
-            "review": review[:SHOWN_PER_LIST],
+            "review": review,
             "drafted": drafted,
             "drafted_rows": rows.filter(outcome=Outcome.DRAFTED).count(),
             "approvable": services.approvable(run).count(),

@@ -1,7 +1,9 @@
 """Per-role access to the linkage screens. Importing and a run's figures: supervisors, the chief and the
 clerk of the office (everyone else 403, or 404 for a run they may not see). Bulk approval works only for
 the supervisor whose step waits. The caseworker's list and a row: those who may change the row's
-household (or a candidate's) act on it; chief and clerk may read a row of their office but not settle it."""
+household (or a candidate's) act on it; the office's importers may read a row whose household (or a
+candidate's) they may see — chief and clerk any of their office, a supervisor of another team not — but
+not settle it."""
 
 from datetime import date
 
@@ -32,6 +34,7 @@ IMPORTERS = {"sv", "sv_other", "chief", "clerk"}
 CASEWORKING = {"cw", "cw_mate", "cw_other", "sv", "sv_other", "b_cw"}
 SETTLES = {"cw", "sv"}  # may change the household "own"
 CANDIDATE = {"cw_mate"}  # may change "mate", where the ambiguous row's other candidate lives
+READERS = {"sv", "chief", "clerk"}  # importers who may see "own" or "mate" (sv_other sees neither)
 
 
 def namesake(household, kana="ヤマダ ハナコ", birth=date(1955, 3, 3)):
@@ -113,7 +116,7 @@ def test_caseworkers_see_the_rows_waiting_for_them(everyone, run, login, role):
 def test_a_row_opens_for_who_may_settle_it_and_for_the_offices_importers(everyone, run, login, role):
     _, exception = rows(run)
     response = login(everyone[role]).get(reverse("linkage_row", args=[exception.public_id]))
-    assert response.status_code == (200 if role in SETTLES | CANDIDATE | IMPORTERS else 404)
+    assert response.status_code == (200 if role in SETTLES | CANDIDATE | READERS else 404)
 
 
 @pytest.mark.parametrize("role", ROLES)
