@@ -26,4 +26,5 @@ urlpatterns = [
     path("", include("hogo.linkage.urls")),
     path("", include("hogo.inquiries.urls")),
     path("", include("hogo.medical.urls")),
+    path("", include("hogo.payments.urls")),
 ]

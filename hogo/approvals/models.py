@@ -51,6 +51,7 @@ class Approvable(models.Model):
     by its app (`services.register_effect`)."""
 
     approval_noun = "決定"
+    approval_steps = None  # a model whose records skip the office's route names its own steps (roles)
 
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

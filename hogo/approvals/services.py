@@ -38,6 +38,12 @@ def route_of(office_or_id) -> list[str]:
     return list(route.steps) if route and route.steps else list(DEFAULT_ROUTE)
 
 
+def route_for(subject: Approvable) -> list[str]:
+    """The steps `subject` goes through: its model's own (`approval_steps`) or its office's route."""
+    steps = getattr(subject, "approval_steps", None)
+    return [str(step) for step in steps] if steps else route_of(subject.approval_office_id)
+
+
 def next_step(subject: Approvable) -> int:
     """The index in the route of the step that waits (the number of approvals so far)."""
     return subject.actions.filter(action=ActionKind.APPROVE).count()
@@ -45,7 +51,7 @@ def next_step(subject: Approvable) -> int:
 
 def refusal(actor, subject: Approvable, route: list[str] | None = None) -> PermissionDenied | ValidationError | None:
     """Why `actor` may not approve or return `subject` now, as the exception to raise, or None."""
-    route = route if route is not None else route_of(subject.approval_office_id)
+    route = route if route is not None else route_for(subject)
     noun = subject.approval_noun
     if subject.status != Status.DRAFT:
         return ValidationError(f"この{noun}は既に{subject.get_status_display()}です。")
@@ -87,7 +93,7 @@ def approve(actor, subject: Approvable, comment: str = "") -> Approvable:
     problem = None
     with transaction.atomic():
         subject = _locked(subject)
-        route = route_of(subject.approval_office_id)
+        route = route_for(subject)
         problem = refusal(actor, subject, route)
         if problem is None:
             step = next_step(subject)

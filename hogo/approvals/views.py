@@ -17,7 +17,7 @@ from .models import Status
 def panel(actor, subject, *, approve_url: str, return_url: str) -> dict:
     """What the approval section of a record's page shows: the history, the route in Japanese, the
     step that waits, and the form when the actor may act (or why not)."""
-    route = services.route_of(subject.approval_office_id)
+    route = services.route_for(subject)
     waiting = subject.status == Status.DRAFT
     problem = services.refusal_text(actor, subject, route) if waiting else None
     return {

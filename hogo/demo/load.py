@@ -29,6 +29,7 @@ from hogo.households.demo import DEMO_HISTORY_YEARS, OFFICES, DemoOffice, Genera
 from hogo.households.models import Sex
 from hogo.linkage.demo import seed_linkage
 from hogo.offices.models import Office, Role, RoleAssignment, Staff, Team, TeamMembership
+from hogo.payments.demo import seed_payments
 from hogo.receivables.demo import seed_receivables
 
 HOUSEHOLDS_PER_CASEWORKER = 80
@@ -124,6 +125,7 @@ def load_demo(
         seed_case_records(office, today, seed)
         seed_receivables(office, today, seed)
         seed_linkage(office, today)
+        seed_payments(office, today, seed)
         for username in seed_agencies(office, spec.key, password_hash, spec.city):
             accounts.append(Account(username, "agency", office.name, True))
         if created:

@@ -295,6 +295,14 @@ def record_offset(actor, receivable: Receivable, *, amount: int, on: date) -> En
     return _credit(actor, receivable, rules.OFFSET, amount, on, "offset", "法第78条の2 保護金品からの徴収")
 
 
+def take_from_benefit(actor, receivable: Receivable, *, amount: int, note: str) -> Entry:
+    """法第78条の2: an offset a payment run deducted, booked when the run is approved (the run checked the
+    written application and the office's monthly limit when it computed the deduction)."""
+    if receivable.offset_applied_on is None or receivable.kind != rules.ART78:
+        raise ValidationError({"offset": f"{receivable.reference}: 保護金品からの徴収の申出がありません。"})
+    return _credit(actor, receivable, rules.OFFSET, amount, timezone.localdate(), "offset", note)
+
+
 @transaction.atomic
 def record_offset_application(actor, receivable: Receivable, *, applied_on: date) -> Receivable:
     require_collecting(actor, receivable)

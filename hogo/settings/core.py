@@ -22,6 +22,7 @@ INSTALLED_APPS = BASE_APPS + [
     "hogo.linkage",
     "hogo.inquiries",
     "hogo.medical",
+    "hogo.payments",
     "hogo.demo",  # last: it seeds every other app and nothing depends on it
 ]
 ROOT_URLCONF = "hogo.urls_core"

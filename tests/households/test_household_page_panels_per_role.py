@@ -20,6 +20,7 @@ PANELS = [
     "相談・申請・決定",
     "医療扶助・介護扶助",
     "照会（法第29条）",
+    "保護費の支給",
 ]
 PAGE_SECTIONS = ["いつも確認すること", "世帯員", *PANELS, "状態の履歴", "担当CWの履歴"]
 # one action of each panel, in panel order, shown only to those who may change the household
@@ -31,7 +32,10 @@ PANEL_ACTIONS = [
     "申請を受け付ける",
     "傷病届を記録",
     "預貯金の照会（金融機関）",
+    "支給方法を変更",
 ]
+# the clerk, who reads the household, also registers how it is paid (口座の届出 at the counter)
+CLERK_ACTIONS = ["支給方法を変更"]
 
 EDIT = ["cw", "sv"]  # the household's CW and the team's SV
 READ = ["cw_mate", "chief", "clerk"]
@@ -66,7 +70,7 @@ def test_a_team_mate_the_chief_and_the_clerk_see_every_panel_without_actions(cas
     status, html = open_page(cast, login, role)
     assert status == 200
     assert section_headings(html) == PAGE_SECTIONS
-    assert panel_actions(html) == []
+    assert panel_actions(html) == (CLERK_ACTIONS if role == "clerk" else [])
 
 
 @pytest.mark.parametrize("role", NOT_FOUND)
