@@ -98,3 +98,14 @@ def build(story: list, title: str) -> bytes:
         initialFontName=FONT,  # the canvas starts in the embedded font, not Helvetica
     ).build(story)
     return out.getvalue()
+
+
+def fitting(text: str, font: str, size: float, width: float) -> int:
+    """How many leading characters of `text` fit in `width` (points) on the canvas: for cutting a long
+    name on a form drawn directly, where no flowable wraps it."""
+    used = 0.0
+    for i, ch in enumerate(text):
+        used += pdfmetrics.stringWidth(ch, font, size)
+        if used > width:
+            return max(i, 1)
+    return len(text)

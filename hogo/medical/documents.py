@@ -27,7 +27,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
 
-from hogo.common.pdf import BASE, FONT, HEAD, HEAD_FONT, NUMBER, RIGHT, SMALL, TITLE, build, grid, paragraphs
+from hogo.common.pdf import BASE, FONT, HEAD, HEAD_FONT, NUMBER, RIGHT, SMALL, TITLE, build, fitting, grid, paragraphs
 from hogo.common.wareki import wareki, wareki_month
 
 from .models import Care, Opinion, Ticket, TicketKind
@@ -374,13 +374,13 @@ class _Tickets:
     def _wrap(self, text, value: str, y: float, font: str) -> None:
         lines, rest = [], value
         for _ in range(2):
-            cut = _fitting(rest, font, MIN_TEXT, VALUE_W)
+            cut = fitting(rest, font, MIN_TEXT, VALUE_W)
             lines.append(rest[:cut])
             rest = rest[cut:]
             if not rest:
                 break
         if rest:
-            lines[-1] = lines[-1][: _fitting(lines[-1] + "…", font, MIN_TEXT, VALUE_W) - 1] + "…"
+            lines[-1] = lines[-1][: fitting(lines[-1] + "…", font, MIN_TEXT, VALUE_W) - 1] + "…"
         for i, part in enumerate(lines):
             self._line(text, part, VALUE_X, y + (MIN_TEXT + 1) * (0.5 - i), font, MIN_TEXT)
 
@@ -404,16 +404,6 @@ class _Tickets:
         reason = f"この券は無効です：{ticket.void_reason}" if ticket.void_reason else "この券は無効です"
         c.drawCentredString(cx, cy - 21 * mm, reason[:60])
         c.restoreState()
-
-
-def _fitting(text: str, font: str, size: float, width: float) -> int:
-    """How many leading characters of `text` fit in `width`."""
-    used = 0.0
-    for i, ch in enumerate(text):
-        used += stringWidth(ch, font, size)
-        if used > width:
-            return max(i, 1)
-    return len(text)
 
 
 def render_tickets(tickets) -> bytes:

@@ -35,7 +35,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Spacer
 
 from hogo.approvals.models import ActionKind
-from hogo.common.pdf import FONT, HEAD, HEAD_FONT, RIGHT, SMALL, TITLE, build, grid, paragraphs
+from hogo.common.pdf import FONT, HEAD, HEAD_FONT, RIGHT, SMALL, TITLE, build, fitting, grid, paragraphs
 from hogo.common.wareki import wareki, wareki_month
 from hogo.inquiries import banks
 from hogo.offices.models import Role
@@ -107,25 +107,15 @@ def _lines_of(payment_ids) -> dict[int, list[PaymentLine]]:
     return out
 
 
-def _fitting(text: str, font: str, size: float, width: float) -> int:
-    """How many leading characters of `text` fit in `width`."""
-    used = 0.0
-    for i, ch in enumerate(text):
-        used += stringWidth(ch, font, size)
-        if used > width:
-            return max(i, 1)
-    return len(text)
-
-
 def _wrapped(text: str, font: str, size: float, width: float, lines: int) -> list[str]:
     """`text` cut into at most `lines` lines of `width`, the last ending in 「…」 when it does not fit."""
     out, rest = [], text
     while rest and len(out) < lines:
-        cut = _fitting(rest, font, size, width)
+        cut = fitting(rest, font, size, width)
         out.append(rest[:cut])
         rest = rest[cut:]
     if rest and out:
-        out[-1] = out[-1][: _fitting(out[-1] + "…", font, size, width) - 1] + "…"
+        out[-1] = out[-1][: fitting(out[-1] + "…", font, size, width) - 1] + "…"
     return out or [""]
 
 

@@ -44,12 +44,14 @@ from hogo.linkage import services as linkage
 from hogo.medical import services as medical
 from hogo.medical import transport
 from hogo.offices.models import Office, Role, Staff
+from hogo.payments import services as payments
 from hogo.receivables import services as receivables
 from hogo.receivables.models import Receivable
 
 from ..approvals.inbox_work import decision_draft
 from ..factories import PASSWORD, make_staff
 from ..medical import medical_helpers
+from ..payments.payment_helpers import first_transfer_returned
 from .shots import shoot
 from .test_login_search_open_household import log_in
 
@@ -69,7 +71,7 @@ MAX_PAGES = 80  # per role
 PER_URL_NAME = 2  # addresses visited per URL name (two decisions, two records …)
 MORE_OF = {"household_detail": 6}  # every household of office A: one under application, one with a conference …
 MAX_DEPTH = 3  # start page → menu and its links → a household → its records
-SKIP_PATHS = re.compile(r"/logout/|\.(pdf|csv|zip|json)$|/(export|download)")
+SKIP_PATHS = re.compile(r"/logout/|\.(pdf|csv|zip|json|txt)$|/(export|download)")
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 # HOGO_CRAWL_SHOTS=1 saves var/shots/crawl-<role>-<url name>-<n>-{768,1280}.png of every page with a
 # problem and of the screens the issue names (to be looked at; off by default, it doubles the time).
@@ -212,6 +214,11 @@ def build_work(today: date):
     approvals.approve(users["sv"], ride)
     # a pension file from the demo's sample: drafts, exceptions (an ambiguous match, a closed case)
     linkage.import_file(users["sv"], office, "pension", "a-pension.csv", linkage_demo.pension_sample(office, today))
+    # payments: this month's run (the pending draft above listed), approved; the bank returns one transfer
+    clerk = Staff.objects.get(user__username=ROLES["clerk"]).user
+    run = payments.compute_run(clerk, office, today.replace(day=1), include_pending=True)
+    run = approvals.approve(users["chief"], run)
+    payments.import_results(clerk, office, "kekka.txt", first_transfer_returned(run))
     for household in Household.objects.filter(office=office, status="applying"):
         if not Application.objects.filter(household=household).exists():
             decisions.receive_application(

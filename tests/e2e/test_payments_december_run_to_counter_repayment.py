@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from hogo.households.demo import OFFICES
 from hogo.payments.models import CounterRepayment, Payment, PaymentLine, PaymentRun, Returned
-from tests.payments.payment_helpers import result_with_failure
+from tests.payments.payment_helpers import first_transfer_returned
 
 from ..factories import PASSWORD
 from .shots import shoot
@@ -85,14 +85,16 @@ def test_december_is_computed_approved_paid_and_a_returned_transfer_is_repaid_at
     trailer = next(r for r in records if r[:1] == b"8")
     assert int(trailer[1:7]) == bank.count()
     assert int(trailer[7:19]) == sum(bank.values_list("amount", flat=True))
-    counter = pdf_text(page, page.get_by_role("link", name="窓口払一覧（PDF）").get_attribute("href"), tmp_path / "c.pdf")
+    counter = pdf_text(
+        page, page.get_by_role("link", name="窓口払一覧（PDF）").get_attribute("href"), tmp_path / "c.pdf"
+    )
     first_counter = Payment.objects.filter(run=run, method="counter").order_by("household__case_number").first()
     assert first_counter.household.case_number in counter and f"{first_counter.amount:,}" in counter
     shoot(page, "payments-approved")
 
     # the bank returns the first transfer: 口座なし
     result = tmp_path / "result.txt"
-    result.write_bytes(result_with_failure(data, failed=1, code=b"1"))
+    result.write_bytes(first_transfer_returned(run))
     page.get_by_role("link", name="支給の一覧に戻る").click()
     page.get_by_label("振込結果ファイル（全銀形式）").set_input_files(str(result))
     page.get_by_role("button", name="取り込む").click()

@@ -53,19 +53,6 @@ def approved_run(cast, month=DECEMBER, **kwargs):
     return run
 
 
-def result_with_failure(data: bytes, *, failed: int = 1, code: bytes = b"1") -> bytes:
-    """The bank's 振込結果 file for a 総合振込 file: its `failed`-th transfer (1-based) marked with `code`
-    (振込結果コード, byte 114 of the data record), the others done ("0")."""
-    records = data.split(b"\r\n")
-    n = 0
-    for i, record in enumerate(records):
-        if record[:1] == b"2":
-            n += 1
-            mark = code if n == failed else b"0"
-            records[i] = record[:113] + mark + record[114:]
-    return b"\r\n".join(records)
-
-
 def returned_and_repaid(cast, run, paid_on=None):
     """The run's first transfer comes back from the bank and is paid at the counter."""
     from django.utils import timezone  # noqa: PLC0415
@@ -73,7 +60,7 @@ def returned_and_repaid(cast, run, paid_on=None):
     from hogo.payments.models import Returned  # noqa: PLC0415
 
     clerk = cast.users["clerk"]
-    services.import_results(clerk, cast.office_a, "result.txt", result_with_failure(services.zengin_file(run)))
+    services.import_results(clerk, cast.office_a, "result.txt", first_transfer_returned(run))
     returned = Returned.objects.get(payment__run=run)
     return services.repay_at_counter(clerk, returned, paid_on=paid_on or timezone.localdate())
 
@@ -187,3 +174,9 @@ def bank_result(data: bytes, customer_code: str, code: str = "1") -> bytes:
         out.append(record)
     assert found, customer_code
     return b"".join(r + b"\r\n" for r in out)
+
+
+def first_transfer_returned(run, code: str = "1") -> bytes:
+    """The bank's result for an approved run: its first transfer came back (取引なし), the others were made."""
+    first = run.payments.filter(method="bank").order_by("id").first()
+    return bank_result(services.zengin_file(run), first.customer_code, code)
