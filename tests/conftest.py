@@ -11,6 +11,9 @@ from hogo.households.models import Household
 from hogo.offices.models import Role
 
 from .factories import OfficeFactory, TeamFactory, make_household, make_staff
+
+# The socket guard (issue 22): no test connects outside the machine; HOGO_NO_OUTBOUND=0 turns it off.
+from .no_outbound import _no_outbound_attempt_in_this_test, _no_outbound_for_the_run, no_outbound  # noqa: F401
 from .roles import everyone_of
 
 

@@ -1,6 +1,7 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 
 from .models import Agency, AgencyMember
+from .transfer import issue_portal_code
 
 
 @admin.register(Agency)
@@ -12,5 +13,13 @@ class AgencyAdmin(admin.ModelAdmin):
 
 @admin.register(AgencyMember)
 class AgencyMemberAdmin(admin.ModelAdmin):
-    list_display = ("name", "agency", "user", "valid_from", "valid_to")
+    list_display = ("name", "agency", "user", "valid_from", "valid_to", "portal_code_issued_at")
     list_filter = ("agency__office",)
+    actions = ["issue_portal_codes"]
+
+    @admin.action(description="ポータルの利用開始コードを発行する（表示は一度だけ）")
+    def issue_portal_codes(self, request, queryset):
+        for member in queryset.select_related("agency"):
+            code = issue_portal_code(request.user, member)
+            messages.info(request, f"{member.name}（{member.user.username}）の利用開始コード: {code}")
+        messages.warning(request, "コードは次の転送バンドルでポータルに届きます。紙で本人に渡してください。")

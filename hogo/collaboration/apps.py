@@ -25,3 +25,6 @@ class CollaborationConfig(AppConfig):
         )
         register_menu_entry(MenuEntry("agency_home", "参加している会議", 10, is_agency_member, current_on=()))
         register_start_page(StartPage("partner_agency", "agency_home", is_agency_member))  # only their conferences
+        from . import transfer  # noqa: PLC0415 - uses models
+
+        transfer.register()  # agencies through the portal: the core's end of the bundles

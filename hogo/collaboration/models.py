@@ -48,6 +48,10 @@ class AgencyMember(models.Model):
     name = models.CharField("氏名", max_length=100)
     valid_from = models.DateField("開始日")
     valid_to = models.DateField("終了日", null=True, blank=True)
+    # ポータルの利用開始コード: only its SHA-256 is kept and sent to the portal (issue 22); the code itself is
+    # shown once to the office, which hands it to the member on paper
+    portal_code_hash = models.CharField("ポータル利用開始コード（ハッシュ）", max_length=64, blank=True, editable=False)
+    portal_code_issued_at = models.DateTimeField("利用開始コードの発行日時", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = verbose_name_plural = "関係機関の担当者"

@@ -19,6 +19,7 @@ from hogo.households.models import Household, Income
 from hogo.households.services import open_household_record, require_edit
 
 from . import matching
+from .backends import agencies_on_core
 from .models import (
     Agency,
     AgencyMember,
@@ -393,7 +394,8 @@ def record_meeting(
 
 
 def agency_member_of(user) -> AgencyMember | None:
-    if not user.is_authenticated:
+    """The user's partner-agency membership in force today — None on a core where agencies use the portal."""
+    if not user.is_authenticated or not agencies_on_core():
         return None
     member = AgencyMember.objects.filter(user=user).select_related("agency__office").first()
     today = timezone.localdate()

@@ -9,6 +9,8 @@ import urllib.request
 
 from django.conf import settings
 
+from hogo.common import outbound
+
 TIMEOUT_SECONDS = 30
 
 
@@ -37,9 +39,12 @@ def chat(system: str, user: str) -> str:
     if settings.HOGO_DRAFT_API_KEY:
         request.add_header("Authorization", f"Bearer {settings.HOGO_DRAFT_API_KEY}")
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+        # only to a host on HOGO_OUTBOUND_ALLOWED (or loopback); checked before connecting
+        with outbound.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
             answer = json.loads(response.read().decode("utf-8"))
         text = answer["choices"][0]["message"]["content"].strip()
+    except outbound.OutboundRefused as exc:
+        raise Unavailable(str(exc)) from exc
     except (urllib.error.URLError, TimeoutError, ValueError, KeyError, IndexError, TypeError) as exc:
         raise Unavailable(f"文章を作れませんでした（{type(exc).__name__}）。") from exc
     if not text:

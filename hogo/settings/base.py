@@ -34,6 +34,7 @@ BASE_APPS = [
     "django_tasks",
     "hogo.common.third_party_apps.TasksDatabaseConfig",  # django_tasks_db, likewise
     "hogo.common",
+    "hogo.transfer",  # signed bundles between the zones: both ends
 ]
 
 MIDDLEWARE = [
@@ -151,6 +152,10 @@ MEDIA_ROOT = VAR_DIR / "media"
 HOGO_PHOTO_MAX_BYTES = env.int("HOGO_PHOTO_MAX_MB", default=10) * 1024 * 1024
 # Pixels, checked from the header before decoding: a 100 KB PNG can declare 400 million (decision 0023).
 HOGO_PHOTO_MAX_PIXELS = env.int("HOGO_PHOTO_MAX_MEGAPIXELS", default=40) * 1_000_000
+# The only hosts Hogo connects to (issue 22): comma-separated host:port ([v6addr]:port), e.g.
+# "10.1.2.3:25,llm.office.internal:8000". Loopback is always allowed; nothing else is. The drafting
+# endpoint and the mail relay must be on it (hogo/common/outbound.py, checks in hogo/common/checks.py).
+HOGO_OUTBOUND_ALLOWED = env.list("HOGO_OUTBOUND_ALLOWED", default=[])
 # An OpenAI-compatible endpoint for drafting case records from a caseworker's notes. Off unless set;
 # no network call is made otherwise.
 HOGO_DRAFT_ENDPOINT = env.str("HOGO_DRAFT_ENDPOINT", default="")
@@ -180,7 +185,7 @@ EMAIL_USE_TLS = env.bool("HOGO_EMAIL_TLS", default=False)
 DEFAULT_FROM_EMAIL = env.str("HOGO_EMAIL_FROM", default="hogo@localhost")
 EMAIL_BACKEND = env.str(
     "HOGO_EMAIL_BACKEND",
-    default="django.core.mail.backends.smtp.EmailBackend"
+    default="hogo.common.outbound.SMTPBackend"  # Django's SMTP backend, only to an allowed relay
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend",
 )
@@ -192,6 +197,17 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("HOGO_LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Transfer bundles between the zones (hogo.transfer, docs/transfer/README.md): this zone's private signing
+# keys (files, 0600) and the folder where a refused bundle is kept with its reason. The portal serves the
+# offices listed here (the core serves its Office rows). Limits are checked from the zip's headers first.
+HOGO_TRANSFER_KEYS_DIR = Path(env.str("HOGO_TRANSFER_KEYS_DIR", default=str(VAR_DIR / "keys")))
+HOGO_TRANSFER_QUARANTINE_DIR = Path(env.str("HOGO_TRANSFER_QUARANTINE_DIR", default=str(VAR_DIR / "quarantine")))
+HOGO_TRANSFER_SERVED_OFFICES = env.list("HOGO_TRANSFER_SERVED_OFFICES", default=[])
+HOGO_TRANSFER_MAX_BUNDLE_BYTES = env.int("HOGO_TRANSFER_MAX_BUNDLE_MB", default=512) * 1024 * 1024
+HOGO_TRANSFER_MAX_UNCOMPRESSED_BYTES = env.int("HOGO_TRANSFER_MAX_UNCOMPRESSED_MB", default=2048) * 1024 * 1024
+HOGO_TRANSFER_MAX_ENTRIES = env.int("HOGO_TRANSFER_MAX_ENTRIES", default=50_000)
+HOGO_TRANSFER_MAX_PDF_BYTES = env.int("HOGO_TRANSFER_MAX_PDF_MB", default=20) * 1024 * 1024
 
 # Demo data (`hogo demo`) is refused unless this is on: never in production.
 HOGO_ALLOW_DEMO = env.bool("HOGO_ALLOW_DEMO", default=False)

@@ -26,6 +26,13 @@ INSTALLED_APPS = BASE_APPS + [
     "hogo.demo",  # last: it seeds every other app and nothing depends on it
 ]
 ROOT_URLCONF = "hogo.urls_core"
+# Partner agencies use the portal (issue 22, decision 0033); an office that has decided to keep them on
+# the core turns this on, with its decision recorded. Off, the core refuses an agency member's password.
+HOGO_AGENCIES_ON_CORE = env.bool("HOGO_AGENCIES_ON_CORE", default=False)
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "hogo.collaboration.backends.CoreStaffBackend",
+]
 WSGI_APPLICATION = "hogo.wsgi.application"
 
 # The audit log's chain is keyed (HMAC) with a key kept outside the database, and its head is

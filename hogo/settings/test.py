@@ -27,6 +27,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
     DATABASES["default"]["TEST"] = {"NAME": os.path.join(tempfile.gettempdir(), f"hogo-test-{os.getpid()}.sqlite3")}
 AXES_FAILURE_LIMIT = 3
+# The core's agency screens are tested as an office that keeps them on the core would use them; the
+# default (off: agencies use the portal) has its own tests (tests/collaboration/test_agencies_*).
+HOGO_AGENCIES_ON_CORE = True
 
 import tempfile as _tempfile  # noqa: E402
 

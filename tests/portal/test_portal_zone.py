@@ -19,7 +19,7 @@ def test_portal_settings_install_no_core_app_and_migrate_their_own_database(tmp_
         "print(','.join(c.name for c in apps.get_app_configs() if c.name.startswith('hogo.')))"
     )
     apps = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True).stdout
-    assert apps.strip() == "hogo.common,hogo.portal"
+    assert apps.strip() == "hogo.common,hogo.transfer,hogo.portal"
     migrate = subprocess.run(
         [sys.executable, "-m", "hogo.cli", "migrate", "--noinput", "-v0"],
         env=env,
