@@ -40,9 +40,12 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# Lint, then the whole suite. DATABASE_URL selects PostgreSQL; without it, SQLite.
+# Lint, then the whole suite. DATABASE_URL selects PostgreSQL; without it, SQLite. Then the portal zone's
+# tests under the portal's settings (PORTAL_DATABASE_URL, else SQLite); tests/conftest.py imports core
+# models, so --confcutdir keeps it out of that run (and tests/portal_zone skips itself under the core's).
 test: lint assets
 	HOGO_ENV_FILE= $(BIN)/pytest
+	HOGO_ENV_FILE= $(BIN)/pytest -q -p no:cacheprovider --ds=hogo.settings.portal_test --confcutdir=tests/portal_zone tests/portal_zone
 
 # Known vulnerabilities in the installed Python packages and package-lock.json (decision 0024). Needs the
 # network, so it is never part of `make test`; exits 2 with a message when a vulnerability database

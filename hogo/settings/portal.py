@@ -9,3 +9,11 @@ INSTALLED_APPS = BASE_APPS + ["hogo.portal"]
 ROOT_URLCONF = "hogo.urls_portal"
 WSGI_APPLICATION = "hogo.wsgi.application"
 DATABASES = {"default": env.db("PORTAL_DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'portal.sqlite3'}")}
+
+# Partner agencies sign in here (issue 22): the portal's own login, home and 利用開始 pages.
+LOGIN_URL = "portal_login"
+LOGIN_REDIRECT_URL = "portal_home"
+LOGOUT_REDIRECT_URL = "portal_login"
+# The offices whose bundles this portal takes (団体コード, comma-separated in the environment; base.py
+# reads HOGO_TRANSFER_SERVED_OFFICES the same way for both zones).
+HOGO_TRANSFER_SERVED_OFFICES = env.list("HOGO_TRANSFER_SERVED_OFFICES", default=[])

@@ -1,0 +1,233 @@
+"""The portal's end of the partner-agency record types (issue 22; the core's end is
+hogo/collaboration/transfer.py, the format docs/transfer/README.md).
+
+Core → portal: `agency_member` (who may sign in; the SHA-256 of a one-time 利用開始コード) and `conference`
+(its whole current state: upserted by key; members not active any more lose access; candidates and
+materials no longer listed are removed). Portal → core: `pledge` and `date_answer` not sent yet; each is
+marked sent by the export that carried it (an answer changed later is sent again)."""
+
+import uuid
+from datetime import date, datetime
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db.models import F
+from django.utils import timezone
+
+from .models import (
+    PortalCandidate,
+    PortalConference,
+    PortalDateAnswer,
+    PortalMaterial,
+    PortalMember,
+    PortalMembership,
+    PortalPledge,
+)
+
+MEMBER, CONFERENCE, PLEDGE, DATE_ANSWER = "agency_member", "conference", "pledge", "date_answer"
+
+
+def _text(row: dict, field: str, what: str, *, max_length: int | None = None, blank: bool = False) -> str:
+    value = row.get(field)
+    if value is None and blank:
+        return ""
+    if not isinstance(value, str) or (not blank and not value.strip()):
+        raise ValidationError(f"{what}: {field} がありません（{row.get('key')!r}）。")
+    if max_length and len(value) > max_length:
+        raise ValidationError(f"{what}: {field} が長すぎます（{row.get('key')!r}）。")
+    return value
+
+
+def _date(value, what: str, *, null: bool = False) -> date | None:
+    if value is None and null:
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ValidationError(f"{what}: 日付 {value!r} が読めません。") from None
+
+
+def _when(value, what: str) -> datetime:
+    try:
+        when = datetime.fromisoformat(str(value))
+    except ValueError:
+        raise ValidationError(f"{what}: 日時 {value!r} が読めません。") from None
+    if timezone.is_naive(when):
+        raise ValidationError(f"{what}: 日時 {value!r} に時差がありません。")
+    return when
+
+
+def _office(row: dict, bundle, what: str) -> str:
+    office = str(row.get("office", ""))
+    if office != bundle.office_code:
+        raise ValidationError(f"{what}: 団体コード {office!r} はこのバンドルの福祉事務所のものではありません。")
+    return office
+
+
+def import_members(records: list[dict], bundle) -> None:
+    """Create or update each member and its sign-in. A new member cannot sign in until 利用開始; a new
+    code from the office (another hash) starts 利用開始 over and the old password stops working."""
+    user_model = get_user_model()
+    for row in records:
+        what = "関係機関の担当者"
+        office = _office(row, bundle, what)
+        key = _text(row, "key", what, max_length=40)
+        username = _text(row, "username", what, max_length=150)
+        code_hash = _text(row, "code_hash", what, max_length=64, blank=True)
+        fields = {
+            "agency": _text(row, "agency", what, max_length=200),
+            "name": _text(row, "name", what, max_length=100),
+            "valid_from": _date(row.get("valid_from"), what),
+            "valid_to": _date(row.get("valid_to"), what, null=True),
+        }
+        member = PortalMember.objects.select_related("user").filter(office=office, key=key).first()
+        holder = user_model.objects.filter(username=username).first()
+        if holder is not None and (member is None or holder.pk != member.user_id):
+            raise ValidationError(f"{what}: ログイン名 {username} は別の利用者が使っています。")
+        if member is None:
+            user = user_model(username=username)
+            user.set_unusable_password()
+            user.save()
+            PortalMember.objects.create(user=user, office=office, key=key, code_hash=code_hash, **fields)
+            continue
+        user = member.user
+        if user.username != username:
+            user.username = username
+            user.save(update_fields=["username"])
+        if code_hash and code_hash != member.code_hash:  # a new code: 利用開始 again
+            member.activated_at = None
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        member.code_hash = code_hash
+        for name, value in fields.items():
+            setattr(member, name, value)
+        member.save()
+
+
+def import_conferences(records: list[dict], bundle) -> None:
+    for row in records:
+        what = "調整会議"
+        office = _office(row, bundle, what)
+        key = _text(row, "key", what, max_length=40)
+        conference = PortalConference.objects.filter(key=key).first()
+        if conference is not None and conference.office != office:
+            raise ValidationError(f"{what}: 会議 {key} は別の福祉事務所のものです。")
+        values = {
+            "office": office,
+            "purpose": _text(row, "purpose", what),
+            "held_on": _date(row.get("held_on"), what, null=True),
+            "minutes": _text(row, "minutes", what, blank=True),
+            "conclusions": _text(row, "conclusions", what, blank=True),
+        }
+        conference, _ = PortalConference.objects.update_or_create(key=key, defaults=values)
+        _members(conference, row.get("members") or [], office)
+        _candidates(conference, row.get("candidates") or [])
+        _materials(conference, row.get("materials") or [])
+
+
+def _members(conference: PortalConference, rows: list, office: str) -> None:
+    listed = set()
+    for row in rows:
+        if not isinstance(row, dict) or not isinstance(row.get("active"), bool):
+            raise ValidationError(f"調整会議 {conference.key}: 構成員の記録が不正です。")
+        member = PortalMember.objects.filter(office=office, key=str(row.get("member"))).first()
+        if member is None:
+            raise ValidationError(f"調整会議 {conference.key}: 担当者 {row.get('member')!r} が届いていません。")
+        PortalMembership.objects.update_or_create(
+            conference=conference,
+            member=member,
+            defaults={"reason": str(row.get("reason") or ""), "active": row["active"]},
+        )
+        listed.add(member.pk)
+    # a member the core no longer lists is not a member any more
+    conference.memberships.exclude(member_id__in=listed).update(active=False)
+
+
+def _candidates(conference: PortalConference, rows: list) -> None:
+    listed = []
+    for row in rows:
+        key = _text(row if isinstance(row, dict) else {}, "key", f"調整会議 {conference.key} の候補日", max_length=40)
+        starts_at = _when(row.get("starts_at"), f"調整会議 {conference.key} の候補日")
+        PortalCandidate.objects.update_or_create(conference=conference, key=key, defaults={"starts_at": starts_at})
+        listed.append(key)
+    conference.candidates.exclude(key__in=listed).delete()
+
+
+def _materials(conference: PortalConference, rows: list) -> None:
+    listed = []
+    for row in rows:
+        what = f"調整会議 {conference.key} の資料"
+        row = row if isinstance(row, dict) else {}
+        key = _text(row, "key", what, max_length=40)
+        defaults = {
+            "content": _text(row, "content", what, blank=True),
+            "created_at": _when(row.get("created_at"), what),
+        }
+        PortalMaterial.objects.update_or_create(conference=conference, key=key, defaults=defaults)
+        listed.append(key)
+    conference.materials.exclude(key__in=listed).delete()
+
+
+def _export_mark() -> str:
+    """What marks the rows an export carried. The bundle id is chosen after the exporters ran
+    (hogo.transfer.services.export_bundle), so the mark is an id of this export."""
+    return f"export-{uuid.uuid4()}"
+
+
+def export_pledges(office_code: str) -> list[dict]:
+    # Only what a member did while still a member: once the core ended a membership, its unsent pledge and
+    # answers stay here (the core would refuse the whole bundle for them).
+    pledges = list(
+        PortalPledge.objects.filter(sent_bundle="", conference__office=office_code)
+        .filter(member__memberships__conference=F("conference"), member__memberships__active=True)
+        .select_related("conference", "member")
+        .order_by("pk")
+    )
+    mark, out = _export_mark(), []
+    for p in pledges:
+        out.append(
+            {
+                "office": office_code,
+                "conference": p.conference.key,
+                "member": p.member.key,
+                "text": p.text,
+                "signed_at": timezone.localtime(p.signed_at).isoformat(),
+            }
+        )
+    PortalPledge.objects.filter(pk__in=[p.pk for p in pledges], sent_bundle="").update(sent_bundle=mark)
+    return out
+
+
+def export_date_answers(office_code: str) -> list[dict]:
+    answers = list(
+        PortalDateAnswer.objects.filter(sent_at__isnull=True, candidate__conference__office=office_code)
+        .filter(member__memberships__conference=F("candidate__conference"), member__memberships__active=True)
+        .select_related("candidate", "member")
+        .order_by("pk")
+    )
+    mark, now, out = _export_mark(), timezone.now(), []
+    for a in answers:
+        out.append(
+            {
+                "office": office_code,
+                "candidate": a.candidate.key,
+                "member": a.member.key,
+                "available": a.available,
+                "answered_at": timezone.localtime(a.answered_at).isoformat(),
+            }
+        )
+        # only as exported: an answer changed meanwhile stays unsent
+        PortalDateAnswer.objects.filter(pk=a.pk, answered_at=a.answered_at, sent_at__isnull=True).update(
+            sent_at=now, sent_bundle=mark
+        )
+    return out
+
+
+def register() -> None:
+    """Called from PortalConfig.ready(). Members before conferences: a conference names its members."""
+    from hogo.transfer import services  # noqa: PLC0415 - the transfer app's registry, once apps are ready
+
+    services.register_importer(MEMBER, import_members)
+    services.register_importer(CONFERENCE, import_conferences)
+    services.register_exporter(PLEDGE, export_pledges)
+    services.register_exporter(DATE_ANSWER, export_date_answers)
