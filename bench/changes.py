@@ -68,7 +68,8 @@ def seed(args, env, month: date) -> dict[int, object]:
     }
     with transaction.atomic():
         Household.objects.update(status="active")
-        Household.objects.exclude(pk__in=list(drafter_of)).update(status="consultation")
+        assigned = active_assignments(timezone.localdate()).values("household_id")
+        Household.objects.exclude(pk__in=assigned).update(status="consultation")  # a subquery: no 65,535-parameter cap
         Decision.objects.filter(status="draft").update(status="returned")  # nothing waits for approval
         ids = sorted(drafter_of)
         households, members, incomes = load_rows(ids)

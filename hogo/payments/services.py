@@ -53,6 +53,8 @@ NOT_RUNNER = "支給の処理は事務員又は課長が行います。"
 NOT_COMPUTER = "支給の計算は事務員が行います（課長が決裁します）。"
 RUN_OFFSET_NOTE = "支給（"  # how a deduction booked by a run's approval starts its note (see _debts)
 BATCH = 2000
+METHOD_FIELDS = ("household_id", "method", "starts_on", "recorded_at", *("bank_code", "branch_code", "account_type"))
+METHOD_FIELDS += ("account_number", "account_name")
 
 
 def may_run(actor, office_id: int) -> bool:
@@ -377,8 +379,8 @@ def _fill(run: PaymentRun) -> None:
         for line in entry["lines"]:
             lines.append(
                 PaymentLine(
-                    payment=payment,
-                    run=run,
+                    payment_id=payment.pk,
+                    run_id=run.pk,
                     household_id=payment.household_id,
                     month=line.month,
                     item=line.item,

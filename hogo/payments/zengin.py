@@ -6,6 +6,7 @@ these characters is one byte). `build_file` ends every record with CRLF; `read_r
 and a file of bare 120-byte blocks with no separators.
 """
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -146,6 +147,7 @@ class Result:
 # --- characters -------------------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)  # names repeat their characters: a run converts each one once
 def _convert_char(char: str) -> str:
     if char.isspace():
         return " "
