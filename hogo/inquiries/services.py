@@ -4,7 +4,7 @@ who may act and writing the audit entry.
 - A caseworker (or the team's supervisor) asks: deposit inquiries to banks chosen from zengin-code (or
   本店一括), letters to the others. Each gets a reference that brings its reply back.
 - The clerk (or a supervisor) sends: the day's electronic deposit inquiries of the office as one batch
-  (a zip with a SHA-256 manifest — the signed transfer bundle of issue 22 once it exists); letters in
+  (a signed transfer bundle addressed to the deposit-inquiry service, issue 22); letters in
   bulk as one PDF.
 - Replies come back: the service's reply file imported whole or not at all, once; a paper reply entered
   against its reference. A reply to a cancelled inquiry is kept and flagged. An inquiry is answered once:
@@ -14,8 +14,6 @@ who may act and writing the audit entry.
 import csv
 import hashlib
 import io
-import json
-import zipfile
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -33,6 +31,8 @@ from hogo.households.services import open_household_record
 from hogo.linkage.layouts import FileRefused, Refusal
 from hogo.offices.models import Office, Role
 from hogo.offices.queries import standing_of
+from hogo.transfer import services as transfer
+from hogo.transfer.bundle import attachment_name
 
 from . import banks, replyfile
 from .models import (
@@ -67,6 +67,20 @@ REQUEST_HEADER = [
     "取引履歴",
     "照会の根拠",
     "照会元",
+]
+# the same columns as a `deposit_inquiry` record of the signed bundle: each value the text request.csv has
+REQUEST_FIELDS = [
+    "reference",
+    "bank_code",
+    "branch_code",
+    "person_name",
+    "person_kana",
+    "person_birth_date",
+    "person_address",
+    "balance_dates",
+    "with_transactions",
+    "legal_basis",
+    "office_name",
 ]
 
 
@@ -278,50 +292,60 @@ def remind(actor, inquiry: Inquiry) -> Inquiry:
 # --- sending ---------------------------------------------------------------------------------------
 
 
+def _request_values(inquiries) -> list[list[str]]:
+    """Each inquiry's fields in REQUEST_HEADER's order, as the service reads them."""
+    return [
+        [
+            i.reference,
+            i.bank_code,
+            i.branch_code,
+            i.person_name,
+            i.person_kana,
+            i.person_birth_date.isoformat() if i.person_birth_date else "",
+            i.person_address,
+            ";".join(i.balance_dates),
+            "1" if i.with_transactions else "0",
+            i.legal_basis,
+            i.household.office.name,
+        ]
+        for i in inquiries
+    ]
+
+
 def request_rows(inquiries) -> bytes:
     """The request file of the deposit-inquiry service (docs/inquiries/deposit_request.md), UTF-8."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(REQUEST_HEADER)
-    for i in inquiries:
-        writer.writerow(
-            [
-                i.reference,
-                i.bank_code,
-                i.branch_code,
-                i.person_name,
-                i.person_kana,
-                i.person_birth_date.isoformat() if i.person_birth_date else "",
-                i.person_address,
-                ";".join(i.balance_dates),
-                "1" if i.with_transactions else "0",
-                i.legal_basis,
-                i.household.office.name,
-            ]
-        )
+    writer.writerows(_request_values(inquiries))
     return out.getvalue().encode("utf-8")
 
 
 def bundle_of(batch: InquiryBatch) -> bytes:
-    """The batch as the service receives it: request.csv and manifest.json (SHA-256 of the request)."""
-    inquiries = batch.inquiries.select_related("household__office").order_by("reference")
+    """The batch as the service receives it (docs/inquiries/deposit_request.md): a signed transfer bundle
+    addressed to `service:deposit_inquiry`, signed with the office's core key; one `deposit_inquiry`
+    record per row, request.csv as an attachment, and a `batch` record describing both. The bundle id is
+    the batch's id and its time the export's, so the same batch gives the same bytes again (until the
+    office's key is rotated)."""
+    inquiries = list(batch.inquiries.select_related("household__office").order_by("reference"))
     request = request_rows(inquiries)
-    manifest = {
+    csv_name = attachment_name(request, "csv")
+    description = {
         "format": REQUEST_FORMAT,
         "office": batch.office.municipality_code,
         "day": batch.day.isoformat(),
         "count": len(inquiries),
-        "files": {"request.csv": hashlib.sha256(request).hexdigest()},
+        "files": {"request.csv": csv_name},
     }
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, content in (
-            ("request.csv", request),
-            ("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2).encode()),
-        ):
-            info = zipfile.ZipInfo(name, date_time=(batch.day.year, batch.day.month, batch.day.day, 0, 0, 0))
-            zf.writestr(info, content)
-    return out.getvalue()
+    rows = [dict(zip(REQUEST_FIELDS, row, strict=True)) for row in _request_values(inquiries)]
+    return transfer.export_for_service(
+        batch.office.municipality_code,
+        "deposit_inquiry",
+        {"batch": [description], "deposit_inquiry": rows},
+        {csv_name: request},
+        bundle_id=str(batch.public_id),
+        created_at=timezone.localtime(batch.exported_at),
+    )
 
 
 def export_batch(actor, office: Office, day: date | None = None) -> InquiryBatch:

@@ -3,10 +3,7 @@ audited. A determination follows the office's approval route like other decision
 team works receivables without seeing case records."""
 
 import csv
-import hashlib
 import io
-import json
-import zipfile
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -27,6 +24,8 @@ from hogo.households.scoping import households_visible_to
 from hogo.households.services import open_household_record, require_edit
 from hogo.offices.models import Role
 from hogo.offices.queries import standing_of
+from hogo.transfer import services as transfer
+from hogo.transfer.bundle import attachment_name
 
 from . import rules
 from .models import (
@@ -457,25 +456,37 @@ def create_batch(actor, office_id, *, criteria: dict, receivables: list[Receivab
 
 
 def sms_export(batch: DunningBatch) -> bytes:
-    """A zip for the message service on the LGWAN side: only phone number, a short message without
-    sensitive details and the reference; a manifest with the SHA-256 of each file."""
+    """The file for the message service on the LGWAN side: a signed transfer bundle addressed to
+    `service:sms` (docs/transfer/README.md), signed with the office's core key. It holds only phone
+    number, a short message without sensitive details and the reference: one `sms_message` record per
+    message, and the same rows as `messages.csv` (an attachment the `batch` record names). The bundle id is
+    the batch's id, so downloading the batch again gives the same bundle and the service sends it once."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["reference", "phone", "message"])
+    messages = []
     for receivable in batch.receivables.order_by("reference"):
         if receivable.debtor_phone:
             writer.writerow([receivable.reference, receivable.debtor_phone, SMS_MESSAGE])
+            messages.append(
+                {"reference": receivable.reference, "phone": receivable.debtor_phone, "message": SMS_MESSAGE}
+            )
     messages_csv = out.getvalue().encode("utf-8")
-    manifest = {
+    csv_name = attachment_name(messages_csv, "csv")
+    description = {
         "batch": str(batch.public_id),
         "created_at": batch.created_at.isoformat(),
-        "files": {"messages.csv": hashlib.sha256(messages_csv).hexdigest()},
+        "count": len(messages),
+        "files": {"messages.csv": csv_name},
     }
-    archive = io.BytesIO()
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("messages.csv", messages_csv)
-        zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
-    return archive.getvalue()
+    return transfer.export_for_service(
+        batch.office.municipality_code,
+        "sms",
+        {"batch": [description], "sms_message": messages},
+        {csv_name: messages_csv},
+        bundle_id=str(batch.public_id),
+        created_at=timezone.localtime(batch.created_at),
+    )
 
 
 def _shown(value: str) -> str:

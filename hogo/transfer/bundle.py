@@ -7,6 +7,10 @@ Layout:
     records/<type>.jsonl         one JSON object a line, per record type (a file per type, even when empty)
     attachments/<sha256>.<ext>   jpg, png or pdf; named by the SHA-256 of the bytes the sender wrote
 
+A bundle may also be addressed to an external service (`service:<name>`, e.g. `service:sms`): the core
+signs it as it signs a bundle to the portal, the service verifies it with the office's public key, and
+neither zone imports it (their zone is not its target). Only such a bundle may carry csv attachments.
+
 A refusal is a `BundleRefused(reason_code, message)`; REASONS lists the codes."""
 
 import base64
@@ -31,14 +35,16 @@ FORMAT = "hogo-transfer"
 SCHEMA_VERSION = 1
 KNOWN_SCHEMA_VERSIONS = frozenset({1})
 ZONES = ("core", "portal")
+SERVICE_TARGET = re.compile(r"service:[a-z][a-z0-9_]{0,39}")  # an external service a zone sends files to
 MANIFEST = "manifest.json"
 SIGNATURE = "signature"
 
 RECORD_TYPE = re.compile(r"[a-z][a-z0-9_]{0,39}")
 RECORD_PATH = re.compile(r"records/([a-z][a-z0-9_]{0,39})\.jsonl")
-ATTACHMENT_PATH = re.compile(r"attachments/([0-9a-f]{64})\.(jpg|png|pdf)")
+ATTACHMENT_PATH = re.compile(r"attachments/([0-9a-f]{64})\.(jpg|png|pdf|csv)")
 IMAGE_FORMATS = {"jpg": "JPEG", "png": "PNG"}
-EXTENSIONS = ("jpg", "png", "pdf")
+EXTENSIONS = ("jpg", "png", "pdf", "csv")
+SERVICE_EXTENSIONS = ("csv",)  # only in a bundle to an external service: the files it is documented to read
 
 # reason code: what a person reads in the quarantine list (services add the ones only a database can tell)
 REASONS = {
@@ -82,6 +88,7 @@ class Limits:
     max_image_bytes: int = 10 * 1024 * 1024
     max_image_pixels: int = 40_000_000
     max_pdf_bytes: int = 20 * 1024 * 1024
+    max_csv_bytes: int = 100 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -141,6 +148,11 @@ class Bundle:
         return self.manifest["created_at"]
 
 
+def is_service(target: str) -> bool:
+    """Whether `target` names an external service (`service:<name>`), not a zone."""
+    return bool(SERVICE_TARGET.fullmatch(target or ""))
+
+
 def attachment_name(data: bytes, ext: str) -> str:
     """The name a record uses for an attachment: `<sha256>.<ext>`."""
     if ext not in EXTENSIONS:
@@ -160,9 +172,10 @@ def write_bundle(
     bundle_id: str | None = None,
     schema_version: int = SCHEMA_VERSION,
 ) -> bytes:
-    """The signed zip. `attachments` are by `attachment_name` (checked); records are JSON-serialisable."""
-    if source_zone not in ZONES or target_zone not in ZONES or source_zone == target_zone:
-        raise ValueError(f"zones {source_zone!r} → {target_zone!r}: one of {ZONES} to the other")
+    """The signed zip. `attachments` are by `attachment_name` (checked); records are JSON-serialisable.
+    `target_zone` is the other zone or an external service (`service:<name>`)."""
+    if source_zone not in ZONES or not (target_zone in ZONES or is_service(target_zone)) or source_zone == target_zone:
+        raise ValueError(f"zones {source_zone!r} → {target_zone!r}: one of {ZONES} to the other or to service:<name>")
     created_at = created_at or datetime.now(UTC)
     entries: list[tuple[str, bytes, int]] = []
     for record_type, rows in records.items():
@@ -176,6 +189,8 @@ def write_bundle(
         ext = name.rpartition(".")[2]
         if name != attachment_name(data, ext):
             raise ValueError(f"attachment {name!r}: name it attachment_name(data, ext)")
+        if ext in SERVICE_EXTENSIONS and not is_service(target_zone):
+            raise ValueError(f"attachment {name!r}: .{ext} only in a bundle to an external service")
         entries.append((f"attachments/{name}", data, zipfile.ZIP_STORED))  # jpg/png/pdf: compressed already
     manifest = {
         "format": FORMAT,
@@ -214,7 +229,8 @@ def read_bundle(
     zone: str,
     retired_keys: Collection[str] = (),
 ) -> Bundle:
-    """The verified bundle for `zone`, or BundleRefused. Order: size, zip structure and headers (paths,
+    """The verified bundle for `zone` (a zone, or `service:<name>` where an external service checks what it
+    was sent), or BundleRefused. Order: size, zip structure and headers (paths,
     entry count, sizes, ratios), manifest, key, signature, schema version, target zone, every file against
     the manifest (read with a cap), records, attachments."""
     if len(data) > limits.max_bundle_bytes:
@@ -258,6 +274,10 @@ def read_bundle(
                 records[match[1]] = _records(path, content, claimed)
             elif match := ATTACHMENT_PATH.fullmatch(path):
                 name = f"{match[1]}.{match[2]}"
+                if match[2] in SERVICE_EXTENSIONS and not is_service(zone):
+                    raise BundleRefused(
+                        "disallowed_file", f"{path}: .{match[2]} はこのゾーンでは受け付けません。", bundle_id=claimed
+                    )
                 attachments[name] = _clean_attachment(path, match[2], content, limits, claimed)
                 stripped += match[2] in IMAGE_FORMATS
             else:  # _checked_headers let only these two kinds through
@@ -427,6 +447,16 @@ def _no_constant(name: str):
 
 
 def _clean_attachment(path: str, ext: str, content: bytes, limits: Limits, claimed: str) -> bytes:
+    if ext == "csv":  # for an external service only (read_bundle checked): UTF-8 text, never interpreted here
+        try:
+            text = content.decode("utf-8")
+        except UnicodeDecodeError:
+            text = None
+        if len(content) > limits.max_csv_bytes or text is None or "\x00" in text:
+            raise BundleRefused(
+                "disallowed_file", f"{path}: UTF-8 の CSV ではないか、大きすぎます。", bundle_id=claimed
+            )
+        return content
     if ext == "pdf":  # never rendered nor executed here: only its header and size are looked at
         if len(content) > limits.max_pdf_bytes or not content.startswith(b"%PDF-"):
             raise BundleRefused("bad_pdf", path, bundle_id=claimed)

@@ -4,6 +4,8 @@ Apps plug in by record type: `register_exporter(type, fn(office_code) -> list[di
 records (and attachments) a bundle carries, `register_importer(type, fn(records, bundle))` applies them.
 `export_bundle` signs with this zone's current key for the office; `import_bundle` verifies, then applies
 every importer in one transaction, or quarantines the file with its reason and applies nothing.
+`export_for_service` signs what the core hands an external service (the SMS service, the deposit-inquiry
+service) the same way, addressed to `service:<name>` so that no zone would ever import it.
 
 Which offices a zone serves: the core serves the offices in its Office table; the portal (no Office table)
 serves HOGO_TRANSFER_SERVED_OFFICES."""
@@ -24,7 +26,16 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from . import keys
-from .bundle import KNOWN_SCHEMA_VERSIONS, REASONS, Bundle, BundleRefused, Limits, read_bundle, write_bundle
+from .bundle import (
+    KNOWN_SCHEMA_VERSIONS,
+    REASONS,
+    SERVICE_TARGET,
+    Bundle,
+    BundleRefused,
+    Limits,
+    read_bundle,
+    write_bundle,
+)
 from .models import Quarantined, ReceivedBundle
 
 logger = logging.getLogger(__name__)
@@ -134,6 +145,44 @@ def export_bundle(office, target_zone: str) -> bytes:
         },
     )
     return data
+
+
+def export_for_service(
+    office_code: str,
+    service: str,
+    records: dict[str, list[dict]],
+    attachments: dict[str, bytes] | None = None,
+    *,
+    bundle_id: str | None = None,
+    created_at=None,
+) -> bytes:
+    """A bundle for the external service `service` (e.g. "sms", "deposit_inquiry"), addressed to
+    `service:<service>` and signed with this zone's current key for the office; the service verifies it
+    with the office's public key (`hogo transfer keys export-public`). No key is made here: without one the
+    operator is told how to make it. A fixed `bundle_id` and `created_at` give the same bytes again.
+    Auditing is the caller's (it knows what the file is)."""
+    target = f"service:{service}"
+    if not SERVICE_TARGET.fullmatch(target):
+        raise ValidationError({"service": f"外部サービス名 {service!r} は英小文字・数字・_ です。"})
+    try:
+        keys.current_key_id(zone(), office_code)
+    except ValidationError:
+        raise ValidationError(
+            f"外部サービスへのファイルに署名する鍵がありません（{zone()} / 団体コード {office_code}）。"
+            f"システム管理者が hogo transfer keys new --zone {zone()} --office {office_code} を実行し、"
+            "hogo transfer keys export-public で公開鍵をサービスへ渡してください。"
+        ) from None
+    signer = keys.signer_for(zone(), office_code)
+    return write_bundle(
+        records,
+        attachments or {},
+        source_zone=zone(),
+        target_zone=target,
+        office_code=office_code,
+        signer=signer,
+        created_at=created_at or timezone.now(),
+        bundle_id=bundle_id,
+    )
 
 
 @dataclass

@@ -47,6 +47,7 @@ from hogo.offices.models import Office, Role, Staff
 from hogo.payments import services as payments
 from hogo.receivables import services as receivables
 from hogo.receivables.models import Receivable
+from hogo.transfer import keys
 
 from ..approvals.inbox_work import decision_draft
 from ..factories import PASSWORD, make_staff
@@ -169,6 +170,7 @@ def build_work(today: date):
     inquiries.ask_banks(
         users["cw"], own[0], inquiries.Person(member=head), bank_codes=[("0001", "001")], balance_dates=[today]
     )
+    keys.new_key("core", office.municipality_code)
     inquiries.export_batch(users["sv"], office, today)
     inquiries.ask_banks(
         users["cw"], own[0], inquiries.Person(member=head), bank_codes=[("0005", "")], balance_dates=[today]
@@ -377,7 +379,8 @@ def crawl(page, base: str, role: str, username: str, codes_re) -> tuple[list[str
     return visited, found
 
 
-def test_every_page_of_every_role_holds_at_768px_and_speaks_japanese(page, live_server, capsys):
+def test_every_page_of_every_role_holds_at_768px_and_speaks_japanese(page, live_server, capsys, settings, tmp_path):
+    settings.HOGO_TRANSFER_KEYS_DIR = tmp_path / "keys"  # the deposit-inquiry batch is signed by the office
     from hogo.demo.load import load_demo
 
     today = timezone.localdate()

@@ -5,10 +5,7 @@ test with their source; the insurer's paper reply is entered against its referen
 unanswered near the application's 14-day deadline is amber for the caseworker and on the supervisor's
 dashboard. Screenshots: var/shots/inquiry-*.png."""
 
-import io
-import json
 import subprocess
-import zipfile
 from datetime import date, timedelta
 
 import pytest
@@ -19,6 +16,8 @@ from hogo.decisions import services as decisions
 from hogo.households.models import CaseworkerAssignment
 from hogo.inquiries import demo, services
 from hogo.inquiries.models import Inquiry, InquiryBatch, InquiryStatus
+from hogo.transfer import keys
+from tests.transfer.service_bundles import attached, opened
 
 from .shots import shoot
 from .test_login_search_open_household import log_in
@@ -31,7 +30,9 @@ def log_out(page):
     expect(page.get_by_role("heading", name="ログイン")).to_be_visible()
 
 
-def test_deposit_inquiries_letters_replies_and_the_amber_deadline(cast, page, tmp_path):
+def test_deposit_inquiries_letters_replies_and_the_amber_deadline(cast, page, tmp_path, settings):
+    settings.HOGO_TRANSFER_KEYS_DIR = tmp_path / "keys"
+    keys.new_key("core", cast.office_a.municipality_code)  # the batch is a bundle signed by the office
     today = timezone.localdate()
     household = cast.households["unassigned"]
     CaseworkerAssignment.objects.create(household=household, caseworker=cast.staff["cw"], valid_from=date(2020, 4, 1))
@@ -99,9 +100,9 @@ def test_deposit_inquiries_letters_replies_and_the_amber_deadline(cast, page, tm
     expect(page.locator(".message")).to_contain_text("今日の預貯金の照会 3件を書き出しました")
     batch = InquiryBatch.objects.get()
     bundle = page.request.get(page.locator("#batches a").first.get_attribute("href"))
-    with zipfile.ZipFile(io.BytesIO(bundle.body())) as zf:
-        manifest = json.loads(zf.read("manifest.json"))
-        assert manifest["count"] == 3 and zf.read("request.csv").decode().count(deposits[0].reference) == 1
+    opened_bundle = opened(bundle.body(), cast.office_a.municipality_code, "deposit_inquiry")
+    assert opened_bundle.records["batch"][0]["count"] == 3 and len(opened_bundle.records["deposit_inquiry"]) == 3
+    assert attached(opened_bundle, "request.csv").decode().count(deposits[0].reference) == 1
     letters = page.request.get("/inquiries/letters.pdf")
     pdf = tmp_path / "letters.pdf"
     pdf.write_bytes(letters.body())

@@ -1,12 +1,9 @@
 """Tried as a new user would: a missed pension back-payment becomes a 法第63条 determination and is
 approved; an instalment plan produces 納付書 PDFs; a payment is recorded; an overdue receivable
-appears in a dunning batch; the SMS export and its manifest are produced; delivery results are
+appears in a dunning batch; the SMS export, a bundle signed by the office, is produced; delivery results are
 imported."""
 
-import io
-import json
 import re
-import zipfile
 from datetime import timedelta
 
 import pytest
@@ -15,7 +12,9 @@ from playwright.sync_api import expect
 
 from hogo.offices.models import Role
 from hogo.receivables.models import Receivable
+from hogo.transfer import keys
 from tests.factories import make_staff
+from tests.transfer.service_bundles import attached, opened
 
 from .shots import shoot
 from .test_application_to_notice import log_out
@@ -24,7 +23,9 @@ from .test_login_search_open_household import log_in
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_pension_back_payment_to_dunning_and_delivery_results(cast, page, tmp_path):
+def test_pension_back_payment_to_dunning_and_delivery_results(cast, page, tmp_path, settings):
+    settings.HOGO_TRANSFER_KEYS_DIR = tmp_path / "keys"
+    keys.new_key("core", cast.office_a.municipality_code)  # the SMS export is a bundle signed by the office
     make_staff(cast.office_a, Role.COLLECTOR, username="collector", name="徴収 担当")
     household = cast.households["own"]
     today = timezone.localdate()
@@ -92,9 +93,9 @@ def test_pension_back_payment_to_dunning_and_delivery_results(cast, page, tmp_pa
     page.get_by_role("button", name=re.compile("この1件で督促を作る")).click()
     expect(page.get_by_text("1件の督促を作りました。")).to_be_visible()
     export = page.request.get(page.get_by_role("link", name=re.compile("SMS配信用ファイル")).get_attribute("href"))
-    archive = zipfile.ZipFile(io.BytesIO(export.body()))
-    manifest = json.loads(archive.read("manifest.json"))
-    assert "messages.csv" in manifest["files"] and receivable.reference in archive.read("messages.csv").decode()
+    assert export.headers["content-type"] == "application/zip"
+    bundle = opened(export.body(), cast.office_a.municipality_code, "sms")
+    assert receivable.reference in attached(bundle, "messages.csv").decode()
     results = tmp_path / "results.csv"
     results.write_text(f"reference,status\n{receivable.reference},delivered\n", encoding="utf-8")
     page.get_by_label("配信結果（CSV: reference,status）").set_input_files(str(results))

@@ -1,13 +1,11 @@
 """Sending: the clerk (or a supervisor) exports the office's waiting electronic deposit inquiries of the
 day as one batch — each is sent that day and due a week later; one batch a day per office; letters and
-other offices' inquiries stay out. The bundle is a zip of request.csv and manifest.json whose SHA-256
-matches, and the same batch gives the same bytes again."""
+other offices' inquiries stay out. The bundle, opened with the office's public key, holds a record per
+inquiry and request.csv, and the same batch gives the same bytes again."""
 
 import csv
 import hashlib
 import io
-import json
-import zipfile
 from datetime import timedelta
 
 import pytest
@@ -15,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from hogo.inquiries import services
 from hogo.inquiries.models import Inquiry, InquiryBatch, InquiryStatus
+from tests.transfer.service_bundles import attached, opened
 
 from .reply_helpers import MIZUHO, MUFG, SMBC, TOKYO_EIGYOBU, ask, head_of, today
 
@@ -30,11 +29,6 @@ def letter(cast):
         institution_address="東京都千代田区一丁目2番3号",
         asked="保険契約の有無、解約返戻金の額",
     )
-
-
-def unzip(data: bytes) -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        return {name: zf.read(name) for name in zf.namelist()}
 
 
 def test_the_batch_sends_every_waiting_deposit_inquiry_of_the_office(cast):
@@ -124,7 +118,7 @@ def test_only_a_clerk_or_supervisor_of_the_office_may_export(cast, who):
     assert inquiry.status == InquiryStatus.DRAFT and not InquiryBatch.objects.exists()
 
 
-def test_the_bundle_holds_the_request_and_a_manifest_with_its_sha256(cast):
+def test_the_signed_bundle_holds_a_record_per_inquiry_and_the_request_csv(cast):
     made = ask(
         cast.users["cw"],
         cast.households["own"],
@@ -137,13 +131,16 @@ def test_the_bundle_holds_the_request_and_a_manifest_with_its_sha256(cast):
 
     bundle = services.bundle_of(batch)
 
-    files = unzip(bundle)
-    assert set(files) == {"request.csv", "manifest.json"}
-    manifest = json.loads(files["manifest.json"])
-    assert manifest["files"]["request.csv"] == hashlib.sha256(files["request.csv"]).hexdigest()
-    assert manifest["count"] == 2 and manifest["day"] == today().isoformat()
-    assert manifest["office"] == cast.office_a.municipality_code
-    header, *rows = list(csv.reader(io.StringIO(files["request.csv"].decode("utf-8"))))
+    opened_bundle = opened(bundle, cast.office_a.municipality_code, "deposit_inquiry")
+    assert opened_bundle.target_zone == "service:deposit_inquiry" and opened_bundle.bundle_id == str(batch.public_id)
+    (description,) = opened_bundle.records["batch"]
+    assert description["format"] == services.REQUEST_FORMAT
+    assert description["count"] == 2 and description["day"] == today().isoformat()
+    assert description["office"] == opened_bundle.office_code == cast.office_a.municipality_code
+    request = attached(opened_bundle, "request.csv")
+    header, *rows = list(csv.reader(io.StringIO(request.decode("utf-8"))))
+    records = opened_bundle.records["deposit_inquiry"]
+    assert [[r[field] for field in services.REQUEST_FIELDS] for r in records] == rows
     assert header == services.REQUEST_HEADER
     assert [row[0] for row in rows] == sorted(i.reference for i in made)
     by_reference = {row[0]: row for row in rows}

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from hogo.payments import services
 from hogo.payments.models import PaymentRun
 
 from .payment_helpers import approved_run, assisted, payment_settings
@@ -45,11 +46,11 @@ def test_an_extra_run_without_its_pay_day_is_refused_naming_pay_on(ready):
 
 
 def test_a_caseworker_may_not_compute_a_run(ready):
-    assert _refused(ready, "--month", "2026-12", username="cw") == "支給の計算は事務員が行います（課長が決裁します）。"
+    assert _refused(ready, "--month", "2026-12", username="cw") == services.NOT_COMPUTER
 
 
 def test_a_clerk_of_another_office_may_not_compute_it(ready):
-    assert _refused(ready, "--month", "2026-12", username="b_clerk") == "支給の計算は事務員が行います（課長が決裁します）。"
+    assert _refused(ready, "--month", "2026-12", username="b_clerk") == services.NOT_COMPUTER
 
 
 def test_an_unknown_user_is_refused(ready):

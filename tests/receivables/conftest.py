@@ -7,6 +7,13 @@ from hogo.approvals import services as approvals
 from hogo.offices.models import Role
 from hogo.receivables import services
 from tests.factories import make_staff
+from tests.transfer.service_bundles import give_office_keys
+
+
+@pytest.fixture(autouse=True)
+def office_keys(request, settings, tmp_path):
+    """Every office of the cast has its core signing key: the SMS export is a signed bundle."""
+    give_office_keys(request, settings, tmp_path)
 
 
 @pytest.fixture

@@ -5,8 +5,6 @@ and its SMS export). Caseworkers work determinations of their own caseload; the 
 the office's receivables; nobody reaches another office's. (The actions on a receivable — payment,
 plan, offset, contact, write-off — are in test_receivable_actions_per_role.py.)"""
 
-import io
-import zipfile
 from datetime import timedelta
 
 import pytest
@@ -16,6 +14,7 @@ from django.urls import reverse
 from hogo.receivables import services
 from hogo.receivables.models import Delivery, Determination, DunningBatch, Receivable
 from tests.roles import ROLES, assert_sent_to_login, denied_entries, said
+from tests.transfer.service_bundles import attached, opened
 
 ROLE_TESTED_URLS = {
     "determination_new",
@@ -229,13 +228,15 @@ def test_dunning_letters_are_printed_for_the_batchs_office(everyone, batch, logi
 
 
 @pytest.mark.parametrize("role", ALL)
-def test_the_sms_export_is_given_to_the_batchs_office(everyone, batch, overdue, login, role):
+def test_the_sms_export_is_given_to_the_batchs_office(cast, everyone, batch, overdue, login, role):
     response = login(everyone[role]).get(reverse("dunning_export", args=[batch.public_id]))
     assert response.status_code == BATCH[role]
     if response.status_code == 200:
-        archive = zipfile.ZipFile(io.BytesIO(response.content))
-        assert set(archive.namelist()) == {"messages.csv", "manifest.json"}
-        assert overdue.reference in archive.read("messages.csv").decode()
+        assert response["Content-Type"] == "application/zip"
+        assert response["Content-Disposition"] == f'attachment; filename="sms-{batch.public_id}.zip"'
+        bundle = opened(response.content, cast.office_a.municipality_code, "sms")
+        assert [m["reference"] for m in bundle.records["sms_message"]] == [overdue.reference]
+        assert overdue.reference in attached(bundle, "messages.csv").decode()
 
 
 @pytest.mark.parametrize(

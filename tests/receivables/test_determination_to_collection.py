@@ -2,9 +2,6 @@
 balances, payments, instalment plans, 法第78条の2 offsets, write-off, dunning with an SMS export and
 delivery results, and the collection team's limited view."""
 
-import io
-import json
-import zipfile
 from datetime import timedelta
 
 import pytest
@@ -13,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from hogo.approvals import services as approvals
 from hogo.receivables import rules, services
 from hogo.receivables.models import Delivery
+from tests.transfer.service_bundles import attached, opened
 
 from .conftest import in_days
 
@@ -119,7 +117,7 @@ def test_write_off_is_the_chiefs_and_then_no_payment_is_accepted(cast, receivabl
         services.record_payment(collector, receivable, amount=1, on=in_days(0), channel="bank")
 
 
-def test_dunning_selects_overdue_exports_sms_with_a_manifest_and_imports_results(cast, receivable, collector, today):
+def test_dunning_selects_overdue_exports_a_signed_sms_bundle_and_imports_results(cast, receivable, collector, today):
     type(receivable).objects.filter(pk=receivable.pk).update(
         due_on=today - timedelta(days=40), debtor_phone="090-0000-0000"
     )
@@ -129,13 +127,13 @@ def test_dunning_selects_overdue_exports_sms_with_a_manifest_and_imports_results
     batch = services.create_batch(
         collector, cast.office_a.pk, criteria={"min_days": 30}, receivables=[r["receivable"] for r in rows]
     )
-    archive = zipfile.ZipFile(io.BytesIO(services.sms_export(batch)))
-    messages = archive.read("messages.csv").decode()
-    manifest = json.loads(archive.read("manifest.json"))
-    import hashlib
-
-    assert manifest["files"]["messages.csv"] == hashlib.sha256(archive.read("messages.csv")).hexdigest()
+    bundle = opened(services.sms_export(batch), cast.office_a.municipality_code, "sms")
+    messages = attached(bundle, "messages.csv").decode()
+    assert bundle.records["sms_message"] == [
+        {"reference": receivable.reference, "phone": "090-0000-0000", "message": services.SMS_MESSAGE}
+    ]
     assert receivable.reference in messages and "090-0000-0000" in messages
+    assert "山田" not in str(bundle.records) and "105,000" not in str(bundle.records)
     assert "山田" not in messages and "105,000" not in messages  # nothing sensitive in the message
     with pytest.raises(ValidationError, match="含まれない整理番号"):
         services.import_deliveries(collector, batch, b"reference,status\nUNKNOWN,delivered\n")

@@ -1,9 +1,7 @@
 """The receivables pages: a determination drafted and approved in the browser's terms, the
 collection team's ledger, slips and dunning; per-role access."""
 
-import io
 import subprocess
-import zipfile
 from datetime import timedelta
 
 import pytest
@@ -11,6 +9,7 @@ from django.urls import reverse
 
 from hogo.receivables import services
 from hogo.receivables.models import Determination
+from tests.transfer.service_bundles import attached, opened
 
 from .form_rows import determination as posted_determination
 from .form_rows import line, rows
@@ -106,8 +105,9 @@ def test_dunning_pages_produce_letters_and_the_sms_zip(cast, receivable, collect
     batch_id = batch_url.rstrip("/").split("/")[-1]
     letters = pdf_text(client.get(reverse("dunning_letters", args=[batch_id])).content, tmp_path)
     assert "督促状" in letters and "105,000円" in letters
-    archive = zipfile.ZipFile(io.BytesIO(client.get(reverse("dunning_export", args=[batch_id])).content))
-    assert set(archive.namelist()) == {"messages.csv", "manifest.json"}
+    sms = client.get(reverse("dunning_export", args=[batch_id])).content
+    bundle = opened(sms, cast.office_a.municipality_code, "sms")
+    assert receivable.reference in attached(bundle, "messages.csv").decode()
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile(

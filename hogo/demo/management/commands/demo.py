@@ -9,6 +9,7 @@ from hogo.households.demo import OFFICES
 from hogo.households.models import Household
 from hogo.linkage.demo import write_samples
 from hogo.offices.models import Office
+from hogo.transfer import keys
 
 
 class Command(BaseCommand):
@@ -38,6 +39,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {username:12} {role:11} {office}")
             return
         accounts = load_demo(households, seed=seed, password=password)
+        for spec in OFFICES:  # the demo offices sign their exports (SMS, deposit inquiries, bundles to the portal)
+            if not list(keys.keys_dir().glob(f"core-{spec.municipality_code}-*.key")):
+                keys.new_key("core", spec.municipality_code)
         samples = [
             path
             for spec in OFFICES
