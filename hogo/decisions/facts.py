@@ -252,14 +252,30 @@ def _engine_incomes(member_id: str, rows, as_of) -> list[dict]:
     return out
 
 
+LOAD_CHUNK = 10_000  # household ids named in one query (PostgreSQL takes at most 65,535 parameters)
+
+
 def load_rows(
     household_ids, *, leave_out=(), bring_back=()
 ) -> tuple[dict[int, dict], dict[int, list[dict]], dict[int, list[dict]]]:
     """Households, their members and the members' incomes as plain rows, in four queries (each household
-    row carries its dated facts under "circumstances").
+    row carries its dated facts under "circumstances"); a list of more than LOAD_CHUNK ids is read in
+    chunks of that many.
 
     Incomes are those in force (not superseded); `leave_out` and `bring_back` (income ids) give the
     facts as they stood before an entry: without it, with the entry it corrected."""
+    if isinstance(household_ids, list | tuple | set) and len(household_ids) > LOAD_CHUNK:
+        ids, out = list(household_ids), ({}, {}, {})
+        for start in range(0, len(ids), LOAD_CHUNK):
+            for whole, part in zip(
+                out, _load_rows(ids[start : start + LOAD_CHUNK], leave_out, bring_back), strict=True
+            ):
+                whole.update(part)
+        return out
+    return _load_rows(household_ids, leave_out, bring_back)
+
+
+def _load_rows(household_ids, leave_out, bring_back):
     households = {h["id"]: h for h in Household.objects.filter(pk__in=household_ids).values(*HOUSEHOLD_FIELDS)}
     for h in households.values():
         h["circumstances"] = []

@@ -55,3 +55,8 @@ class ResultFileForm(LabelledForm):
 
 class RepayForm(LabelledForm):
     paid_on = forms.DateField(label="窓口で支給した日", widget=DATE_WIDGET)
+
+
+class RecomputeForm(LabelledForm):
+    include_pending = forms.BooleanField(label="起案中の決定がある世帯も、決裁済みの額で計算する", required=False)
+    pay_on = forms.DateField(label="支給日（随時払のみ・変えるとき）", widget=DATE_WIDGET, required=False)

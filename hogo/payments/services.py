@@ -9,13 +9,14 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, OuterRef, Subquery, Sum
+from django.db.models import Count, Max, OuterRef, Subquery, Sum
 from django.http import Http404
 from django.utils import timezone
 
 from hogo.approvals.models import Status
 from hogo.audit.models import Action
 from hogo.audit.services import record
+from hogo.common.wareki import wareki, wareki_month
 from hogo.decisions import ledger
 from hogo.decisions.models import Decision, DecisionStatus
 from hogo.households.models import Household, Member, Relation
@@ -53,6 +54,7 @@ NOT_RUNNER = "支給の処理は事務員又は課長が行います。"
 NOT_COMPUTER = "支給の計算は事務員が行います（課長が決裁します）。"
 RUN_OFFSET_NOTE = "支給（"  # how a deduction booked by a run's approval starts its note (see _debts)
 BATCH = 2000
+CHUNK = 5000  # ids named in one query (PostgreSQL takes at most 65,535 parameters)
 METHOD_FIELDS = ("household_id", "method", "starts_on", "recorded_at", *("bank_code", "branch_code", "account_type"))
 METHOD_FIELDS += ("account_number", "account_name")
 
@@ -286,7 +288,7 @@ def compute_run(
         _check_can_start(office, month, kind)
         pending = pending_decisions(office, month)
         if pending and not include_pending:
-            counted = f"{month.year}年{month.month}月に効力のある起案中・差戻しの決定が{len(pending)}件あります"
+            counted = f"{wareki_month(month)}に効力のある起案中・差戻しの決定が{len(pending)}件あります"
             raise ValidationError(
                 {
                     "include_pending": f"{counted}: {_listed(pending)}。"
@@ -309,12 +311,15 @@ def compute_run(
 
 
 @transaction.atomic
-def recompute(actor, run: PaymentRun, *, include_pending=False) -> PaymentRun:
-    """A returned (差戻し) run computed again from today's decisions."""
+def recompute(actor, run: PaymentRun, *, include_pending=False, pay_on: date | None = None) -> PaymentRun:
+    """A returned (差戻し) run computed again from today's decisions; an extra run's pay date is checked
+    again (a new one may be given: the returned run's may have passed)."""
     require_runner(actor, run.office_id, "recompute", COMPUTERS, NOT_COMPUTER)
+    Office.objects.select_for_update().get(pk=run.office_id)  # as compute_run: one run at a time per office
     run = PaymentRun.objects.select_for_update().get(pk=run.pk)
     if run.status != Status.RETURNED:
         raise ValidationError("差し戻された支給だけを計算し直せます。")
+    run.pay_on = _pay_on(settings_of(run.office_id), run.month, run.kind, pay_on or run.pay_on)
     pending = pending_decisions(run.office, run.month)
     if pending and not include_pending:
         raise ValidationError(
@@ -322,7 +327,7 @@ def recompute(actor, run: PaymentRun, *, include_pending=False) -> PaymentRun:
         )
     run.payments.all().delete()
     run.status, run.pending, run.computed_at, run.drafted_by = Status.DRAFT, pending, timezone.now(), actor
-    run.save(update_fields=["status", "pending", "computed_at", "drafted_by"])
+    run.save(update_fields=["status", "pending", "computed_at", "drafted_by", "pay_on"])
     _fill(run)
     record(actor, Action.UPDATE, target=run, office_id=run.office_id, detail={"recomputed": True, **_audit_totals(run)})
     return run
@@ -332,16 +337,16 @@ def _check_can_start(office: Office, month: date, kind: str) -> None:
     unsettled = PaymentRun.objects.filter(office=office).exclude(status=Status.APPROVED).first()
     if unsettled is not None:
         raise ValidationError(
-            f"{unsettled.month.year}年{unsettled.month.month}月の{unsettled.get_kind_display()}が決裁されていません。"
+            f"{wareki_month(unsettled.month)}の{unsettled.get_kind_display()}が決裁されていません。"
             "決裁（又は差戻し後の再計算）を済ませてから次の支給を計算してください。"
         )
     if kind == RunKind.MONTHLY and PaymentRun.objects.filter(office=office, month=month, kind=kind).exists():
         raise ValidationError(
-            {"month": f"{month.year}年{month.month}月の定例支給は既に計算されています。追加は随時払で行います。"}
+            {"month": f"{wareki_month(month)}の定例支給は既に計算されています。追加は随時払で行います。"}
         )
     if kind == RunKind.EXTRA and not PaymentRun.objects.filter(office=office, month__gte=month).exists():
         raise ValidationError(
-            {"kind": f"{month.year}年{month.month}月の定例支給がまだありません。先に定例支給を計算してください。"}
+            {"kind": f"{wareki_month(month)}の定例支給がまだありません。先に定例支給を計算してください。"}
         )
 
 
@@ -353,7 +358,7 @@ def _pay_on(config: PaymentSettings, month: date, kind: str, pay_on: date | None
     if pay_on < timezone.localdate():
         raise ValidationError({"pay_on": "支給日に過去の日付は使えません。"})
     if not paydays.is_bank_business_day(pay_on):
-        raise ValidationError({"pay_on": f"{pay_on:%Y-%m-%d} は銀行の休業日です。営業日を選んでください。"})
+        raise ValidationError({"pay_on": f"{wareki(pay_on)}は銀行の休業日です。営業日を選んでください。"})
     return pay_on
 
 
@@ -437,11 +442,14 @@ def plan_run(run: PaymentRun) -> Plan:
                 household__office=office, status=Status.APPROVED, approved_at__gt=previous
             ).values_list("household_id", flat=True)
         )
-    retro = ledger.months_between(epoch, month)[:-1] if previous is not None else []
+    # a changed household is looked at from the first run's month to the latest month any run has paid
+    # (an extra run for this month also pays what a decision changed in a month already run ahead)
+    horizon = max(month, PaymentRun.objects.filter(office=office).aggregate(last=Max("month"))["last"] or month)
+    again = [m for m in ledger.months_between(epoch, horizon) if m != month] if previous is not None else []
     if run.kind == RunKind.MONTHLY:
-        looked_at = {h: ([m for m in retro] if h in changed else []) + [month] for h in decisions}
+        looked_at = {h: sorted((again if h in changed else []) + [month]) for h in decisions}
     else:
-        looked_at = {h: retro + [month] for h in changed if h in decisions}
+        looked_at = {h: sorted(again + [month]) for h in changed if h in decisions}
     paid = _paid(office, month, epoch, {h for h, months in looked_at.items() if len(months) > 1})
     methods = _current(
         PaymentMethod.objects.filter(household__office=office).order_by("-starts_on", "-id"),
@@ -461,6 +469,7 @@ def plan_run(run: PaymentRun) -> Plan:
     proxies_paid = defaultdict(dict)
     for household_id, item, total in (
         PaymentLine.objects.filter(run__office=office, month=month, payment__payee=Payee.PROXY)
+        .exclude(item=rules.REPAY)
         .values_list("household_id", "payment__proxy__item")
         .annotate(total=Sum("amount"))
     ):
@@ -525,20 +534,21 @@ def _payment(run, household, payee, proxy, account, method, lines) -> Payment:
 
 
 def _paid(office: Office, month: date, epoch: date, retro_households: set) -> dict:
-    """What runs have already paid, per household, (month, item): the run month for everyone, earlier
-    months for the households that are looked at again."""
+    """What runs have already paid, per household, (month, item): the run month for everyone, every other
+    month from the first run for the households that are looked at again."""
     paid = defaultdict(dict)
     rows = PaymentLine.objects.filter(run__office=office).exclude(item__in=rules.NOT_OWED)
     current = rows.filter(month=month).values("household_id", "month", "item").annotate(total=Sum("amount"))
-    earlier = []
+    others = []
     ids = sorted(retro_households)
     for start in range(0, len(ids), 500):
-        earlier += list(
-            rows.filter(household_id__in=ids[start : start + 500], month__gte=epoch, month__lt=month)
+        others += list(
+            rows.filter(household_id__in=ids[start : start + 500], month__gte=epoch)
+            .exclude(month=month)
             .values("household_id", "month", "item")
             .annotate(total=Sum("amount"))
         )
-    for row in [*current, *earlier]:
+    for row in [*current, *others]:
         paid[row["household_id"]][(row["month"], row["item"])] = row["total"]
     return paid
 
@@ -586,7 +596,8 @@ def _repayments(run: PaymentRun, households: dict) -> list:
     new bank account since the return, a 代理納付 payee once its account was recorded anew."""
     out = []
     waiting = (
-        Returned.objects.filter(payment__run__office=run.office, counter_repayment__isnull=True, repaid_by__isnull=True)
+        Returned.objects.select_for_update(of=("self",))  # a counter re-payment of the same waits for this run
+        .filter(payment__run__office=run.office, counter_repayment__isnull=True, repaid_by__isnull=True)
         .select_related("payment__run", "payment__proxy", "imported")
         .order_by("id")
     )
@@ -595,7 +606,10 @@ def _repayments(run: PaymentRun, households: dict) -> list:
         household = households[original.household_id]
         if original.payee == Payee.PROXY:
             current = proxies_of(household, run.pay_on)
-            account = next((p for p in current if p.item == original.proxy.item), None)
+            # the same payee's corrected account only: a new landlord is not paid the old one's rent
+            account = next(
+                (p for p in current if p.item == original.proxy.item and p.payee_name == original.payee_name), None
+            )
             proxy = account
         else:
             account = method_of(household, run.pay_on)
@@ -745,13 +759,16 @@ def import_results(actor, office: Office, file_name: str, data: bytes) -> Return
         raise ValidationError({"file": str(exc)}) from None
     errors, returns = [], []
     ids = [int(r.customer_code) for r in results if r.customer_code.strip().isdigit()]
-    payments = {
-        p.pk: p
-        for p in Payment.objects.select_for_update(of=("self",))
-        .filter(pk__in=ids, run__office=office)
-        .select_related("run")
-    }
-    already = set(Returned.objects.filter(payment_id__in=ids).values_list("payment_id", flat=True))
+    payments, already = {}, set()
+    for start in range(0, len(ids), CHUNK):  # a city's result file has more records than one query may name
+        part = ids[start : start + CHUNK]
+        payments.update(
+            (p.pk, p)
+            for p in Payment.objects.select_for_update(of=("self",))
+            .filter(pk__in=part, run__office=office)
+            .select_related("run")
+        )
+        already |= set(Returned.objects.filter(payment_id__in=part).values_list("payment_id", flat=True))
     paid = 0
     for result in results:
         where = f"{result.line}行目"
@@ -805,7 +822,8 @@ def repay_at_counter(actor, returned: Returned, *, paid_on: date) -> CounterRepa
     """A returned transfer paid at the counter; the receipt is printed from it."""
     office_id = returned.payment.run.office_id
     require_runner(actor, office_id, "repay_at_counter")
-    returned = Returned.objects.select_for_update().select_related("payment__run").get(pk=returned.pk)
+    Office.objects.select_for_update().get(pk=office_id)  # not while a run of the office is being computed
+    returned = Returned.objects.select_for_update(of=("self",)).select_related("payment__run").get(pk=returned.pk)
     if paid_on is None or paid_on > timezone.localdate():
         raise ValidationError({"paid_on": "支給日を入力してください（未来の日付は使えません）。"})
     if CounterRepayment.objects.filter(returned=returned).exists() or Payment.objects.filter(repays=returned).exists():

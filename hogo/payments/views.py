@@ -23,7 +23,7 @@ from hogo.households.services import open_household
 from hogo.offices.acting import acting_office
 
 from . import documents, services
-from .forms import MethodForm, ProxyForm, RepayForm, ResultFileForm, RunForm
+from .forms import MethodForm, ProxyForm, RecomputeForm, RepayForm, ResultFileForm, RunForm
 from .models import CounterRepayment, Item, Method, Payee, Payment, PaymentRun, RunKind
 
 RECENT_RUNS = 24
@@ -166,8 +166,14 @@ payment_run_return = return_view(services.open_run, "payment_run")
 @require_POST
 def payment_run_recompute(request, public_id):
     run = services.open_run(request.user, public_id)
-    include = request.POST.get("include_pending") == "on"
-    report(request, lambda: services.recompute(request.user, run, include_pending=include), "計算し直しました。")
+    report_form(
+        request,
+        RecomputeForm(request.POST),
+        lambda include_pending, pay_on: services.recompute(
+            request.user, run, include_pending=include_pending, pay_on=pay_on
+        ),
+        "計算し直しました。",
+    )
     return redirect("payment_run", public_id=run.public_id)
 
 

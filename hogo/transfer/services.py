@@ -17,6 +17,7 @@ import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from django.apps import apps
@@ -46,6 +47,7 @@ SERVICE_REASONS = {
     "unknown_record_type": "このシステムが取り込み方を知らない種類の記録があります。",
     "duplicate_bundle_id": "同じバンドルIDで中身の違うバンドルを既に受け入れています。",
     "import_failed": "記録の取込中に誤りがあり、何も取り込んでいません。",
+    "stale": "同じ送り元・事務所の、より新しいバンドルを既に受け入れています（古い状態に戻さないため受け付けません）。",
 }
 ALL_REASONS = {**REASONS, **SERVICE_REASONS}
 
@@ -230,6 +232,12 @@ def import_bundle(data: bytes, file_name: str) -> Received:
         if earlier.manifest_sha256 == bundle.manifest_sha256:
             return Received(earlier, already=True)
         raise refuse("duplicate_bundle_id", f"（{claimed}）")
+    # Bundles carry whole states: one made before a bundle already applied would roll them back
+    made = _when(bundle.created_at)
+    applied = ReceivedBundle.objects.filter(source_zone=bundle.source_zone, office_code=bundle.office_code)
+    newest = max((_when(text) for text in applied.values_list("created_at", flat=True)), default=None)
+    if made is None or (newest is not None and made < newest):
+        raise refuse("stale", f"（作成 {bundle.created_at}、受入済みの最新 {newest.isoformat() if newest else '—'}）")
     served = served_offices()
     offices = {bundle.office_code} | {
         str(row["office"]) for rows in bundle.records.values() for row in rows if "office" in row
@@ -281,6 +289,15 @@ def import_bundle(data: bytes, file_name: str) -> Received:
         logger.exception("transfer import %s failed", claimed)
         raise refuse("import_failed", type(exc).__name__) from None
     return Received(received)
+
+
+def _when(text):
+    """A manifest's created_at as an aware datetime, or None when it is not one."""
+    try:
+        value = datetime.fromisoformat(str(text))
+    except ValueError:
+        return None
+    return value if value.tzinfo is not None else None
 
 
 def _safe_name(file_name: str) -> str:

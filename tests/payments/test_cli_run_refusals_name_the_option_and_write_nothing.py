@@ -37,7 +37,7 @@ def test_a_month_not_written_yyyy_mm_is_refused_naming_month(ready):
 def test_a_second_monthly_run_of_the_month_is_refused_naming_month(ready):
     approved_run(ready)
     message = _refused(ready, "--month", "2026-12")
-    assert message.startswith("--month: 2026年12月の定例支給は既に計算されています。")
+    assert message.startswith("--month: 令和8年12月の定例支給は既に計算されています。")
 
 
 def test_an_extra_run_without_its_pay_day_is_refused_naming_pay_on(ready):
