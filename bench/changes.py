@@ -92,7 +92,7 @@ def seed(args, env, month: date) -> dict[int, object]:
             )
         Decision.objects.bulk_create(baseline, batch_size=2000)
         heads = {}
-        for m in Member.objects.filter(household_id__in=ids, left_on__isnull=True).order_by("id"):
+        for m in Member.objects.filter(household_id__in=assigned, left_on__isnull=True).order_by("id"):
             if m.relation == "head" or m.household_id not in heads:
                 heads[m.household_id] = m
         Income.objects.bulk_create(
