@@ -22,6 +22,15 @@ def branch_name(bank_code: str, branch_code: str) -> str | None:
     return branch.name if branch else None
 
 
+def kana_of(bank_code: str, branch_code: str = "") -> str:
+    """The bank's (or, with a branch code, the branch's) name in kana as the list spells it; '' if unknown."""
+    bank = _banks().get(bank_code)
+    if bank is None or not branch_code:
+        return bank.kana if bank else ""
+    branch = bank.branches.get(branch_code)
+    return branch.kana if branch else ""
+
+
 def check(bank_code: str, branch_code: str = "") -> str:
     """'' when the codes name a bank (and branch) of the list, else what is wrong."""
     if not (len(bank_code) == 4 and bank_code.isdigit()):

@@ -9,12 +9,13 @@ class PaymentsConfig(AppConfig):
     verbose_name = "保護費の支給"
 
     def ready(self):
+        # Deferred: each of these imports models, which exist only once every app is loaded.
         from hogo.approvals.inbox import register_inbox_source, register_returned_source  # noqa: PLC0415
-        from hogo.approvals.services import register_effect  # noqa: PLC0415 - uses models, importable once apps are loaded
+        from hogo.approvals.services import register_effect  # noqa: PLC0415
         from hogo.offices.menu import holds_any  # noqa: PLC0415
         from hogo.offices.models import Role  # noqa: PLC0415
 
-        from . import inbox, services, views  # noqa: PLC0415 - use models, importable once apps are loaded
+        from . import inbox, services, views  # noqa: PLC0415
         from .models import PaymentRun  # noqa: PLC0415
 
         register_effect(PaymentRun, services.on_approved)

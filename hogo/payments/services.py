@@ -1,6 +1,7 @@
 """The payments use cases (issue 21, decision 0032): one function per use case, in a transaction,
 checking who may act and writing the audit record; refusals follow hogo/common/refusals.py."""
 
+import functools
 import hashlib
 import unicodedata
 from collections import defaultdict
@@ -673,10 +674,6 @@ def _require_frozen(run: PaymentRun) -> None:
         raise ValidationError("決裁の済んだ支給だけを出力できます。")
 
 
-def _kana(name: str) -> str:
-    return zengin.to_zengin_kana(name or "", "金融機関名", 200)[:15]
-
-
 def zengin_file(run: PaymentRun) -> bytes:
     """The 全銀 総合振込 file of a frozen run's bank transfers."""
     _require_frozen(run)
@@ -685,9 +682,9 @@ def zengin_file(run: PaymentRun) -> bytes:
         code=config.originator_code,
         name=config.originator_name,
         pay_bank=config.bank_code,
-        pay_bank_name=_bank_kana(config.bank_code),
+        pay_bank_name=_name_kana(config.bank_code),
         pay_branch=config.branch_code,
-        pay_branch_name=_branch_kana(config.bank_code, config.branch_code),
+        pay_branch_name=_name_kana(config.bank_code, config.branch_code),
         account_type=config.account_type,
         account_number=config.account_number,
     )
@@ -701,9 +698,9 @@ def zengin_file(run: PaymentRun) -> bytes:
         transfers.append(
             zengin.Transfer(
                 bank=payment.bank_code,
-                bank_name=_bank_kana(payment.bank_code),
+                bank_name=_name_kana(payment.bank_code),
                 branch=payment.branch_code,
-                branch_name=_branch_kana(payment.bank_code, payment.branch_code),
+                branch_name=_name_kana(payment.bank_code, payment.branch_code),
                 account_type=payment.account_type,
                 account_number=payment.account_number,
                 name=name,
@@ -714,24 +711,10 @@ def zengin_file(run: PaymentRun) -> bytes:
     return zengin.build_file(originator, run.pay_on, transfers)
 
 
-_KANA = {}
-
-
-def _bank_kana(code: str) -> str:
-    key = (code, "")
-    if key not in _KANA:
-        bank = banks._banks().get(code)
-        _KANA[key] = _kana(bank.kana if bank else "")
-    return _KANA[key]
-
-
-def _branch_kana(bank_code: str, branch_code: str) -> str:
-    key = (bank_code, branch_code)
-    if key not in _KANA:
-        bank = banks._banks().get(bank_code)
-        branch = bank.branches.get(branch_code) if bank else None
-        _KANA[key] = _kana(branch.kana if branch else "")
-    return _KANA[key]
+@functools.lru_cache(maxsize=4096)  # a run names a few hundred banks and branches, each thousands of times
+def _name_kana(bank_code: str, branch_code: str = "") -> str:
+    """A bank's (or branch's) name as the 全銀 file carries it: half-width, at most 15 characters."""
+    return zengin.to_zengin_kana(banks.kana_of(bank_code, branch_code), "金融機関名", 200)[:15]
 
 
 def export_zengin(actor, run: PaymentRun) -> bytes:
@@ -852,14 +835,3 @@ def history_of(household: Household, limit: int = 24) -> list[Payment]:
         .prefetch_related("lines")
         .order_by("-run__pay_on", "-id")[:limit]
     )
-
-
-def paid_by_month(household: Household) -> dict:
-    """(month, item) → yen paid for it by approved runs (offsets and repayments apart)."""
-    rows = (
-        PaymentLine.objects.filter(household=household, run__status=Status.APPROVED)
-        .exclude(item__in=rules.NOT_OWED)
-        .values_list("month", "item")
-        .annotate(total=Sum("amount"))
-    )
-    return {(m, item): total for m, item, total in rows}

@@ -17,14 +17,14 @@ from hogo.approvals.views import approve_view, return_view
 from hogo.approvals.views import panel as approval_panel
 from hogo.audit.models import Action
 from hogo.audit.services import record, shown
-from hogo.common.refusals import put_errors_on_fields, report, report_form
+from hogo.common.refusals import report, report_form, save_through
 from hogo.common.wareki import wareki_month
 from hogo.households.services import open_household
 from hogo.offices.acting import acting_office
 
 from . import documents, services
 from .forms import MethodForm, ProxyForm, RecomputeForm, RepayForm, ResultFileForm, RunForm
-from .models import CounterRepayment, Item, Method, Payee, Payment, PaymentRun, RunKind
+from .models import CounterRepayment, Item, Method, Payee, Payment, PaymentRun
 
 RECENT_RUNS = 24
 
@@ -40,25 +40,14 @@ def payment_office(request):
     office = _office(request)
     today = timezone.localdate()
     form = RunForm(request.POST or None, initial={"month": _next_month(today)})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            run = services.compute_run(
-                request.user,
-                office,
-                data["month"],
-                kind=data["kind"],
-                pay_on=data["pay_on"],
-                include_pending=data["include_pending"],
-            )
-        except ValidationError as exc:
-            put_errors_on_fields(form, exc)
-        else:
-            messages.success(
-                request,
-                f"{run.totals.get('payments', 0):,}件の支払を計算しました。内容を確かめて決裁に回してください。",
-            )
-            return redirect("payment_run", public_id=run.public_id)
+    run = save_through(
+        request,
+        form,
+        lambda month, **options: services.compute_run(request.user, office, month, **options),
+        lambda run: f"{run.totals.get('payments', 0):,}件の支払を計算しました。内容を確かめて決裁に回してください。",
+    )
+    if run is not None:
+        return redirect("payment_run", public_id=run.public_id)
     unpaid = services.unpaid_returns([office.pk])
     record(
         request.user,
@@ -286,69 +275,41 @@ def _changeable(request, public_id):
     return household
 
 
-def _account(data) -> dict:
-    return {name: data.get(name) or "" for name in MethodForm.ACCOUNT}
+def _household_form(request, public_id, form_class, act, done: str, template: str, history):
+    """A household's payment method or 代理納付 form: saved through its service, back to the household."""
+    household = _changeable(request, public_id)
+    form = form_class(request.POST or None, initial={"method": Method.BANK, "starts_on": timezone.localdate()})
+    if save_through(request, form, lambda **data: act(request.user, household, **data), done) is not None:
+        return redirect("household_detail", public_id=household.public_id)
+    rows = history(household).select_related("recorded_by__staff")[:12]
+    return render(request, template, {"household": household, "form": form, "history": rows})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def payment_method_edit(request, public_id):
-    household = _changeable(request, public_id)
-    today = timezone.localdate()
-    form = MethodForm(request.POST or None, initial={"method": Method.BANK, "starts_on": today})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.set_method(
-                request.user, household, method=data["method"], starts_on=data["starts_on"], **_account(data)
-            )
-        except ValidationError as exc:
-            put_errors_on_fields(form, exc)
-        else:
-            messages.success(request, "支給方法を登録しました。")
-            return redirect("household_detail", public_id=household.public_id)
-    return render(
+    return _household_form(
         request,
+        public_id,
+        MethodForm,
+        services.set_method,
+        "支給方法を登録しました。",
         "payments/method_edit.html",
-        {
-            "household": household,
-            "form": form,
-            "history": household.payment_methods.select_related("recorded_by__staff")[:12],
-        },
+        lambda household: household.payment_methods,
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def proxy_payee_edit(request, public_id):
-    household = _changeable(request, public_id)
-    form = ProxyForm(request.POST or None, initial={"starts_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.set_proxy(
-                request.user,
-                household,
-                item=data["item"],
-                payee_name=data["payee_name"],
-                monthly_amount=data["monthly_amount"],
-                starts_on=data["starts_on"],
-                stopped=data["stopped"],
-                **_account(data),
-            )
-        except ValidationError as exc:
-            put_errors_on_fields(form, exc)
-        else:
-            messages.success(request, "代理納付を登録しました。")
-            return redirect("household_detail", public_id=household.public_id)
-    return render(
+    return _household_form(
         request,
+        public_id,
+        ProxyForm,
+        services.set_proxy,
+        "代理納付を登録しました。",
         "payments/proxy_edit.html",
-        {
-            "household": household,
-            "form": form,
-            "history": household.proxy_payees.select_related("recorded_by__staff")[:12],
-        },
+        lambda household: household.proxy_payees,
     )
 
 
@@ -360,5 +321,4 @@ def household_panel(request, household) -> dict:
         "proxies": services.proxies_of(household, today),
         "payments": services.history_of(household, limit=12),
         "may_change": services.may_change_method(request.user, household),
-        "RunKind": RunKind,
     }

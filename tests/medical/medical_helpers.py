@@ -5,8 +5,10 @@ period the way the caseworker and the 嘱託医 do it through the services."""
 from dataclasses import dataclass
 from datetime import date
 
+from hogo.common.kana import search_key
+from hogo.households.models import Member
 from hogo.medical import services
-from hogo.medical.models import Institution, InstitutionKind, Verdict
+from hogo.medical.models import Institution, InstitutionKind, Ticket, Verdict
 from hogo.offices.models import Role
 
 from ..decisions.change_helpers import STARTED, enter_income, head_of, under_start_decision
@@ -88,3 +90,48 @@ def decided_period(cw, doctor, household, hospital, *, pharmacy=None, starts_on=
     opinion = replied_opinion(cw, household, hospital, **reply)
     services.review(doctor, opinion, verdict=Verdict.AGREE)
     return services.decide_period(cw, opinion, starts_on=starts_on, pharmacy=pharmacy)
+
+
+def bulk_tickets(cast, month, *, count: int, members: int, places: int, place_of) -> list:
+    """`count` 医療券 of `month` for `members` synthetic members of the household "own" (ticket n is member
+    n % members's) at `places` synthetic clinics (ticket n at `place_of(n)`), inserted in bulk."""
+    household = cast.households["own"]
+    people = Member.objects.bulk_create(
+        Member(
+            household=household,
+            name=f"架空 {i}郎",
+            name_kana=f"カクウ {i}ロウ",
+            search_name=search_key(f"架空 {i}郎"),
+            search_kana=search_key(f"カクウ {i}ロウ"),
+            birth_date=date(1940 + i % 60, 1 + i % 12, 1 + i % 28),
+            sex="female" if i % 2 else "male",
+            relation="child",
+        )
+        for i in range(members)
+    )
+    clinics = Institution.objects.bulk_create(
+        Institution(
+            office=cast.office_a,
+            code=f"13{i:05d}",
+            name=f"架空第{i}診療所",
+            address=f"東京都みなと市{i}丁目1番1号",
+            kind=InstitutionKind.MEDICAL,
+            designated_from=date(2000, 4, 1),
+        )
+        for i in range(places)
+    )
+    prefix = f"{cast.office_a.municipality_code}2611M"
+    Ticket.objects.bulk_create(
+        Ticket(
+            number=f"{prefix}{n + 1:05d}",
+            kind="medical",
+            household=household,
+            member=people[n % members],
+            institution=clinics[place_of(n)],
+            month=month,
+            self_pay=(n % 7) * 1000,
+            issued_by=cast.users["clerk"],
+        )
+        for n in range(count)
+    )
+    return Ticket.objects.filter(household=household, month=month).order_by("number")

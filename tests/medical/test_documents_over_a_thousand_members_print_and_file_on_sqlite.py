@@ -4,61 +4,19 @@ institutions, periods) fails on SQLite with 「Expression tree is too large」. 
 the grouping by institution of 1,200 tickets of 1,200 members each have every ticket, and the loading in
 chunks gives the same file as loading all at once."""
 
-from datetime import date
-
-from hogo.common.kana import search_key
-from hogo.households.models import Member
 from hogo.medical import documents
 from hogo.medical.documents import by_institution, registration_file
-from hogo.medical.models import Institution, InstitutionKind, Ticket
+from hogo.medical.models import Ticket
 
+from .medical_helpers import bulk_tickets
 from .test_documents_tickets_show_number_month_institution_recipient_and_self_pay import MONTH
 
 COUNT = 1200  # more distinct members than SQLite's expression depth of 1,000 allows in one query
 PLACES = 3
 
 
-def tickets_of_many_members(cast, count=COUNT) -> list[Ticket]:
-    household = cast.households["own"]
-    members = Member.objects.bulk_create(
-        Member(
-            household=household,
-            name=f"架空 {i}郎",
-            name_kana=f"カクウ {i}ロウ",
-            search_name=search_key(f"架空 {i}郎"),
-            search_kana=search_key(f"カクウ {i}ロウ"),
-            birth_date=date(1940 + i % 60, 1 + i % 12, 1 + i % 28),
-            sex="female" if i % 2 else "male",
-            relation="child",
-        )
-        for i in range(count)
-    )
-    places = Institution.objects.bulk_create(
-        Institution(
-            office=cast.office_a,
-            code=f"13{i:05d}",
-            name=f"架空第{i}診療所",
-            address=f"東京都みなと市{i}丁目1番1号",
-            kind=InstitutionKind.MEDICAL,
-            designated_from=date(2000, 4, 1),
-        )
-        for i in range(PLACES)
-    )
-    prefix = f"{cast.office_a.municipality_code}2611M"
-    Ticket.objects.bulk_create(
-        Ticket(
-            number=f"{prefix}{n + 1:05d}",
-            kind="medical",
-            household=household,
-            member=members[n],
-            institution=places[n % PLACES],
-            month=MONTH,
-            self_pay=(n % 7) * 1000,
-            issued_by=cast.users["clerk"],
-        )
-        for n in range(count)
-    )
-    return list(Ticket.objects.filter(household=household, month=MONTH).order_by("number"))
+def tickets_of_many_members(cast, count=COUNT) -> list:
+    return list(bulk_tickets(cast, MONTH, count=count, members=count, places=PLACES, place_of=lambda n: n % PLACES))
 
 
 def test_the_registration_file_of_tickets_of_over_a_thousand_members_has_a_line_each(cast):
