@@ -1,5 +1,5 @@
 from django.contrib.auth.views import LogoutView
-from django.urls import path
+from django.urls import include, path
 
 from hogo.common.views import health
 from hogo.portal import views
@@ -14,4 +14,7 @@ urlpatterns = [
     path("agency/conferences/<str:key>/", views.conference, name="portal_conference"),
     path("agency/conferences/<str:key>/pledge", views.pledge, name="portal_pledge"),
     path("agency/conferences/<str:key>/dates", views.dates, name="portal_dates"),
+    path("my/", include("hogo.recipient_portal.urls")),
+    path("my/", include("hogo.portal_visits.urls")),
+    path("my/", include("hogo.portal_voice.urls")),
 ]

@@ -23,6 +23,9 @@ INSTALLED_APPS = BASE_APPS + [
     "hogo.inquiries",
     "hogo.medical",
     "hogo.payments",
+    "hogo.recipients",  # the core's end of the recipient portal (issue 23)
+    "hogo.checkins",
+    "hogo.voice",
     "hogo.demo",  # last: it seeds every other app and nothing depends on it
 ]
 ROOT_URLCONF = "hogo.urls_core"

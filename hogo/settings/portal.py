@@ -5,7 +5,13 @@ from .base import *  # noqa: F403 - settings modules extend their base by design
 from .base import BASE_APPS, VAR_DIR, env
 
 ZONE = "portal"
-INSTALLED_APPS = BASE_APPS + ["hogo.portal"]
+INSTALLED_APPS = BASE_APPS + [
+    "hogo.portal",  # the shell and partner agencies (issue 22)
+    "hogo.recipient_portal",  # recipients: accounts, submissions and receipts (issue 23)
+    "hogo.portal_visits",  # visit appointments and check-ins
+    "hogo.portal_voice",  # certificates, notices, opinions, surveys, guides
+    "hogo.portal_notify",  # e-mail and SMS/LINE out of the portal
+]
 ROOT_URLCONF = "hogo.urls_portal"
 WSGI_APPLICATION = "hogo.wsgi.application"
 DATABASES = {"default": env.db("PORTAL_DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'portal.sqlite3'}")}

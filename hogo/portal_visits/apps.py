@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PortalVisitsConfig(AppConfig):
+    name = "hogo.portal_visits"
+    label = "portal_visits"
+    verbose_name = "訪問日程と近況報告（ポータル）"

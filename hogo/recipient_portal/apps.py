@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class RecipientPortalConfig(AppConfig):
+    name = "hogo.recipient_portal"
+    label = "recipient_portal"
+    verbose_name = "受給者ポータル"
