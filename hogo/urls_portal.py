@@ -17,4 +17,5 @@ urlpatterns = [
     path("my/", include("hogo.recipient_portal.urls")),
     path("my/", include("hogo.portal_visits.urls")),
     path("my/", include("hogo.portal_voice.urls")),
+    path("my/", include("hogo.portal_notify.urls")),
 ]

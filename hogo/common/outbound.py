@@ -6,7 +6,8 @@ the machine and is always allowed.
 Enforced in three places: `require_allowed` before the drafting endpoint is called (hogo/common/llm.py,
 through `urlopen` here, which also ignores proxy variables and refuses redirects off the list); the
 SMTP backend here, before it connects; and the system checks in hogo/common/checks.py, which refuse
-to start a command with an endpoint or mail relay off the list."""
+to start a command with an endpoint or mail relay off the list. The portal's SMS/LINE gateways
+(hogo/portal_notify/delivery.py, decision 0039) go through `urlopen` too, checked by hogo.E024."""
 
 import ipaddress
 import urllib.request

@@ -27,3 +27,56 @@ class Notification(models.Model):
                 name="notification_once_per_key",
             )
         ]
+
+
+class Contact(models.Model):
+    """Where one account wants its notifications copied (each address optional). Nothing is sent without the
+    account's consent; turning consent off or emptying an address stops the copies for that channel."""
+
+    account = models.OneToOneField(
+        "recipient_portal.RecipientAccount", on_delete=models.CASCADE, related_name="notify_contact"
+    )
+    email = models.EmailField("メールアドレス", max_length=254, blank=True)
+    sms = models.CharField("携帯電話の番号（SMS）", max_length=15, blank=True)
+    line = models.CharField("LINE のユーザーID", max_length=33, blank=True)
+    consented_at = models.DateTimeField("送信に同意した日時", null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "通知の送り先"
+
+    def address(self, channel: str) -> str:
+        return {Channel.EMAIL: self.email, Channel.SMS: self.sms, Channel.LINE: self.line}[channel]
+
+
+class Channel(models.TextChoices):
+    EMAIL = "email", "メール"
+    SMS = "sms", "SMS"
+    LINE = "line", "LINE"
+
+
+class Delivery(models.Model):
+    """One copy of a notification to one address. Made by notify() and sent by the task
+    hogo.portal_notify.tasks.deliver; `address` is the address at the time of the notification."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "送信待ち"
+        SENT = "sent", "送信済み"
+        FAILED = "failed", "送信できず"
+
+    notification = models.ForeignKey(Notification, on_delete=models.CASCADE, related_name="deliveries")
+    channel = models.CharField("方法", max_length=10, choices=Channel.choices)
+    address = models.CharField("送り先", max_length=254)
+    state = models.CharField("状態", max_length=10, choices=State.choices, default=State.QUEUED)
+    attempts = models.PositiveSmallIntegerField("試みた回数", default=0)
+    last_error = models.CharField("最後の失敗の理由", max_length=200, blank=True)
+    claimed_until = models.DateTimeField("送信中（この時刻まで）", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField("送信日時", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "通知の送信"
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["notification", "channel", "address"], name="delivery_once_per_address")
+        ]

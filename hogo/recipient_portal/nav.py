@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 
 ENTRIES = [
     ("my_home", "ホーム"),
+    ("my_notifications", "<ruby>通知<rt>つうち</rt></ruby>"),
     ("my_submissions", "<ruby>申告<rt>しんこく</rt></ruby>・<ruby>届出<rt>とどけで</rt></ruby>"),
     ("my_visits", "<ruby>訪問<rt>ほうもん</rt></ruby>の<ruby>予定<rt>よてい</rt></ruby>"),
     ("my_checkins", "<ruby>近況<rt>きんきょう</rt></ruby>の<ruby>報告<rt>ほうこく</rt></ruby>"),

@@ -23,3 +23,9 @@ LOGOUT_REDIRECT_URL = "portal_login"
 # The offices whose bundles this portal takes (団体コード, comma-separated in the environment; base.py
 # reads HOGO_TRANSFER_SERVED_OFFICES the same way for both zones).
 HOGO_TRANSFER_SERVED_OFFICES = env.list("HOGO_TRANSFER_SERVED_OFFICES", default=[])
+# SMS and LINE providers for notifications out of the portal (decision 0039): off unless set; each URL's host
+# must be in HOGO_OUTBOUND_ALLOWED (check hogo.E024).
+HOGO_PORTAL_SMS_URL = env.str("HOGO_PORTAL_SMS_URL", default="")
+HOGO_PORTAL_SMS_TOKEN = env.str("HOGO_PORTAL_SMS_TOKEN", default="")
+HOGO_PORTAL_LINE_URL = env.str("HOGO_PORTAL_LINE_URL", default="")
+HOGO_PORTAL_LINE_TOKEN = env.str("HOGO_PORTAL_LINE_TOKEN", default="")
