@@ -48,8 +48,10 @@ def due_visits(user, month_start: date, month_end: date, today: date) -> list[Du
         )
     }
     planned: dict[int, list] = {}
-    for visit in Visit.objects.filter(household__in=caseload, planned_on__range=(month_start, month_end)).exclude(
-        status=VisitStatus.CANCELLED
+    for visit in (
+        Visit.objects.filter(household__in=caseload, planned_on__range=(month_start, month_end))
+        .exclude(status=VisitStatus.CANCELLED)
+        .select_related("portal_answer")  # the recipient's answer from the portal (hogo.checkins)
     ):
         planned.setdefault(visit.household_id, []).append(visit)
     ids = set(items) | set(planned)
@@ -72,7 +74,7 @@ def month_visits(user, month_start: date, month_end: date, today: date) -> list[
     return list(
         Visit.objects.filter(household__in=caseload_of(user, today), planned_on__range=(month_start, month_end))
         .exclude(status=VisitStatus.CANCELLED)
-        .select_related("household")
+        .select_related("household", "portal_answer")  # the recipient's answer from the portal (hogo.checkins)
         .order_by("planned_on", "slot")
     )
 

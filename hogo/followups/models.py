@@ -103,6 +103,7 @@ class Source(models.TextChoices):
     APPLICATION = "application", "保護申請"
     DECLARATION = "declaration", "申告の認定"
     SUPPORT_PLAN = "support_plan", "支援計画"
+    CHECKIN = "checkin", "近況報告（ポータル）"
 
 
 class State(models.TextChoices):

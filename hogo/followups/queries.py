@@ -38,6 +38,8 @@ def link_of(item: FollowUp, editable: bool = True) -> str:
         return reverse("declaration_detail", args=[item.subject_id])
     if item.source == Source.SUPPORT_PLAN and item.key.endswith(":monitoring"):
         return reverse("plan_detail", args=[item.subject_id])
+    if item.source == Source.CHECKIN:  # the self-report (or the missed one) from the portal
+        return reverse("checkin_detail", args=[item.subject_id])
     if item.rule_id and item.rule.closed_by and editable:
         return reverse("declaration_new", args=[item.household.public_id]) + f"?kind={item.rule.closed_by}"
     return reverse("followup_detail", args=[item.public_id])

@@ -40,7 +40,9 @@ def _item_page(request, item, snooze_form=None, complete_form=None):
     today = timezone.localdate()
     editable = may_edit(request.user, item.household)
     closable_here = (
-        editable and item.source in (Source.RULE, Source.SUPPORT_PLAN) and not (item.rule and item.rule.closed_by)
+        editable
+        and item.source in (Source.RULE, Source.SUPPORT_PLAN, Source.CHECKIN)
+        and not (item.rule and item.rule.closed_by)
     )
     return render(
         request,

@@ -38,7 +38,7 @@ def test_the_pledge_and_answers_are_exported_once(client, db):
     ]
     assert all(r["office"] == OFFICE and "+09:00" in r["answered_at"] for r in records["date_answer"])
     assert PortalPledge.objects.get().sent_bundle and not PortalDateAnswer.objects.filter(sent_at=None).exists()
-    assert to_core() == {"pledge": [], "date_answer": []}
+    assert agency_records(to_core()) == {"pledge": [], "date_answer": []}
 
 
 def test_a_changed_answer_is_sent_again_and_an_unchanged_one_is_not(client, db):
@@ -62,4 +62,9 @@ def test_what_a_member_did_in_a_conference_they_left_is_not_sent(client, db):
 
     deliver([member(1, "agency_a")], [conference(CONFERENCE, [("am-1", False)])])
 
-    assert to_core() == {"pledge": [], "date_answer": []}
+    assert agency_records(to_core()) == {"pledge": [], "date_answer": []}
+
+
+def agency_records(records: dict) -> dict:
+    """The agency record types of a bundle (the recipients' types travel in the same bundles)."""
+    return {t: records[t] for t in ("pledge", "date_answer")}
