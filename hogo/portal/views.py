@@ -49,6 +49,10 @@ def activate(request):
 
 @login_required
 def home(request):
+    from hogo.recipient_portal.access import account_of  # noqa: PLC0415 - a recipient's home is theirs
+
+    if account_of(request.user) is not None:
+        return redirect("my_home")
     member = services.member_of(request.user)
     conferences = list(services.conferences_of(member).order_by("-pk")) if member else []
     pledged = set(member.pledges.values_list("conference_id", flat=True)) if member else set()

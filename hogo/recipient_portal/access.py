@@ -5,6 +5,9 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from .models import RecipientAccount, RecipientHousehold
 
@@ -26,6 +29,14 @@ def household_of(user) -> RecipientHousehold | None:
     return account.household if account else None
 
 
+TOTP_DONE = "recipient_totp_done"
+
+
+def needs_second_step(request, account) -> bool:
+    """An account with TOTP on has signed in with its password but not yet typed the 6-digit code."""
+    return bool(account.totp_secret) and request.session.get(TOTP_DONE) != account.pk
+
+
 def recipient_required(view):
     """A recipient page: signed in with an account in force; `request.recipient` is the account and
     `request.household` its household. Anyone else is sent to sign in (anonymous) or refused."""
@@ -37,6 +48,8 @@ def recipient_required(view):
         account = account_of(request.user)
         if account is None:
             raise PermissionDenied(NOT_A_RECIPIENT)
+        if needs_second_step(request, account):
+            return redirect(f"{reverse('my_verify')}?{urlencode({'next': request.get_full_path()})}")
         request.recipient, request.household = account, account.household
         return view(request, *args, **kwargs)
 

@@ -70,3 +70,84 @@ class RecipientAccount(models.Model):
             and self.activated_at is None
             and (self.code_expires_at is None or self.code_expires_at > now)
         )
+
+
+class ActivationAttempt(models.Model):
+    """A wrong 利用開始コード typed for a login: the throttle counts these in the database, so it holds across
+    the portal's processes (5 in 15 minutes lock that login for 15 minutes)."""
+
+    login = models.CharField("ログインID", max_length=150, db_index=True)
+    at = models.DateTimeField("日時", default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "利用開始コードの誤り"
+
+
+class AccountEvent(models.Model):
+    """利用開始, TOTP turned on or off: sent to the core once (`recipient_account_event`)."""
+
+    account = models.ForeignKey(RecipientAccount, on_delete=models.CASCADE, related_name="events")
+    event = models.CharField(max_length=12)
+    code_hash = models.CharField(max_length=64, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+    sent_bundle = models.CharField(max_length=60, blank=True)
+
+
+class SubmissionKind(models.TextChoices):
+    INCOME = "income", "収入申告"
+    ASSETS = "assets", "資産申告"
+    CHANGE = "change", "変更の届出"
+    PHOTO = "photo", "写真の提出"
+
+
+class SubmissionStatus(models.TextChoices):
+    SENDING = "sending", "送信待ち"
+    RECEIVED = "received", "受付済み"
+    CHECKING = "checking", "確認中"
+    RECOGNISED = "recognised", "認定済み"
+    RETURNED = "returned", "差し戻し"
+
+
+class Submission(models.Model):
+    """What a recipient submitted. `token` is the form's one-time token: the same form posted twice
+    makes one submission. Keyed `sb-<uuid>` for the core; the status comes back from the core."""
+
+    household = models.ForeignKey(RecipientHousehold, on_delete=models.CASCADE, related_name="submissions")
+    account = models.ForeignKey(RecipientAccount, on_delete=models.CASCADE, related_name="submissions")
+    key = models.CharField("キー", max_length=40, unique=True)
+    token = models.CharField(max_length=64, unique=True)
+    kind = models.CharField("種類", max_length=10, choices=SubmissionKind.choices)
+    period_label = models.CharField("対象期間", max_length=40, blank=True)
+    content = models.JSONField(default=dict)
+    submitted_at = models.DateTimeField("送信日時", default=timezone.now)
+    status = models.CharField("状態", max_length=12, choices=SubmissionStatus.choices, default="sending")
+    reason = models.TextField("差し戻しの理由", blank=True)
+    status_at = models.DateTimeField(null=True, blank=True)
+    sent_bundle = models.CharField(max_length=60, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "申告・届出（ポータル）"
+        ordering = ["-submitted_at", "-pk"]
+
+    @property
+    def number(self) -> str:
+        """受付番号: the key's first 8 characters, upper case."""
+        return self.key[3:11].upper()
+
+    def status_label(self) -> str:
+        return "受付済み" if self.status == SubmissionStatus.SENDING else self.get_status_display()
+
+
+class Attachment(models.Model):
+    """A photo (re-encoded JPEG/PNG, no metadata) or a PDF of a submission, as it will travel."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="attachments")
+    person = models.ForeignKey(RecipientPerson, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    label = models.CharField("説明", max_length=200, blank=True)
+    ext = models.CharField(max_length=4)
+    data = models.BinaryField()
+    sha256 = models.CharField(max_length=64)
+    original_name = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["pk"]

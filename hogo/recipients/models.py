@@ -58,3 +58,81 @@ class PortalAccount(HouseholdRecord, models.Model):
     @property
     def holder_name(self) -> str:
         return self.proxy_name if self.role == AccountRole.PROXY else self.member.name
+
+
+class SubmissionKind(models.TextChoices):
+    INCOME = "income", "収入申告"
+    ASSETS = "assets", "資産申告"
+    CHANGE = "change", "法第61条の届出"
+    PHOTO = "photo", "求められた写真"
+
+
+class SubmissionStatus(models.TextChoices):
+    RECEIVED = "received", "受付済み"
+    CHECKING = "checking", "確認中"
+    RECOGNISED = "recognised", "認定済み"
+    RETURNED = "returned", "差し戻し"
+
+
+def document_path(instance, filename):
+    return f"portal_documents/{instance.household.office_id}/{uuid.uuid4().hex}.pdf"
+
+
+class Submission(HouseholdRecord, models.Model):
+    """A submission from the portal as it arrived (key `sb-<uuid>`, the portal's), registered as a received
+    declaration. Its status for the recipient follows the declaration: 確認中 once the CW opened the
+    declaration page or entered an income from it, 認定済み once recognised, 差し戻し with the CW's reason.
+    `status_sent` is the last status sent to the portal."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    key = models.CharField("キー", max_length=40, unique=True)
+    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="portal_submissions")
+    account = models.ForeignKey(PortalAccount, on_delete=models.PROTECT, related_name="submissions")
+    declaration = models.OneToOneField(
+        "followups.Declaration", on_delete=models.PROTECT, related_name="portal_submission"
+    )
+    kind = models.CharField("種類", max_length=10, choices=SubmissionKind.choices)
+    submitted_at = models.DateTimeField("送信日時")
+    content = models.JSONField("内容", default=dict)
+    opened_at = models.DateTimeField("CWが開いた日時", null=True, blank=True)
+    returned_at = models.DateTimeField("差し戻した日時", null=True, blank=True)
+    returned_reason = models.TextField("差し戻しの理由", blank=True)
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    status_sent = models.CharField(max_length=12, blank=True)
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    audit_type = "portal_submission"
+
+    class Meta:
+        verbose_name = verbose_name_plural = "ポータルからの申告"
+        ordering = ["-submitted_at", "-pk"]
+
+    def status(self) -> str:
+        if self.returned_at:
+            return SubmissionStatus.RETURNED
+        if hasattr(self.declaration, "recognition"):
+            return SubmissionStatus.RECOGNISED
+        if self.opened_at or self.declaration.incomes.exists():
+            return SubmissionStatus.CHECKING
+        return SubmissionStatus.RECEIVED
+
+
+class SubmittedDocument(HouseholdRecord, models.Model):
+    """A PDF sent with a submission (a pay slip as PDF): casework.Photo holds only re-encoded JPEGs. Kept
+    as received (only its header and size were checked); served only through an audited view."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="+")
+    submission = models.ForeignKey(Submission, on_delete=models.PROTECT, related_name="documents")
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    label = models.CharField("説明", max_length=200, blank=True)
+    file = models.FileField(upload_to=document_path)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveIntegerField()
+
+    audit_type = "portal_document"
+
+    class Meta:
+        verbose_name = verbose_name_plural = "ポータルから届いたPDF"

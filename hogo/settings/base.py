@@ -152,6 +152,8 @@ MEDIA_ROOT = VAR_DIR / "media"
 HOGO_PHOTO_MAX_BYTES = env.int("HOGO_PHOTO_MAX_MB", default=10) * 1024 * 1024
 # Pixels, checked from the header before decoding: a 100 KB PNG can declare 400 million (decision 0023).
 HOGO_PHOTO_MAX_PIXELS = env.int("HOGO_PHOTO_MAX_MEGAPIXELS", default=40) * 1_000_000
+# The recipient portal's address, printed on the activation letter and in its QR code (issue 23).
+HOGO_PORTAL_URL = env.str("HOGO_PORTAL_URL", default="https://portal.example.lg.jp/")
 # The only hosts Hogo connects to (issue 22): comma-separated host:port ([v6addr]:port), e.g.
 # "10.1.2.3:25,llm.office.internal:8000". Loopback is always allowed; nothing else is. The drafting
 # endpoint and the mail relay must be on it (hogo/common/outbound.py, checks in hogo/common/checks.py).

@@ -21,6 +21,7 @@ PANELS = [
     "医療扶助・介護扶助",
     "照会（法第29条）",
     "保護費の支給",
+    "受給者ポータル",
 ]
 PAGE_SECTIONS = ["いつも確認すること", "世帯員", *PANELS, "状態の履歴", "担当CWの履歴"]
 # one action of each panel, in panel order, shown only to those who may change the household
@@ -33,6 +34,7 @@ PANEL_ACTIONS = [
     "傷病届を記録",
     "預貯金の照会（金融機関）",
     "支給方法を変更",
+    "ポータルのアカウントを発行",
 ]
 # the clerk, who reads the household, also registers how it is paid (口座の届出 at the counter)
 CLERK_ACTIONS = ["支給方法を変更"]
