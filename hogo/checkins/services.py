@@ -12,6 +12,7 @@ from django.utils import timezone
 from hogo.audit.models import Action
 from hogo.audit.services import record
 from hogo.casework.models import Visit, VisitStatus
+from hogo.common.wareki import wareki
 from hogo.followups.models import FollowUp, Source, State
 from hogo.followups.schedule import add_months
 from hogo.households.models import Household
@@ -136,7 +137,7 @@ def run_daily(today: date) -> dict:
             "近況報告の回答がありません（電話か訪問で様子を確認）",
             today,
             today,
-            f"ポータルの近況報告（{checkin.due_on.isoformat()}〜{checkin.window_closes_on.isoformat()}）に回答がありませんでした。",
+            f"ポータルの近況報告（{wareki(checkin.due_on)}〜{wareki(checkin.window_closes_on)}）に回答がありませんでした。",
         )
         record(None, Action.CREATE, target=item, detail={"checkin": str(checkin.public_id), "from": "daily"})
         missed += 1
