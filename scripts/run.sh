@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 HOGO=.venv/bin/hogo
 ADDR=${HOGO_ADDR:-127.0.0.1:8000}
 
-$HOGO db_worker --no-reload >var/worker.log 2>&1 &
+$HOGO worker --no-reload >var/worker.log 2>&1 &
 worker=$!
 trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
 

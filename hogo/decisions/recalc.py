@@ -2,6 +2,8 @@
 change decision only where the monthly amounts change. Work is split into chunks, one background
 task each, so more workers finish sooner; each chunk is idempotent."""
 
+import os
+import time
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -79,6 +81,18 @@ def _skipped(run: RecalcRun, household_id: int, reason: str) -> RecalcResult:
     )
 
 
+def pause_inside_chunk_for_tests() -> None:
+    """Test hook (tests/scale): with HOGO_TEST_CHUNK_PAUSE_FILE set, the first chunk of this process
+    writes that file and sleeps HOGO_TEST_CHUNK_PAUSE_SECONDS inside its open transaction, so that a test
+    can kill the worker or restart the database half-way through a chunk. Off unless both are set."""
+    marker = os.environ.get("HOGO_TEST_CHUNK_PAUSE_FILE")
+    if not marker or os.path.exists(marker):
+        return
+    with open(marker, "w") as f:
+        f.write(str(os.getpid()))
+    time.sleep(float(os.environ.get("HOGO_TEST_CHUNK_PAUSE_SECONDS", "30")))
+
+
 def process_chunk(run: RecalcRun, household_ids: list[int]) -> dict:
     """Recalculate these households for the run; returns the counts it added."""
     standards = load_standards()
@@ -137,6 +151,7 @@ def process_chunk(run: RecalcRun, household_ids: list[int]) -> dict:
                 RecalcResult.objects.bulk_create([r for r in results if r.decision is None], batch_size=1000)
         except IntegrityError:
             return {"processed": 0, "changed": 0, "skipped": 0}  # another worker did this chunk
+        pause_inside_chunk_for_tests()
         save_drafts(actor, drafts, dict.fromkeys(todo, run.office_id), {"recalc_run": str(run.public_id)})
         changed = [r for r in results if r.decision is not None]
         for r in changed:
