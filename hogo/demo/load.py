@@ -31,6 +31,7 @@ from hogo.linkage.demo import seed_linkage
 from hogo.offices.models import Office, Role, RoleAssignment, Staff, Team, TeamMembership
 from hogo.payments.demo import seed_payments
 from hogo.receivables.demo import seed_receivables
+from hogo.voice.guides import seed_guides
 
 HOUSEHOLDS_PER_CASEWORKER = 80
 CASEWORKERS_PER_SUPERVISOR = 7
@@ -126,6 +127,7 @@ def load_demo(
         seed_receivables(office, today, seed)
         seed_linkage(office, today)
         seed_payments(office, today, seed)
+        seed_guides(office)  # the portal's starter guides (decision 0038)
         for username in seed_agencies(office, spec.key, password_hash, spec.city):
             accounts.append(Account(username, "agency", office.name, True))
         if created:
