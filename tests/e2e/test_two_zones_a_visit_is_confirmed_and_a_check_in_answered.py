@@ -1,7 +1,7 @@
 """Across both zones (issue 23, "Done when"): a visit slot the CW proposes is confirmed from the portal and
-shows as confirmed in the CW's calendar; a check-in answered on the phone becomes a follow-up for the CW; a
-受給証明書 requested on the phone is made in the core and delivered to the portal as a PDF. Bundles move as
-files both ways. Screenshots: var/shots/recipient-*.png."""
+shows as confirmed in the CW's calendar; a check-in answered on the phone becomes a follow-up for the CW (the
+受給証明書 request: test_two_zones_a_certificate_and_an_opinion_travel_by_bundle.py). Bundles move as files
+both ways. Screenshots: var/shots/recipient-*.png."""
 
 from datetime import timedelta
 
@@ -44,9 +44,7 @@ class Zones:
         transfer.import_bundle(path.read_bytes(), path.name)
 
 
-def test_a_visit_is_confirmed_a_check_in_answered_and_a_certificate_delivered_through_the_portal(
-    cast, page, browser, portal, tmp_path
-):
+def test_a_visit_is_confirmed_and_a_check_in_answered_through_the_portal(cast, page, browser, portal, tmp_path):
     cw, household = cast.users["cw"], cast.households["own"]
     head = household.members.get(relation="head")
     zones = Zones(cast.office_a, portal, tmp_path)
