@@ -1,17 +1,13 @@
 """The core's side of visit and check-in bundles: a household on the portal, and bundles as the portal
 would send them (signed with a portal key the core trusts)."""
 
-import io
-import json
-import zipfile
 from datetime import timedelta
 
 from django.utils import timezone
 
 from hogo.casework import services as casework
 from hogo.recipients.models import PortalAccount
-from hogo.transfer import keys
-from hogo.transfer.bundle import write_bundle
+from tests.bundles import from_portal, records_of  # noqa: F401 - used here and by the tests
 
 
 def on_portal(household, *, ended=False) -> PortalAccount:
@@ -31,29 +27,6 @@ def proposed_visit(cast, household=None, *, days=3, slot="10:00〜10:30", purpos
     actor = cast.users["cw"] if household == cast.households["own"] else cast.users["sv"]
     return casework.propose_visit(
         actor, household, planned_on=timezone.localdate() + timedelta(days=days), slot=slot, purpose=purpose
-    )
-
-
-def records_of(data: bytes) -> dict:
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        return {
-            name[len("records/") : -len(".jsonl")]: [json.loads(line) for line in z.read(name).decode().splitlines()]
-            for name in z.namelist()
-            if name.startswith("records/")
-        }
-
-
-def from_portal(code: str, records: dict) -> bytes:
-    if not list(keys.keys_dir().glob(f"portal-{code}-*.key")):
-        keys.trust(keys.export_public(keys.new_key("portal", code)))
-    return write_bundle(
-        records,
-        {},
-        source_zone="portal",
-        target_zone="core",
-        office_code=code,
-        signer=keys.signer_for("portal", code),
-        created_at=timezone.now(),
     )
 
 

@@ -2,16 +2,14 @@
 (signed with a portal key the core trusts), in the record formats of docs/transfer/recipients.md."""
 
 import io
-import json
 import uuid
-import zipfile
 
 from django.utils import timezone
 from PIL import Image
 
 from hogo.recipients import services
-from hogo.transfer import keys
-from hogo.transfer.bundle import attachment_name, write_bundle
+from hogo.transfer.bundle import attachment_name
+from tests.bundles import from_portal, records_of  # noqa: F401 - used here and by the tests
 
 
 def issued(cast, role="head", household="own"):
@@ -29,29 +27,6 @@ def jpeg(size=(40, 30)) -> bytes:
 
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def records_of(data: bytes) -> dict:
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        return {
-            name[len("records/") : -len(".jsonl")]: [json.loads(line) for line in z.read(name).decode().splitlines()]
-            for name in z.namelist()
-            if name.startswith("records/")
-        }
-
-
-def from_portal(code: str, records: dict, attachments=None) -> bytes:
-    if not list(keys.keys_dir().glob(f"portal-{code}-*.key")):
-        keys.trust(keys.export_public(keys.new_key("portal", code)))
-    return write_bundle(
-        records,
-        attachments or {},
-        source_zone="portal",
-        target_zone="core",
-        office_code=code,
-        signer=keys.signer_for("portal", code),
-        created_at=timezone.now(),
-    )
 
 
 def income_submission(account, *, person=None, amount=85000, photo=None, pdf=None, key=None) -> tuple[dict, dict]:

@@ -15,26 +15,12 @@ from hogo.followups.models import FollowUp, FollowupRule
 from hogo.receivables.models import Determination, Entry, Receivable
 from hogo.recipients.models import PortalAccount
 from hogo.transfer import keys, services
-from hogo.transfer.bundle import write_bundle
+from tests.bundles import from_portal  # noqa: F401 - used here and by the tests
 
 
 def open_to_portal(household, login="R0000001") -> PortalAccount:
     head = household.members.get(relation="head")
     return PortalAccount.objects.create(household=household, member=head, role="head", login=login)
-
-
-def from_portal(code: str, records: dict, attachments=None) -> bytes:
-    if not list(keys.keys_dir().glob(f"portal-{code}-*.key")):
-        keys.trust(keys.export_public(keys.new_key("portal", code)))
-    return write_bundle(
-        records,
-        attachments or {},
-        source_zone="portal",
-        target_zone="core",
-        office_code=code,
-        signer=keys.signer_for("portal", code),
-        created_at=timezone.now(),
-    )
 
 
 def deliver(code: str, records: dict):
