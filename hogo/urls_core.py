@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("hogo.inquiries.urls")),
     path("", include("hogo.medical.urls")),
     path("", include("hogo.payments.urls")),
+    path("", include("hogo.reports.urls")),
     path("", include("hogo.recipients.urls")),
     path("", include("hogo.checkins.urls")),
     path("", include("hogo.voice.urls")),

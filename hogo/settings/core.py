@@ -23,6 +23,7 @@ INSTALLED_APPS = BASE_APPS + [
     "hogo.inquiries",
     "hogo.medical",
     "hogo.payments",
+    "hogo.reports",  # statistics and exports (issue 24)
     "hogo.recipients",  # the core's end of the recipient portal (issue 23)
     "hogo.checkins",
     "hogo.voice",

@@ -14,7 +14,8 @@ from tests.factories import make_staff
 from tests.roles import everyone_of
 
 # 差戻し: always for caseworkers (others only when a draft of theirs came back); 決裁待ち: who takes an approval step
-CASEWORKER = ["ホーム", "世帯検索", "差戻し", "訪問", "記録検索", "法令", "新規登録", "年齢等の変更", "お知らせ"]
+TAIL = ["統計", "証明書・ご意見", "お知らせ"]  # the last links of every caseworking role
+CASEWORKER = ["ホーム", "世帯検索", "差戻し", "訪問", "記録検索", "法令", "新規登録", "年齢等の変更", *TAIL]
 SUPERVISOR = ["ホーム", "世帯検索", "決裁待ち", "係の状況", "記録検索", "法令", "新規登録", "14日決定", "年齢等の変更"]
 SUPERVISOR += ["一斉更正", "連携データ", "照会の送付", "医療券・介護券"]
 OFFICE_WIDE = ["ホーム", "世帯検索", "記録検索", "法令", "14日決定", "債権", "一斉更正", "連携データ", "お知らせ"]
@@ -22,10 +23,10 @@ MENU = {
     "cw": CASEWORKER,
     "cw_mate": CASEWORKER,
     "b_cw": CASEWORKER,
-    "sv": [*SUPERVISOR, "お知らせ"],
-    "chief": [*OFFICE_WIDE[:2], "決裁待ち", *OFFICE_WIDE[2:-1], "照会の集計", "保護費の支給", "お知らせ"],
-    "clerk": [*OFFICE_WIDE[:-1], "照会の送付", "医療券・介護券", "保護費の支給", "お知らせ"],
-    "clerk_and_collector": [*OFFICE_WIDE[:-1], "照会の送付", "医療券・介護券", "保護費の支給", "お知らせ"],
+    "sv": [*SUPERVISOR, *TAIL],
+    "chief": [*OFFICE_WIDE[:2], "決裁待ち", *OFFICE_WIDE[2:-1], "照会の集計", "保護費の支給", *TAIL],
+    "clerk": [*OFFICE_WIDE[:-1], "照会の送付", "医療券・介護券", "保護費の支給", *TAIL],
+    "clerk_and_collector": [*OFFICE_WIDE[:-1], "照会の送付", "医療券・介護券", "保護費の支給", *TAIL],
     "collector": ["ホーム", "債権", "お知らせ"],
     "admin": ["ホーム", "お知らせ"],
     "site_administrator": ["管理"],

@@ -47,6 +47,7 @@ from hogo.offices.models import Office, Role, Staff
 from hogo.payments import services as payments
 from hogo.receivables import services as receivables
 from hogo.receivables.models import Receivable
+from hogo.reports import services as reports
 from hogo.transfer import keys
 
 from ..approvals.inbox_work import decision_draft
@@ -221,6 +222,9 @@ def build_work(today: date):
     run = payments.compute_run(clerk, office, today.replace(day=1), include_pending=True)
     run = approvals.approve(users["chief"], run)
     payments.import_results(clerk, office, "kekka.txt", first_transfer_returned(run))
+    # reports: a finished 月次調査 of the office (its tables and charts) and a caseworker's own caseload figures
+    reports.run_now(users["chief"], office, "monthly", today.replace(day=1))
+    reports.run_now(users["cw"], office, "caseload", today.replace(day=1))
     for household in Household.objects.filter(office=office, status="applying"):
         if not Application.objects.filter(household=household).exists():
             decisions.receive_application(
