@@ -32,6 +32,8 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone
 
 from hogo.approvals import services as approvals
+from hogo.checkins import services as checkins
+from hogo.checkins.models import Checkin
 from hogo.collaboration import services as collaboration
 from hogo.collaboration.models import AgencyMember
 from hogo.decisions import services as decisions
@@ -47,13 +49,19 @@ from hogo.offices.models import Office, Role, Staff
 from hogo.payments import services as payments
 from hogo.receivables import services as receivables
 from hogo.receivables.models import Receivable
+from hogo.recipients import services as recipients
 from hogo.reports import services as reports
 from hogo.transfer import keys
+from hogo.transfer import services as transfer
 
 from ..approvals.inbox_work import decision_draft
+from ..bundles import from_portal
+from ..checkins.checkin_helpers import checkin_answer
 from ..factories import PASSWORD, make_staff
 from ..medical import medical_helpers
 from ..payments.payment_helpers import first_transfer_returned
+from ..recipients.helpers import PDF, income_submission, jpeg
+from ..voice.voice_helpers import certificate_row
 from .shots import shoot
 from .test_login_search_open_household import log_in
 
@@ -225,6 +233,7 @@ def build_work(today: date):
     # reports: a finished 月次調査 of the office (its tables and charts) and a caseworker's own caseload figures
     reports.run_now(users["chief"], office, "monthly", today.replace(day=1))
     reports.run_now(users["cw"], office, "caseload", today.replace(day=1))
+    portal_work(office, users["cw"], own[1], today)
     for household in Household.objects.filter(office=office, status="applying"):
         if not Application.objects.filter(household=household).exists():
             decisions.receive_application(
@@ -236,6 +245,24 @@ def build_work(today: date):
                 reason="失業により生活が困難",
                 documents=["application_form"],
             )
+
+
+def portal_work(office, cw, household, today: date):
+    """The recipient portal's work in the core (issue 23): an account, a 収入申告 with a photo and a PDF
+    received from the portal, a check-in answered, a 受給証明書 requested and an anonymous opinion."""
+    account, _ = recipients.issue_account(cw, household, role="head", member=household.members.get(relation="head"))
+    checkins.set_plan(cw, household, interval_months=1, starts_on=today, active=True)
+    checkins.run_daily(today)
+    submission, attachments = income_submission(account, photo=jpeg(), pdf=PDF)
+    opinion = {"office": office.municipality_code, "key": "op-crawl", "anonymous": True, "category": "service"}
+    opinion |= {"text": "窓口の待ち時間が長いです。", "submitted_at": timezone.now().isoformat()}
+    records = {
+        "submission": [submission],
+        "checkin_answer": [checkin_answer(Checkin.objects.get(household=household), account, health="poor")],
+        "certificate_request": [certificate_row(office, household, account)],
+        "opinion": [opinion],
+    }
+    transfer.import_bundle(from_portal(office.municipality_code, records, attachments), "from-portal.zip")
 
 
 PAGE_FACTS = """() => {
