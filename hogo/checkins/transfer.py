@@ -8,12 +8,13 @@ applied once (hogo/checkins/services.py), audited with the bundle it came in. An
 the whole bundle."""
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from hogo.casework.models import Visit
+from hogo.transfer import fields
 
 from . import services
 from .models import Answer, Checkin, Health, Living
@@ -71,28 +72,11 @@ def export_checkins(office_code: str) -> list[dict]:
     ]
 
 
-def _office(row: dict, bundle, what: str) -> str:
-    office = str(row.get("office", ""))
-    if office != bundle.office_code:
-        raise ValidationError(f"{what}: 団体コード {office!r} はこのバンドルの福祉事務所のものではありません。")
-    return office
-
-
-def _when(value, what: str) -> datetime:
-    try:
-        when = datetime.fromisoformat(str(value))
-    except ValueError:
-        raise ValidationError(f"{what}: 日時 {value!r} が読めません。") from None
-    if timezone.is_naive(when):
-        raise ValidationError(f"{what}: 日時 {value!r} に時差がありません。")
-    return when
-
-
 def _text(row: dict, field: str, what: str, max_length: int) -> str:
     value = row.get(field, "")
     if value is None:
         value = ""
-    if not isinstance(value, str) or len(value) > max_length:
+    if not fields.is_text(value, max_length=max_length, blank=True):
         raise ValidationError(f"{what}: {field} が不正です（{row.get('key')!r}）。")
     return value.strip()
 
@@ -132,7 +116,7 @@ def _uuid(value) -> bool:
 def import_visit_answers(records: list[dict], bundle) -> None:
     what = "訪問日程の回答"
     for row in sorted(records, key=lambda r: str(r.get("answered_at", ""))):
-        office = _office(row, bundle, what)
+        office = fields.office(row, bundle, what)
         visit = _of_household(Visit, row, office, what)
         answer = row.get("answer")
         if answer not in Answer.values:
@@ -144,7 +128,7 @@ def import_visit_answers(records: list[dict], bundle) -> None:
             visit,
             answer=answer,
             wish=wish,
-            answered_at=_when(row.get("answered_at"), what),
+            answered_at=fields.aware_datetime(row.get("answered_at"), what),
             account=_account(row, what),
             bundle_id=str(bundle.bundle_id),
         )
@@ -153,7 +137,7 @@ def import_visit_answers(records: list[dict], bundle) -> None:
 def import_checkin_answers(records: list[dict], bundle) -> None:
     what = "近況報告の回答"
     for row in records:
-        office = _office(row, bundle, what)
+        office = fields.office(row, bundle, what)
         checkin = _of_household(Checkin, row, office, what)
         health, living, changed = row.get("health"), row.get("living"), row.get("changed")
         if health not in Health.values:
@@ -165,7 +149,7 @@ def import_checkin_answers(records: list[dict], bundle) -> None:
         change_text = _text(row, "change_text", what, 500)
         if changed and not change_text:
             raise ValidationError(f"{what}: 変化の内容（change_text）がありません（{row.get('key')!r}）。")
-        answered_at = _when(row.get("answered_at"), what)
+        answered_at = fields.aware_datetime(row.get("answered_at"), what)
         # an answer to a check-in the CW stopped meanwhile is still kept: the CW should read it
         if timezone.localdate(answered_at) > checkin.window_closes_on:
             raise ValidationError(f"{what}: 近況報告 {row.get('key')} の締切の後の回答です。")

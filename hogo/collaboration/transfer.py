@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from hogo.audit.models import Action
 from hogo.audit.services import record
+from hogo.transfer import fields
 
 from .models import AgencyMember, CandidateDate, Conference, ConferenceMember, DateAnswer, Pledge
 
@@ -136,7 +137,7 @@ def _when(text) -> datetime:
 
 def import_pledges(records: list[dict], bundle) -> None:
     for row in records:
-        office = str(row.get("office", ""))
+        office = fields.office(row, bundle, "誓約")
         conference = Conference.objects.filter(
             public_id=row.get("conference"), household__office__municipality_code=office
         ).first()
@@ -159,7 +160,7 @@ def import_pledges(records: list[dict], bundle) -> None:
 
 def import_date_answers(records: list[dict], bundle) -> None:
     for row in records:
-        office = str(row.get("office", ""))
+        office = fields.office(row, bundle, "日程の回答")
         key = str(row.get("candidate", ""))
         candidate = None
         if key.startswith("cd-") and key[3:].isdigit():

@@ -7,12 +7,13 @@ materials no longer listed are removed). Portal → core: `pledge` and `date_ans
 marked sent by the export that carried it (an answer changed later is sent again)."""
 
 import uuid
-from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils import timezone
+
+from hogo.transfer import fields
 
 from .models import (
     PortalCandidate,
@@ -27,58 +28,21 @@ from .models import (
 MEMBER, CONFERENCE, PLEDGE, DATE_ANSWER = "agency_member", "conference", "pledge", "date_answer"
 
 
-def _text(row: dict, field: str, what: str, *, max_length: int | None = None, blank: bool = False) -> str:
-    value = row.get(field)
-    if value is None and blank:
-        return ""
-    if not isinstance(value, str) or (not blank and not value.strip()):
-        raise ValidationError(f"{what}: {field} がありません（{row.get('key')!r}）。")
-    if max_length and len(value) > max_length:
-        raise ValidationError(f"{what}: {field} が長すぎます（{row.get('key')!r}）。")
-    return value
-
-
-def _date(value, what: str, *, null: bool = False) -> date | None:
-    if value is None and null:
-        return None
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise ValidationError(f"{what}: 日付 {value!r} が読めません。") from None
-
-
-def _when(value, what: str) -> datetime:
-    try:
-        when = datetime.fromisoformat(str(value))
-    except ValueError:
-        raise ValidationError(f"{what}: 日時 {value!r} が読めません。") from None
-    if timezone.is_naive(when):
-        raise ValidationError(f"{what}: 日時 {value!r} に時差がありません。")
-    return when
-
-
-def _office(row: dict, bundle, what: str) -> str:
-    office = str(row.get("office", ""))
-    if office != bundle.office_code:
-        raise ValidationError(f"{what}: 団体コード {office!r} はこのバンドルの福祉事務所のものではありません。")
-    return office
-
-
 def import_members(records: list[dict], bundle) -> None:
     """Create or update each member and its sign-in. A new member cannot sign in until 利用開始; a new
     code from the office (another hash) starts 利用開始 over and the old password stops working."""
     user_model = get_user_model()
     for row in records:
         what = "関係機関の担当者"
-        office = _office(row, bundle, what)
-        key = _text(row, "key", what, max_length=40)
-        username = _text(row, "username", what, max_length=150)
-        code_hash = _text(row, "code_hash", what, max_length=64, blank=True)
-        fields = {
-            "agency": _text(row, "agency", what, max_length=200),
-            "name": _text(row, "name", what, max_length=100),
-            "valid_from": _date(row.get("valid_from"), what),
-            "valid_to": _date(row.get("valid_to"), what, null=True),
+        office = fields.office(row, bundle, what)
+        key = fields.text(row, "key", what, max_length=40)
+        username = fields.text(row, "username", what, max_length=150)
+        code_hash = fields.text(row, "code_hash", what, max_length=64, blank=True)
+        details = {
+            "agency": fields.text(row, "agency", what, max_length=200),
+            "name": fields.text(row, "name", what, max_length=100),
+            "valid_from": fields.iso_date(row.get("valid_from"), what),
+            "valid_to": fields.iso_date(row.get("valid_to"), what, null=True),
         }
         member = PortalMember.objects.select_related("user").filter(office=office, key=key).first()
         holder = user_model.objects.filter(username=username).first()
@@ -88,7 +52,7 @@ def import_members(records: list[dict], bundle) -> None:
             user = user_model(username=username)
             user.set_unusable_password()
             user.save()
-            PortalMember.objects.create(user=user, office=office, key=key, code_hash=code_hash, **fields)
+            PortalMember.objects.create(user=user, office=office, key=key, code_hash=code_hash, **details)
             continue
         user = member.user
         if user.username != username:
@@ -99,7 +63,7 @@ def import_members(records: list[dict], bundle) -> None:
             user.set_unusable_password()
             user.save(update_fields=["password"])
         member.code_hash = code_hash
-        for name, value in fields.items():
+        for name, value in details.items():
             setattr(member, name, value)
         member.save()
 
@@ -107,17 +71,17 @@ def import_members(records: list[dict], bundle) -> None:
 def import_conferences(records: list[dict], bundle) -> None:
     for row in records:
         what = "調整会議"
-        office = _office(row, bundle, what)
-        key = _text(row, "key", what, max_length=40)
+        office = fields.office(row, bundle, what)
+        key = fields.text(row, "key", what, max_length=40)
         conference = PortalConference.objects.filter(key=key).first()
         if conference is not None and conference.office != office:
             raise ValidationError(f"{what}: 会議 {key} は別の福祉事務所のものです。")
         values = {
             "office": office,
-            "purpose": _text(row, "purpose", what),
-            "held_on": _date(row.get("held_on"), what, null=True),
-            "minutes": _text(row, "minutes", what, blank=True),
-            "conclusions": _text(row, "conclusions", what, blank=True),
+            "purpose": fields.text(row, "purpose", what),
+            "held_on": fields.iso_date(row.get("held_on"), what, null=True),
+            "minutes": fields.text(row, "minutes", what, blank=True),
+            "conclusions": fields.text(row, "conclusions", what, blank=True),
         }
         conference, _ = PortalConference.objects.update_or_create(key=key, defaults=values)
         _members(conference, row.get("members") or [], office)
@@ -146,8 +110,10 @@ def _members(conference: PortalConference, rows: list, office: str) -> None:
 def _candidates(conference: PortalConference, rows: list) -> None:
     listed = []
     for row in rows:
-        key = _text(row if isinstance(row, dict) else {}, "key", f"調整会議 {conference.key} の候補日", max_length=40)
-        starts_at = _when(row.get("starts_at"), f"調整会議 {conference.key} の候補日")
+        key = fields.text(
+            row if isinstance(row, dict) else {}, "key", f"調整会議 {conference.key} の候補日", max_length=40
+        )
+        starts_at = fields.aware_datetime(row.get("starts_at"), f"調整会議 {conference.key} の候補日")
         PortalCandidate.objects.update_or_create(conference=conference, key=key, defaults={"starts_at": starts_at})
         listed.append(key)
     conference.candidates.exclude(key__in=listed).delete()
@@ -158,10 +124,10 @@ def _materials(conference: PortalConference, rows: list) -> None:
     for row in rows:
         what = f"調整会議 {conference.key} の資料"
         row = row if isinstance(row, dict) else {}
-        key = _text(row, "key", what, max_length=40)
+        key = fields.text(row, "key", what, max_length=40)
         defaults = {
-            "content": _text(row, "content", what, blank=True),
-            "created_at": _when(row.get("created_at"), what),
+            "content": fields.text(row, "content", what, blank=True),
+            "created_at": fields.aware_datetime(row.get("created_at"), what),
         }
         PortalMaterial.objects.update_or_create(conference=conference, key=key, defaults=defaults)
         listed.append(key)

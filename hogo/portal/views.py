@@ -2,16 +2,16 @@
 conferences a member belongs to, a conference's dates, pledge and — after the pledge — its materials."""
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from hogo.common.refusals import message_of, put_errors_on_fields
+from hogo.common.refusals import message_of
 
 from . import services
+from .activation import sign_in
 from .forms import ActivationForm, DateAnswersForm, PortalLoginForm
 from .models import PortalDateAnswer
 
@@ -30,20 +30,9 @@ class PortalLogin(LoginView):
 def activate(request):
     """利用開始: the member's login name, the one-time code from the office, and a new password."""
     form = ActivationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            member = services.activate(
-                form.cleaned_data["username"], form.cleaned_data["code"], form.cleaned_data["password1"]
-            )
-        except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                put_errors_on_fields(form, exc)
-            else:
-                form.add_error("password1", exc)
-        else:
-            login(request, member.user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, "利用を開始しました。次からはログイン名とこのパスワードでログインします。")
-            return redirect("portal_home")
+    done = "利用を開始しました。次からはログイン名とこのパスワードでログインします。"
+    if request.method == "POST" and form.is_valid() and sign_in(request, form, services.activate, "username", done):
+        return redirect("portal_home")
     return render(request, "portal/activate.html", {"form": form})
 
 

@@ -14,17 +14,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from hogo.recipient_portal.models import RecipientHousehold
+from hogo.transfer import fields
 
 from .models import Checkin, CheckinAnswer, CheckinStatus, SlotStatus, VisitAnswer, VisitSlot
 
 VISIT_SLOT, VISIT_ANSWER, CHECKIN, CHECKIN_ANSWER = "visit_slot", "visit_answer", "checkin", "checkin_answer"
-
-
-def _office(row: dict, bundle, what: str) -> str:
-    office = str(row.get("office", ""))
-    if office != bundle.office_code:
-        raise ValidationError(f"{what}: 団体コード {office!r} はこのバンドルの福祉事務所のものではありません。")
-    return office
 
 
 def _key(row: dict, what: str) -> str:
@@ -51,7 +45,7 @@ def _date(row: dict, field: str, what: str) -> date:
 
 def _text(row: dict, field: str, what: str, max_length: int, *, blank: bool) -> str:
     value = row.get(field)
-    if not isinstance(value, str) or len(value) > max_length or (not blank and not value.strip()):
+    if not fields.is_text(value, max_length=max_length, blank=blank):
         raise ValidationError(f"{what} {row.get('key')}: {field} が不正です。")
     return value.strip()
 
@@ -64,7 +58,7 @@ def _same_owner(existing, household: RecipientHousehold, what: str, key: str) ->
 def import_visit_slots(records: list[dict], bundle) -> None:
     what = "訪問の日程"
     for row in records:
-        office = _office(row, bundle, what)
+        office = fields.office(row, bundle, what)
         key = _key(row, what)
         household = _household(row, office, what)
         status = row.get("status")
@@ -87,7 +81,7 @@ def import_visit_slots(records: list[dict], bundle) -> None:
 def import_checkins(records: list[dict], bundle) -> None:
     what = "近況報告"
     for row in records:
-        office = _office(row, bundle, what)
+        office = fields.office(row, bundle, what)
         key = _key(row, what)
         household = _household(row, office, what)
         status = row.get("status")

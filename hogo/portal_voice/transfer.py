@@ -8,7 +8,6 @@ guides and open surveys: upserted, one no longer sent is unlisted). Portal → c
 carries no household, account or name."""
 
 import uuid
-from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.utils import timezone
 
 from hogo.portal_notify.services import notify
 from hogo.recipient_portal.models import RecipientHousehold
+from hogo.transfer import fields
 
 from .models import CertificateRequest, Content, Opinion, PortalNotice, SurveyAnswer
 
@@ -24,39 +24,14 @@ CERTIFICATE, OPINION, SURVEY_ANSWER = "certificate_request", "opinion", "survey_
 NOTICE_KINDS = {"decision", "declaration", "dunning", "certificate"}
 
 
-def _text(row: dict, field: str, what: str, max_length: int, *, blank: bool = False) -> str:
-    value = row.get(field, "" if blank else None)
-    if value is None and blank:
-        value = ""
-    if not isinstance(value, str) or (not blank and not value.strip()):
-        raise ValidationError(f"{what}: {field} がありません（{row.get('key')!r}）。")
-    if len(value) > max_length:
-        raise ValidationError(f"{what}: {field} が長すぎます（{row.get('key')!r}）。")
-    return value
-
-
-def _date(value, what: str) -> date:
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise ValidationError(f"{what}: 日付 {value!r} が読めません。") from None
-
-
-def _office(row: dict, bundle, what: str) -> str:
-    office = str(row.get("office", ""))
-    if office != bundle.office_code:
-        raise ValidationError(f"{what}: 団体コード {office!r} はこのバンドルの福祉事務所のものではありません。")
-    return office
-
-
 def import_notices(records: list[dict], bundle) -> None:
     what = "お知らせ"
     office = bundle.office_code
     households = {h.key: h for h in RecipientHousehold.objects.filter(office=office)}
     listed, fresh = set(), []
     for row in records:
-        _office(row, bundle, what)
-        key = _text(row, "key", what, 80)
+        fields.office(row, bundle, what)
+        key = fields.text(row, "key", what, max_length=80)
         household = households.get(str(row.get("household")))
         if household is None:
             raise ValidationError(f"{what}: 世帯 {row.get('household')!r} はポータルに届いていません（{key}）。")
@@ -65,9 +40,9 @@ def import_notices(records: list[dict], bundle) -> None:
             raise ValidationError(f"{what}: 種類 {kind!r} が不正です（{key}）。")
         values = {
             "kind": kind,
-            "title": _text(row, "title", what, 120),
-            "body": _text(row, "body", what, 5000),
-            "dated": _date(row.get("dated"), what),
+            "title": fields.text(row, "title", what, max_length=120),
+            "body": fields.text(row, "body", what, max_length=5000),
+            "dated": fields.iso_date(row.get("dated"), what),
             "pdf": None,
             "pdf_label": "",
         }
@@ -80,7 +55,7 @@ def import_notices(records: list[dict], bundle) -> None:
             ):
                 raise ValidationError(f"{what}: 添付 {attachment!r} がバンドルにありません（{key}）。")
             values["pdf"] = bundle.attachments[attachment]
-            values["pdf_label"] = _text(row, "attachment_label", what, 60)
+            values["pdf_label"] = fields.text(row, "attachment_label", what, max_length=60)
         if (household.pk, key) in listed:
             raise ValidationError(f"{what}: キー {key} が重なっています。")
         listed.add((household.pk, key))
@@ -106,21 +81,21 @@ def import_content(records: list[dict], bundle) -> None:
     office = bundle.office_code
     listed = []
     for row in records:
-        _office(row, bundle, what)
-        key = _text(row, "key", what, 60)
+        fields.office(row, bundle, what)
+        key = fields.text(row, "key", what, max_length=60)
         kind = row.get("kind")
-        values = {"kind": kind, "title": _text(row, "title", what, 100), "listed": True}
+        values = {"kind": kind, "title": fields.text(row, "title", what, max_length=100), "listed": True}
         if kind == "guide":
             order = row.get("order")
             if not isinstance(order, int) or not 0 <= order <= 999:
                 raise ValidationError(f"{what}: 並び順 {order!r} が不正です（{key}）。")
-            values.update(body=_text(row, "body", what, 20000), order=order, questions=[])
+            values.update(body=fields.text(row, "body", what, max_length=20000), order=order, questions=[])
         elif kind == "survey":
             values.update(
-                body=_text(row, "intro", what, 1000, blank=True),
+                body=fields.text(row, "intro", what, max_length=1000, blank=True),
                 questions=_questions(row.get("questions"), key),
-                opens_on=_date(row.get("opens_on"), what),
-                closes_on=_date(row.get("closes_on"), what),
+                opens_on=fields.iso_date(row.get("opens_on"), what),
+                closes_on=fields.iso_date(row.get("closes_on"), what),
             )
         else:
             raise ValidationError(f"{what}: 種類 {kind!r} が不正です（{key}）。")
@@ -140,7 +115,13 @@ def _questions(rows, key: str) -> list[dict]:
         choices = q["choices"]
         if not all(isinstance(c, str) and 0 < len(c) <= 50 for c in choices) or len(choices) > 10:
             raise ValidationError(f"{what}の選択肢が不正です。")
-        out.append({"key": _text(q, "key", what, 10), "text": _text(q, "text", what, 200), "choices": choices})
+        out.append(
+            {
+                "key": fields.text(q, "key", what, max_length=10),
+                "text": fields.text(q, "text", what, max_length=200),
+                "choices": choices,
+            }
+        )
     return out
 
 

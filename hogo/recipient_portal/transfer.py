@@ -8,13 +8,13 @@ listed stop being members — and its accounts, each with a Django user whose pa
 each marked sent by the export that carried it."""
 
 import uuid
-from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from hogo.transfer import fields
 from hogo.transfer.bundle import attachment_name
 
 from .models import (
@@ -40,28 +40,9 @@ def _text(row: dict, field: str, what: str, *, max_length: int, blank: bool = Fa
     value = row.get(field)
     if value is None and blank:
         return ""
-    if not isinstance(value, str) or (not blank and not value.strip()) or len(value) > max_length:
+    if not fields.is_text(value, max_length=max_length, blank=blank):
         raise ValidationError(f"{what}: {field} が不正です（{str(value)[:40]!r}）。")
     return value
-
-
-def _when(value, what: str, *, null: bool = False) -> datetime | None:
-    if value is None and null:
-        return None
-    try:
-        when = datetime.fromisoformat(str(value))
-    except ValueError:
-        raise ValidationError(f"{what}: 日時 {value!r} が読めません。") from None
-    if timezone.is_naive(when):
-        raise ValidationError(f"{what}: 日時 {value!r} に時差がありません。")
-    return when
-
-
-def _office(row: dict, bundle, what: str) -> str:
-    office = str(row.get("office", ""))
-    if office != bundle.office_code:
-        raise ValidationError(f"{what}: 団体コード {office!r} はこのバンドルの福祉事務所のものではありません。")
-    return office
 
 
 def _bool(row: dict, field: str, what: str) -> bool:
@@ -76,7 +57,7 @@ def import_households(records: list[dict], bundle) -> None:
         what = "ポータルを利用する世帯"
         if not isinstance(row, dict):
             raise ValidationError(f"{what}: 記録が不正です。")
-        office = _office(row, bundle, what)
+        office = fields.office(row, bundle, what)
         key = _text(row, "household", what, max_length=40)
         active = _bool(row, "active", what)
         household, _ = RecipientHousehold.objects.update_or_create(office=office, key=key, defaults={"active": active})
@@ -116,10 +97,10 @@ def _accounts(household, rows, office: str, what: str) -> None:
         if role not in AccountRole.values:
             raise ValidationError(f"{what}: 立場 {role!r} が不正です。")
         code_hash = _text(row, "code_hash", what, max_length=64, blank=True)
-        fields = {
+        details = {
             "role": role,
             "name": _text(row, "name", what, max_length=100),
-            "code_expires_at": _when(row.get("code_expires_at"), what, null=True),
+            "code_expires_at": fields.aware_datetime(row.get("code_expires_at"), what, null=True),
         }
         ended = _bool(row, "ended", what)
         account = RecipientAccount.objects.select_related("user").filter(office=office, key=key).first()
@@ -139,7 +120,7 @@ def _accounts(household, rows, office: str, what: str) -> None:
             account.user.set_unusable_password()
             account.user.save(update_fields=["password"])
             account.code_hash = code_hash
-        for name, value in fields.items():
+        for name, value in details.items():
             setattr(account, name, value)
         if ended and account.ended_at is None:
             account.ended_at = timezone.now()
@@ -154,7 +135,7 @@ def import_statuses(records: list[dict], bundle) -> None:
     for row in records:
         what = "申告の状態"
         row = row if isinstance(row, dict) else {}
-        office = _office(row, bundle, what)
+        office = fields.office(row, bundle, what)
         key = _text(row, "key", what, max_length=40)
         status = row.get("status")
         if status not in CORE_STATUSES:
@@ -162,7 +143,7 @@ def import_statuses(records: list[dict], bundle) -> None:
         reason = _text(row, "reason", what, max_length=1000, blank=True)
         if status == "returned" and not reason.strip():
             raise ValidationError(f"{what}: 差し戻しに理由がありません（{key}）。")
-        at = _when(row.get("at"), what)
+        at = fields.aware_datetime(row.get("at"), what)
         submission = Submission.objects.select_related("household").filter(key=key, household__office=office).first()
         if submission is None:
             raise ValidationError(f"{what}: 申告 {key} はこのポータルにありません。")

@@ -5,7 +5,6 @@ account, never from the URL (another household's submission is not found)."""
 import io
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
@@ -14,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods
 
 from hogo.common.refusals import put_errors_on_fields
+from hogo.portal.activation import sign_in
 
 from . import receipts, services
 from .access import TOTP_DONE, account_of, needs_second_step, recipient_required
@@ -40,20 +40,9 @@ def _safe_next(request, default="my_home"):
 def activate(request):
     """利用開始: the login and code of the office's letter, and a passphrase twice."""
     form = ActivationForm(request.POST or None, initial={"login": request.GET.get("login", "")[:20]})
-    if request.method == "POST" and form.is_valid():
-        try:
-            account = services.activate(
-                form.cleaned_data["login"], form.cleaned_data["code"], form.cleaned_data["password1"]
-            )
-        except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                put_errors_on_fields(form, exc)
-            else:
-                form.add_error("password1", exc)
-        else:
-            login(request, account.user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, "利用を始めました。次からはログインIDとこのパスワードでログインします。")
-            return redirect("my_home")
+    done = "利用を始めました。次からはログインIDとこのパスワードでログインします。"
+    if request.method == "POST" and form.is_valid() and sign_in(request, form, services.activate, "login", done):
+        return redirect("my_home")
     return render(request, "recipient_portal/activate.html", {"form": form})
 
 

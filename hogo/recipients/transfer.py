@@ -9,7 +9,7 @@ household's current caseworker (a bundle has no user; register_declaration needs
 every applied record with "from": "portal". A person not in the household refuses the whole bundle."""
 
 import re
-from datetime import date, datetime
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -21,6 +21,7 @@ from hogo.audit.services import record
 from hogo.common.wareki import wareki
 from hogo.households.models import Household
 from hogo.households.scoping import active_assignments
+from hogo.transfer import fields
 
 from .models import PortalAccount, Submission, SubmissionKind, SubmissionStatus, SubmittedDocument
 
@@ -48,23 +49,6 @@ MAX_YEN = 100_000_000
 
 def _iso(value) -> str | None:
     return timezone.localtime(value).isoformat() if value else None
-
-
-def _when(value, what: str) -> datetime:
-    try:
-        when = datetime.fromisoformat(str(value))
-    except ValueError:
-        raise ValidationError(f"{what}: 日時 {value!r} が読めません。") from None
-    if timezone.is_naive(when):
-        raise ValidationError(f"{what}: 日時 {value!r} に時差がありません。")
-    return when
-
-
-def _office(row: dict, bundle, what: str) -> str:
-    office = str(row.get("office", ""))
-    if office != bundle.office_code:
-        raise ValidationError(f"{what}: 団体コード {office!r} はこのバンドルの福祉事務所のものではありません。")
-    return office
 
 
 def _account(value, office: str, what: str) -> PortalAccount:
@@ -155,12 +139,12 @@ def export_statuses(office_code: str) -> list[dict]:
 def import_account_events(records: list[dict], bundle) -> None:
     for row in records:
         what = "ポータルのアカウントの記録"
-        office = _office(row, bundle, what)
+        office = fields.office(row, bundle, what)
         account = _account(row.get("account"), office, what)
         event = row.get("event")
         if event not in EVENTS:
             raise ValidationError(f"{what}: event {event!r} は {', '.join(EVENTS)} のどれかです。")
-        at = _when(row.get("at"), what)
+        at = fields.aware_datetime(row.get("at"), what)
         if event == "activated":
             if row.get("code_hash") != account.code_hash or account.activated_at is not None:
                 continue  # a code replaced meanwhile (a new letter) or already known: nothing to record
@@ -191,7 +175,7 @@ def _person(value, people: dict, what: str, *, null: bool = False):
 def _str(value, what: str, field: str, max_length: int, *, blank: bool = True) -> str:
     if value is None and blank:
         return ""
-    if not isinstance(value, str) or len(value) > max_length or (not blank and not value.strip()):
+    if not fields.is_text(value, max_length=max_length, blank=blank):
         raise ValidationError(f"{what}: {field} が不正です。")
     return value
 
@@ -260,7 +244,7 @@ def import_submissions(records: list[dict], bundle) -> None:
 
     for row in records:
         what = f"申告 {str(row.get('key'))[:45]!r}"
-        office = _office(row, bundle, what)
+        office = fields.office(row, bundle, what)
         key = str(row.get("key") or "")
         if not KEY.fullmatch(key):
             raise ValidationError(f"{what}: key が不正です。")
@@ -271,7 +255,7 @@ def import_submissions(records: list[dict], bundle) -> None:
         kind = row.get("kind")
         if kind not in SubmissionKind.values:
             raise ValidationError(f"{what}: 種類 {kind!r} が不正です。")
-        submitted_at = _when(row.get("submitted_at"), what)
+        submitted_at = fields.aware_datetime(row.get("submitted_at"), what)
         people = {str(m.public_id): m for m in household.members.filter(left_on__isnull=True)}
         lines = _checked_content(kind, row.get("content"), people, what)
         period_label = _str(row.get("period_label"), what, "period_label", 40)

@@ -10,7 +10,7 @@ each checked field by field (a bad row refuses the whole bundle), idempotent by 
 with its bundle."""
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -27,6 +27,7 @@ from hogo.offices.models import Office
 from hogo.receivables import services as receivables
 from hogo.receivables.models import Receivable
 from hogo.recipients.models import PortalAccount
+from hogo.transfer import fields
 from hogo.transfer.bundle import attachment_name
 from hogo.transfer.services import Exported
 
@@ -205,29 +206,12 @@ def export_content(office_code: str) -> list[dict]:
 
 
 def _text(row: dict, field: str, what: str, max_length: int, *, blank: bool = False) -> str:
-    value = row.get(field, "" if blank else None)
-    if not isinstance(value, str) or (not blank and not value.strip()):
-        raise ValidationError(f"{what}: {field} がありません（{row.get('key')!r}）。")
-    if len(value) > max_length:
-        raise ValidationError(f"{what}: {field} が長すぎます（{row.get('key')!r}）。")
-    return value.strip()
-
-
-def _when(value, what: str) -> datetime:
-    try:
-        when = datetime.fromisoformat(str(value))
-    except ValueError:
-        raise ValidationError(f"{what}: 日時 {value!r} が読めません。") from None
-    if timezone.is_naive(when):
-        raise ValidationError(f"{what}: 日時 {value!r} に時差がありません。")
-    return when
+    # the core's reading of a portal text: stripped, and a null is refused even where a blank text is allowed
+    return fields.text(row, field, what, max_length=max_length, blank=blank, null=False, strip=True)
 
 
 def _office(row: dict, bundle, what: str) -> Office:
-    code = str(row.get("office", ""))
-    if code != bundle.office_code:
-        raise ValidationError(f"{what}: 団体コード {code!r} はこのバンドルの福祉事務所のものではありません。")
-    return Office.objects.get(municipality_code=code)
+    return Office.objects.get(municipality_code=fields.office(row, bundle, what))
 
 
 def _key(row: dict, prefix: str, what: str) -> str:
@@ -281,7 +265,7 @@ def import_certificate_requests(records: list[dict], bundle) -> None:
             "purpose": _text(row, "purpose", what, 200, blank=kind != CertificateKind.RECEIPT),
             "clinic": _text(row, "clinic", what, 100, blank=kind != CertificateKind.MEDICAL),
             "reason": _text(row, "reason", what, 1000, blank=True),
-            "requested_at": _when(row.get("requested_at"), what),
+            "requested_at": fields.aware_datetime(row.get("requested_at"), what),
             "member": None,
         }
         if kind == CertificateKind.MEDICAL:
@@ -324,7 +308,7 @@ def import_opinions(records: list[dict], bundle) -> None:
         if category not in OPINION_CATEGORIES:
             raise ValidationError(f"{what}: 分類 {category!r} が不正です（{key}）。")
         text = _text(row, "text", what, 2000)
-        submitted_at = _when(row.get("submitted_at"), what)
+        submitted_at = fields.aware_datetime(row.get("submitted_at"), what)
         existing = Opinion.objects.filter(key=key).first()
         if existing is not None:
             continue
@@ -372,7 +356,7 @@ def import_survey_answers(records: list[dict], bundle) -> None:
                 raise ValidationError(f"{what}: {qkey} の回答が不正です（{key}）。")
             if q["choices"] and value and value not in q["choices"]:
                 raise ValidationError(f"{what}: {qkey} の回答 {value!r} は選択肢にありません（{key}）。")
-        answered_at = _when(row.get("answered_at"), what)
+        answered_at = fields.aware_datetime(row.get("answered_at"), what)
         if (
             SurveyAnswer.objects.filter(key=key).exists()
             or SurveyAnswer.objects.filter(survey=survey, household=household).exists()

@@ -4,9 +4,7 @@ name or address; a pledge and date answers from the portal are recorded once and
 bundle; an answer from someone who is not a member of the conference refuses the whole bundle."""
 
 import hashlib
-import io
 import json
-import zipfile
 from datetime import timedelta
 
 import pytest
@@ -17,8 +15,8 @@ from hogo.collaboration import services as collaboration
 from hogo.collaboration import transfer
 from hogo.collaboration.models import AgencyMember, DateAnswer, Pledge
 from hogo.transfer import keys, services
-from hogo.transfer.bundle import write_bundle
 from hogo.transfer.models import Quarantined
+from tests.bundles import from_portal, records_of
 from tests.roles import agency_member_of
 
 pytestmark = pytest.mark.django_db
@@ -44,15 +42,6 @@ def conference(cast):
     return conference
 
 
-def records_of(data: bytes) -> dict:
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        return {
-            name[len("records/") : -len(".jsonl")]: [json.loads(line) for line in z.read(name).decode().splitlines()]
-            for name in z.namelist()
-            if name.startswith("records/")
-        }
-
-
 def test_the_core_sends_members_and_conferences_without_the_households_identity(cast, conference):
     code = cast.office_a.municipality_code
     keys.new_key("core", code)
@@ -68,14 +57,6 @@ def test_the_core_sends_members_and_conferences_without_the_households_identity(
     household = cast.households["own"]
     text = json.dumps(sent, ensure_ascii=False)
     assert household.case_number not in text and household.address not in text and "山田" not in text
-
-
-def from_portal(code: str, records: dict) -> bytes:
-    if not list(keys.keys_dir().glob(f"portal-{code}-*.key")):
-        keys.trust(keys.export_public(keys.new_key("portal", code)))
-    return write_bundle(
-        records, {}, source_zone="portal", target_zone="core", office_code=code, signer=keys.signer_for("portal", code)
-    )
 
 
 def test_a_pledge_and_date_answers_from_the_portal_are_recorded_once_and_audited(cast, conference):
@@ -146,3 +127,19 @@ def test_an_answer_from_someone_not_in_the_conference_refuses_the_whole_bundle(c
         services.import_bundle(data, "bad.zip")
     assert Quarantined.objects.get().reason_code == "import_failed"
     assert not DateAnswer.objects.exists()
+
+
+def test_a_pledge_for_another_offices_conference_refuses_the_whole_bundle(cast, conference):
+    """A bundle signed for office B carries only office B's records, even where the core serves both."""
+    member = AgencyMember.objects.get(user__username="agency")
+    row = {
+        "office": cast.office_a.municipality_code,
+        "conference": str(conference.public_id),
+        "member": f"am-{member.pk}",
+        "text": "誓約",
+        "signed_at": timezone.now().isoformat(),
+    }
+    data = from_portal(cast.office_b.municipality_code, {"pledge": [row], "date_answer": []})
+    with pytest.raises(services.ImportRefused):
+        services.import_bundle(data, "other-office.zip")
+    assert not Pledge.objects.exists()
