@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from hogo.casework.models import Visit
+from hogo.recipients.models import PortalAccount
 from hogo.transfer import fields
 
 from . import services
@@ -81,10 +82,15 @@ def _text(row: dict, field: str, what: str, max_length: int) -> str:
     return value.strip()
 
 
-def _account(row: dict, what: str) -> str:
+def _account(row: dict, household, what: str) -> str:
+    """The answering account's key: an account of the household the answer is for (ended ones too: an answer
+    given before the office ended the account still counts)."""
     account = str(row.get("account", ""))
-    if not account.startswith("ra-") or not account[3:].isdigit():
-        raise ValidationError(f"{what}: アカウント {account!r} が不正です。")
+    if (
+        not (account.startswith("ra-") and account[3:].isdigit())
+        or not PortalAccount.objects.filter(pk=int(account[3:]), household=household).exists()
+    ):
+        raise ValidationError(f"{what}: アカウント {account!r} はこの世帯のものではありません。")
     return account
 
 
@@ -129,7 +135,7 @@ def import_visit_answers(records: list[dict], bundle) -> None:
             answer=answer,
             wish=wish,
             answered_at=fields.aware_datetime(row.get("answered_at"), what),
-            account=_account(row, what),
+            account=_account(row, visit.household, what),
             bundle_id=str(bundle.bundle_id),
         )
 
@@ -163,7 +169,7 @@ def import_checkin_answers(records: list[dict], bundle) -> None:
                 "change_text": change_text if changed else "",
                 "message": _text(row, "message", what, 2000),
             },
-            account=_account(row, what),
+            account=_account(row, checkin.household, what),
             bundle_id=str(bundle.bundle_id),
         )
 

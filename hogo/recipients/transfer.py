@@ -9,7 +9,7 @@ household's current caseworker (a bundle has no user; register_declaration needs
 every applied record with "from": "portal". A person not in the household refuses the whole bundle."""
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -45,6 +45,9 @@ CHANGE_KINDS = {"move": "転居", "hospital": "入院・退院", "members": "世
 DECLARATION_KIND = {"income": "income", "assets": "assets", "change": "other", "photo": "other"}
 KEY = re.compile(r"sb-[0-9a-f-]{36}")
 MAX_YEN = 100_000_000
+
+
+CLOCK_SKEW = timedelta(minutes=10)  # between the zones' clocks
 
 
 def _iso(value) -> str | None:
@@ -194,7 +197,7 @@ def _checked_content(kind: str, content, people: dict, what: str) -> list[str]:
                 raise ValidationError(f"{what}: 収入の種類が不正です。")
             member = _person(item.get("person"), people, what)
             month = _str(item.get("month"), what, "month", 7, blank=False)
-            if not re.fullmatch(r"\d{4}-\d{2}", month):
+            if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
                 raise ValidationError(f"{what}: 月 {month!r} が読めません。")
             amount = _int_yen(item.get("amount"), what)
             _str(item.get("note"), what, "note", 500)
@@ -227,6 +230,17 @@ def _checked_content(kind: str, content, people: dict, what: str) -> list[str]:
     return lines
 
 
+def _submitted_at(row: dict, bundle, account: PortalAccount, what: str):
+    """When the portal received it: the declaration's 受付日. Not after the bundle was made (a few minutes of
+    clock difference between the zones forgiven) nor before the account was issued (a later new code keeps
+    what was sent with the old one)."""
+    submitted_at = fields.aware_datetime(row.get("submitted_at"), what)
+    made = fields.aware_datetime(bundle.created_at, "バンドル")
+    if submitted_at > made + CLOCK_SKEW or submitted_at < account.created_at - CLOCK_SKEW:
+        raise ValidationError(f"{what}: 受付日時 {row.get('submitted_at')!r} がありえない日時です。")
+    return submitted_at
+
+
 def _caseworker_of(household: Household):
     assignment = (
         active_assignments(timezone.localdate()).filter(household=household).select_related("caseworker__user").first()
@@ -255,7 +269,7 @@ def import_submissions(records: list[dict], bundle) -> None:
         kind = row.get("kind")
         if kind not in SubmissionKind.values:
             raise ValidationError(f"{what}: 種類 {kind!r} が不正です。")
-        submitted_at = fields.aware_datetime(row.get("submitted_at"), what)
+        submitted_at = _submitted_at(row, bundle, account, what)
         people = {str(m.public_id): m for m in household.members.filter(left_on__isnull=True)}
         lines = _checked_content(kind, row.get("content"), people, what)
         period_label = _str(row.get("period_label"), what, "period_label", 40)

@@ -1,5 +1,5 @@
 """A bundle from the portal with one bad visit or check-in answer — another household's visit, an unknown
-choice, a change without its text, an answer after the window — is refused whole and quarantined."""
+choice, a change without its text, an answer after the window, an account of another household — is refused whole and quarantined."""
 
 from datetime import timedelta
 
@@ -30,7 +30,10 @@ def bad_rows(cast, visit, checkin, account):
     other = proposed_visit(cast, cast.households["mate"])
     wrong_household = {**visit_answer(other, account), "household": str(cast.households["own"].public_id)}
     late = checkin_answer(checkin, account, at=timezone.now() + timedelta(days=20))
+    strangers = on_portal(cast.households["mate"])  # an account of another household
     return {
+        "another_households_account": {"visit_answer": [visit_answer(visit, strangers)]},
+        "another_households_account_checkin": {"checkin_answer": [checkin_answer(checkin, strangers)]},
         "another_households_visit": {"visit_answer": [wrong_household]},
         "unknown_answer": {"visit_answer": [visit_answer(visit, account, "maybe")]},
         "other_time_without_wish": {"visit_answer": [visit_answer(visit, account, "other_time", "")]},
@@ -44,6 +47,8 @@ def bad_rows(cast, visit, checkin, account):
 @pytest.mark.parametrize(
     "case",
     [
+        "another_households_account",
+        "another_households_account_checkin",
         "another_households_visit",
         "unknown_answer",
         "other_time_without_wish",
