@@ -50,6 +50,11 @@ def main():
     parser.add_argument("--profile", action="store_true", help="print the top of a cProfile of the timed part")
     parser.add_argument("--database-url", default="")
     parser.add_argument("--keep", action="store_true", help="keep the temporary var dir (and SQLite file)")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="time against the PostgreSQL database as an earlier run left it (no seeding)",
+    )
     args = parser.parse_args()
     env = bench_environment(args.database_url)
     os.environ.update(env)
@@ -57,7 +62,8 @@ def main():
     backend = "postgresql" if args.database_url.startswith("postgres") else "sqlite"
     try:
         t0 = time.perf_counter()
-        seed(args, env)
+        if not (args.reuse and args.database_url):
+            seed(args, env)
         seeded = time.perf_counter() - t0
         timed(args, backend, seeded)
     finally:

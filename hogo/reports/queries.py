@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from math import ceil
 
-from django.db.models import Max, Min, Q
+from django.db.models import Count, Max, Min, Q
 from django.utils.timezone import make_aware
 
 from hogo.common.wareki import age_on, wareki, wareki_month
@@ -562,10 +562,19 @@ def overdue_on(households, day: date) -> dict[int, dict]:
 
 
 def overdue_totals(households, days: list[date]) -> list[int]:
-    """How many follow-ups are overdue on each of the days (one query for all)."""
-    rows = _overdue_rows(households, min(days), max(days))
-    ends = [_day_ends(day) for day in days]
-    return [sum(1 for item in rows if _is_overdue(item, day, end)) for day, end in zip(days, ends, strict=True)]
+    """How many follow-ups are overdue on each of the days: one query, a count a day, by the same rule as
+    `_is_overdue` (due before the day, created by its end, not done by it; withdrawn items never count)."""
+
+    def on(day: date) -> Q:
+        not_done_by_then = ~Q(state=State.DONE) | Q(done_on__isnull=True) | Q(done_on__gt=day)
+        return Q(due_on__lt=day, created_at__lt=_day_ends(day)) & not_done_by_then
+
+    counts = (
+        FollowUp.objects.filter(household__in=households, due_on__lt=max(days))
+        .exclude(state=State.WITHDRAWN)
+        .aggregate(**{f"d{i}": Count("pk", filter=on(day)) for i, day in enumerate(days)})
+    )
+    return [counts[f"d{i}"] for i in range(len(days))]
 
 
 def followups(households, month: date, progress=lambda pct, step: None, day: date | None = None) -> dict:
