@@ -34,3 +34,14 @@ def from_portal(code: str, records: dict, attachments=None) -> bytes:
         signer=keys.signer_for("portal", code),
         created_at=timezone.now(),
     )
+
+
+def bundle_id_of(data: bytes) -> str:
+    """A bundle's id, from its manifest (read without checking its signature)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return json.loads(z.read("manifest.json"))["bundle_id"]
+
+
+def acknowledged_by_portal(code: str, *bundle_ids: str) -> bytes:
+    """A bundle from the portal of office `code` that only acknowledges the core's bundles `bundle_ids`."""
+    return from_portal(code, {"acknowledged": [{"office": code, "bundle": b} for b in bundle_ids]})

@@ -144,10 +144,12 @@ def import_pledges(records: list[dict], bundle) -> None:
         if conference is None:
             raise ValidationError(f"誓約: 会議 {row.get('conference')!r} はこの事務所にありません。")
         member = _member(row.get("member"), office)
-        _membership_check(conference, member, "誓約")
         signed_at = _when(row.get("signed_at"))
+        # signed before (an earlier bundle, sent again until acknowledged): the first signature stands, even
+        # when the membership ended since
         if Pledge.objects.filter(conference=conference, member=member).exists():
-            continue  # signed before (an earlier bundle): the first signature stands
+            continue
+        _membership_check(conference, member, "誓約")
         pledge = Pledge.objects.create(conference=conference, member=member, text=str(row.get("text", ""))[:5000])
         Pledge.objects.filter(pk=pledge.pk).update(signed_at=signed_at)  # when it was signed, not imported
         record(
@@ -172,11 +174,14 @@ def import_date_answers(records: list[dict], bundle) -> None:
         if candidate is None:
             raise ValidationError(f"日程の回答: 候補日 {key!r} はこの事務所にありません。")
         member = _member(row.get("member"), office)
-        _membership_check(candidate.conference, member, "日程の回答")
         available = row.get("available")
         if not isinstance(available, bool):
             raise ValidationError(f"日程の回答: available は true か false です（{available!r}）。")
         _when(row.get("answered_at"))
+        # the same answer again (sent again until acknowledged): nothing changes, nothing is audited
+        if DateAnswer.objects.filter(candidate=candidate, member=member, available=available).exists():
+            continue
+        _membership_check(candidate.conference, member, "日程の回答")
         DateAnswer.objects.update_or_create(candidate=candidate, member=member, defaults={"available": available})
         record(
             None,

@@ -93,6 +93,7 @@ class PortalPledge(models.Model):
     text = models.TextField("誓約文")
     signed_at = models.DateTimeField("署名日時")
     sent_bundle = models.CharField("送ったバンドル", max_length=64, blank=True)
+    acknowledged_at = models.DateTimeField("受入の確認日時", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "守秘義務の誓約"
@@ -109,6 +110,7 @@ class PortalDateAnswer(models.Model):
     answered_at = models.DateTimeField("回答日時")
     sent_at = models.DateTimeField("送った日時", null=True, blank=True)
     sent_bundle = models.CharField("送ったバンドル", max_length=64, blank=True)
+    acknowledged_at = models.DateTimeField("受入の確認日時", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "日程の回答"

@@ -6,8 +6,6 @@ Core → portal: `agency_member` (who may sign in; the SHA-256 of a one-time 利
 materials no longer listed are removed). Portal → core: `pledge` and `date_answer` not sent yet; each is
 marked sent by the export that carried it (an answer changed later is sent again)."""
 
-import uuid
-
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import F
@@ -135,16 +133,31 @@ def _materials(conference: PortalConference, rows: list) -> None:
 
 
 def _export_mark() -> str:
-    """What marks the rows an export carried. The bundle id is chosen after the exporters ran
-    (hogo.transfer.services.export_bundle), so the mark is an id of this export."""
-    return f"export-{uuid.uuid4()}"
+    """What marks the rows an export carried: the bundle's id; the core acknowledges it once accepted."""
+    from hogo.transfer.services import current_export_id  # noqa: PLC0415
+
+    return current_export_id()
+
+
+def _unacknowledged(queryset):
+    from hogo.transfer.services import unacknowledged  # noqa: PLC0415
+
+    return unacknowledged(queryset)
+
+
+def acknowledge(office_code: str, bundle_ids: list[str]) -> None:
+    """The core accepted these bundles: their pledges and date answers are not sent again."""
+    from hogo.transfer.services import acknowledge as mark  # noqa: PLC0415
+
+    mark(PortalPledge.objects.filter(conference__office=office_code), bundle_ids)
+    mark(PortalDateAnswer.objects.filter(candidate__conference__office=office_code), bundle_ids)
 
 
 def export_pledges(office_code: str) -> list[dict]:
     # Only what a member did while still a member: once the core ended a membership, its unsent pledge and
     # answers stay here (the core would refuse the whole bundle for them).
     pledges = list(
-        PortalPledge.objects.filter(sent_bundle="", conference__office=office_code)
+        _unacknowledged(PortalPledge.objects.filter(conference__office=office_code))
         .filter(member__memberships__conference=F("conference"), member__memberships__active=True)
         .select_related("conference", "member")
         .order_by("pk")
@@ -160,13 +173,14 @@ def export_pledges(office_code: str) -> list[dict]:
                 "signed_at": timezone.localtime(p.signed_at).isoformat(),
             }
         )
-    PortalPledge.objects.filter(pk__in=[p.pk for p in pledges], sent_bundle="").update(sent_bundle=mark)
+    # sent again in every bundle until the core acknowledges one that carried it
+    PortalPledge.objects.filter(pk__in=[p.pk for p in pledges]).update(sent_bundle=mark, acknowledged_at=None)
     return out
 
 
 def export_date_answers(office_code: str) -> list[dict]:
     answers = list(
-        PortalDateAnswer.objects.filter(sent_at__isnull=True, candidate__conference__office=office_code)
+        _unacknowledged(PortalDateAnswer.objects.filter(candidate__conference__office=office_code))
         .filter(member__memberships__conference=F("candidate__conference"), member__memberships__active=True)
         .select_related("candidate", "member")
         .order_by("pk")
@@ -183,8 +197,8 @@ def export_date_answers(office_code: str) -> list[dict]:
             }
         )
         # only as exported: an answer changed meanwhile stays unsent
-        PortalDateAnswer.objects.filter(pk=a.pk, answered_at=a.answered_at, sent_at__isnull=True).update(
-            sent_at=now, sent_bundle=mark
+        PortalDateAnswer.objects.filter(pk=a.pk, answered_at=a.answered_at).update(
+            sent_at=now, sent_bundle=mark, acknowledged_at=None
         )
     return out
 
@@ -197,3 +211,4 @@ def register() -> None:
     services.register_importer(CONFERENCE, import_conferences)
     services.register_exporter(PLEDGE, export_pledges)
     services.register_exporter(DATE_ANSWER, export_date_answers)
+    services.register_acknowledger(acknowledge)

@@ -51,6 +51,7 @@ class VisitAnswer(models.Model):
     answered_at = models.DateTimeField("回答日時")
     sent_at = models.DateTimeField(null=True, blank=True)
     sent_bundle = models.CharField(max_length=60, blank=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)  # the core accepted sent_bundle
 
     class Meta:
         verbose_name = verbose_name_plural = "訪問の日程への回答"
@@ -102,6 +103,7 @@ class CheckinAnswer(models.Model):
     answered_at = models.DateTimeField("回答日時")
     sent_at = models.DateTimeField(null=True, blank=True)
     sent_bundle = models.CharField(max_length=60, blank=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)  # the core accepted sent_bundle
 
     class Meta:
         verbose_name = verbose_name_plural = "近況報告の回答"

@@ -100,13 +100,29 @@ def import_checkins(records: list[dict], bundle) -> None:
 
 
 def _mark() -> str:
-    """What marks the rows an export carried (the bundle id is chosen after the exporters ran)."""
-    return f"export-{uuid.uuid4()}"
+    """What marks the rows an export carried: the bundle's id; the core acknowledges it once accepted."""
+    from hogo.transfer.services import current_export_id  # noqa: PLC0415
+
+    return current_export_id()
+
+
+def _unacknowledged(queryset):
+    from hogo.transfer.services import unacknowledged  # noqa: PLC0415
+
+    return unacknowledged(queryset)
+
+
+def acknowledge(office_code: str, bundle_ids: list[str]) -> None:
+    """The core accepted these bundles: their visit and check-in answers are not sent again."""
+    from hogo.transfer.services import acknowledge as mark  # noqa: PLC0415
+
+    mark(VisitAnswer.objects.filter(slot__office=office_code), bundle_ids)
+    mark(CheckinAnswer.objects.filter(checkin__office=office_code), bundle_ids)
 
 
 def export_visit_answers(office_code: str) -> list[dict]:
     answers = list(
-        VisitAnswer.objects.filter(sent_at__isnull=True, slot__office=office_code)
+        _unacknowledged(VisitAnswer.objects.filter(slot__office=office_code))
         .select_related("slot__household", "account")
         .order_by("answered_at", "pk")
     )
@@ -124,15 +140,15 @@ def export_visit_answers(office_code: str) -> list[dict]:
             }
         )
         # only as exported: an answer changed meanwhile stays unsent
-        VisitAnswer.objects.filter(pk=a.pk, answered_at=a.answered_at, sent_at__isnull=True).update(
-            sent_at=now, sent_bundle=mark
+        VisitAnswer.objects.filter(pk=a.pk, answered_at=a.answered_at).update(
+            sent_at=now, sent_bundle=mark, acknowledged_at=None
         )
     return out
 
 
 def export_checkin_answers(office_code: str) -> list[dict]:
     answers = list(
-        CheckinAnswer.objects.filter(sent_at__isnull=True, checkin__office=office_code)
+        _unacknowledged(CheckinAnswer.objects.filter(checkin__office=office_code))
         .select_related("checkin__household", "account")
         .order_by("answered_at", "pk")
     )
@@ -151,8 +167,9 @@ def export_checkin_answers(office_code: str) -> list[dict]:
         }
         for a in answers
     ]
-    CheckinAnswer.objects.filter(pk__in=[a.pk for a in answers], sent_at__isnull=True).update(
-        sent_at=timezone.now(), sent_bundle=_mark()
+    # sent again in every bundle until the core acknowledges one that carried it
+    CheckinAnswer.objects.filter(pk__in=[a.pk for a in answers]).update(
+        sent_at=timezone.now(), sent_bundle=_mark(), acknowledged_at=None
     )
     return out
 
@@ -165,3 +182,4 @@ def register() -> None:
     services.register_importer(CHECKIN, import_checkins)
     services.register_exporter(VISIT_ANSWER, export_visit_answers)
     services.register_exporter(CHECKIN_ANSWER, export_checkin_answers)
+    services.register_acknowledger(acknowledge)

@@ -2,6 +2,8 @@
 
 from django import forms
 
+from hogo.recipient_portal.forms import OneTimeTokenForm
+
 PURPOSES = [
     ("就職のため", "就職のため"),
     ("部屋を借りるため（入居）", "部屋を借りるため（入居）"),
@@ -18,6 +20,8 @@ CATEGORIES = [
 
 def _named(form):
     for field in form.fields.values():
+        if field.widget.is_hidden:  # the one-time token keeps its own message
+            continue
         label = str(field.label)
         field.error_messages["required"] = f"「{label}」を入れてください。"
         if isinstance(field, forms.ChoiceField):
@@ -33,13 +37,13 @@ class PlainForm(forms.Form):
         _named(self)
 
 
-class ReceiptForm(PlainForm):
+class ReceiptForm(OneTimeTokenForm, PlainForm):
     purpose = forms.ChoiceField(label="何に使いますか", choices=PURPOSES, widget=forms.RadioSelect)
     purpose_note = forms.CharField(label="くわしく（書かなくてもかまいません）", max_length=100, required=False)
     delivery = forms.ChoiceField(label="受け取り方", choices=DELIVERY, widget=forms.RadioSelect)
 
 
-class MedicalForm(PlainForm):
+class MedicalForm(OneTimeTokenForm, PlainForm):
     person = forms.ChoiceField(label="受診する人", widget=forms.RadioSelect)
     clinic = forms.CharField(label="病院・診療所の名前", max_length=100)
     reason = forms.CharField(
@@ -52,7 +56,7 @@ class MedicalForm(PlainForm):
         self.fields["person"].choices = [(p.key, p.name) for p in people]
 
 
-class OpinionForm(PlainForm):
+class OpinionForm(OneTimeTokenForm, PlainForm):
     category = forms.ChoiceField(label="何についてですか", choices=CATEGORIES, widget=forms.RadioSelect)
     text = forms.CharField(label="ご意見", max_length=2000, widget=forms.Textarea(attrs={"rows": 5}))
     named = forms.ChoiceField(

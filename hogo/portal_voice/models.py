@@ -39,6 +39,7 @@ class CertificateRequest(models.Model):
     reason = models.TextField("受診の理由", blank=True)
     requested_at = models.DateTimeField(auto_now_add=True)
     sent_bundle = models.CharField(max_length=60, blank=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)  # the core accepted sent_bundle
 
     class Meta:
         verbose_name = verbose_name_plural = "証明書の申請（ポータル）"
@@ -57,6 +58,7 @@ class Opinion(models.Model):
     text = models.TextField("内容")
     submitted_at = models.DateTimeField(auto_now_add=True)
     sent_bundle = models.CharField(max_length=60, blank=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)  # the core accepted sent_bundle
 
     class Meta:
         verbose_name = verbose_name_plural = "ご意見（ポータル）"
@@ -90,6 +92,7 @@ class SurveyAnswer(models.Model):
     answers = models.JSONField("回答", default=dict)
     answered_at = models.DateTimeField(auto_now_add=True)
     sent_bundle = models.CharField(max_length=60, blank=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)  # the core accepted sent_bundle
 
     class Meta:
         verbose_name = verbose_name_plural = "アンケートの回答（ポータル）"

@@ -7,8 +7,6 @@ guides and open surveys: upserted, one no longer sent is unlisted). Portal → c
 `opinion` and `survey_answer` not sent yet, each marked by the export that carried it. An anonymous opinion
 carries no household, account or name."""
 
-import uuid
-
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -129,7 +127,25 @@ def _questions(rows, key: str) -> list[dict]:
 
 
 def _mark() -> str:
-    return f"export-{uuid.uuid4()}"
+    """What marks the rows an export carried: the bundle's id; the core acknowledges it once accepted."""
+    from hogo.transfer.services import current_export_id  # noqa: PLC0415
+
+    return current_export_id()
+
+
+def _unacknowledged(queryset):
+    from hogo.transfer.services import unacknowledged  # noqa: PLC0415
+
+    return unacknowledged(queryset)
+
+
+def acknowledge(office_code: str, bundle_ids: list[str]) -> None:
+    """The core accepted these bundles: their requests, opinions and survey answers are not sent again."""
+    from hogo.transfer.services import acknowledge as mark  # noqa: PLC0415
+
+    mark(CertificateRequest.objects.filter(household__office=office_code), bundle_ids)
+    mark(Opinion.objects.filter(office=office_code), bundle_ids)
+    mark(SurveyAnswer.objects.filter(household__office=office_code), bundle_ids)
 
 
 def _at(value) -> str:
@@ -138,7 +154,7 @@ def _at(value) -> str:
 
 def export_certificate_requests(office_code: str) -> list[dict]:
     rows = list(
-        CertificateRequest.objects.filter(sent_bundle="", household__office=office_code)
+        _unacknowledged(CertificateRequest.objects.filter(household__office=office_code))
         .select_related("household", "account")
         .order_by("pk")
     )
@@ -158,13 +174,16 @@ def export_certificate_requests(office_code: str) -> list[dict]:
         }
         for r in rows
     ]
-    CertificateRequest.objects.filter(pk__in=[r.pk for r in rows], sent_bundle="").update(sent_bundle=_mark())
+    # sent again in every bundle until the core acknowledges one that carried it
+    CertificateRequest.objects.filter(pk__in=[r.pk for r in rows]).update(sent_bundle=_mark(), acknowledged_at=None)
     return out
 
 
 def export_opinions(office_code: str) -> list[dict]:
     rows = list(
-        Opinion.objects.filter(sent_bundle="", office=office_code).select_related("household", "account").order_by("pk")
+        _unacknowledged(Opinion.objects.filter(office=office_code))
+        .select_related("household", "account")
+        .order_by("pk")
     )
     out = []
     for o in rows:
@@ -179,13 +198,13 @@ def export_opinions(office_code: str) -> list[dict]:
         if o.household_id is not None:
             row.update(household=o.household.key, account=o.account.key, name=o.name)
         out.append(row)
-    Opinion.objects.filter(pk__in=[o.pk for o in rows], sent_bundle="").update(sent_bundle=_mark())
+    Opinion.objects.filter(pk__in=[o.pk for o in rows]).update(sent_bundle=_mark(), acknowledged_at=None)
     return out
 
 
 def export_survey_answers(office_code: str) -> list[dict]:
     rows = list(
-        SurveyAnswer.objects.filter(sent_bundle="", household__office=office_code)
+        _unacknowledged(SurveyAnswer.objects.filter(household__office=office_code))
         .select_related("household", "account", "survey")
         .order_by("pk")
     )
@@ -201,7 +220,7 @@ def export_survey_answers(office_code: str) -> list[dict]:
         }
         for a in rows
     ]
-    SurveyAnswer.objects.filter(pk__in=[a.pk for a in rows], sent_bundle="").update(sent_bundle=_mark())
+    SurveyAnswer.objects.filter(pk__in=[a.pk for a in rows]).update(sent_bundle=_mark(), acknowledged_at=None)
     return out
 
 
@@ -213,3 +232,4 @@ def register() -> None:
     services.register_exporter(CERTIFICATE, export_certificate_requests)
     services.register_exporter(OPINION, export_opinions)
     services.register_exporter(SURVEY_ANSWER, export_survey_answers)
+    services.register_acknowledger(acknowledge)

@@ -4,13 +4,14 @@
 import uuid
 
 from django.contrib import messages
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from hogo.recipient_portal.access import recipient_required
+from hogo.recipient_portal.services import once
 
 from .forms import MedicalForm, OpinionForm, ReceiptForm, SurveyForm
 from .markup import plain, ruby
@@ -72,12 +73,21 @@ def my_certificate(request, kind):
         else:
             person = next(p for p in people if p.key == data["person"])
             values.update(person_key=person.key, person_name=person.name, clinic=data["clinic"], reason=data["reason"])
-        with transaction.atomic():
-            CertificateRequest.objects.create(
-                household=household, account=request.recipient, key=f"cr-{uuid.uuid4()}", **values
+        key = f"cr-{data['token']}"  # the form's one-time token: the same form posted twice makes one request
+        try:
+            once(
+                CertificateRequest,
+                lambda: CertificateRequest.objects.create(
+                    household=household, account=request.recipient, key=key, **values
+                ),
+                mine={"household": household},
+                key=key,
             )
-        messages.success(request, "申請を受け付けました。福祉事務所に届いたら、担当が用意します。")
-        return redirect("my_notices")
+        except ValidationError as exc:
+            form.add_error("token", exc.message_dict["token"])
+        else:
+            messages.success(request, "申請を受け付けました。福祉事務所に届いたら、担当が用意します。")
+            return redirect("my_notices")
     title = "受給証明書" if kind == "receipt" else "診療依頼書"
     return render(request, "portal_voice/certificate_form.html", {"form": form, "kind": kind, "title": title})
 
@@ -90,17 +100,27 @@ def my_voice(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         named = data["named"] == "named"
-        Opinion.objects.create(
-            office=household.office,
-            key=f"op-{uuid.uuid4()}",
-            household=household if named else None,
-            account=request.recipient if named else None,
-            name=request.recipient.name if named else "",
-            category=data["category"],
-            text=data["text"],
-        )
-        messages.success(request, "ご意見を送りました。ありがとうございます。")
-        return redirect("my_voice")
+        key = f"op-{data['token']}"  # the form's one-time token: the same form posted twice sends one opinion
+        try:
+            once(
+                Opinion,
+                lambda: Opinion.objects.create(
+                    office=household.office,
+                    key=key,
+                    household=household if named else None,
+                    account=request.recipient if named else None,
+                    name=request.recipient.name if named else "",
+                    category=data["category"],
+                    text=data["text"],
+                ),
+                mine={"office": household.office},  # an anonymous one names no household
+                key=key,
+            )
+        except ValidationError as exc:
+            form.add_error("token", exc.message_dict["token"])
+        else:
+            messages.success(request, "ご意見を送りました。ありがとうございます。")
+            return redirect("my_voice")
     answered = set(SurveyAnswer.objects.filter(household=household).values_list("survey_id", flat=True))
     surveys = [(s, s.pk in answered) for s in _open_surveys(household)]
     guides = [(g, plain(g.title)) for g in Content.objects.filter(office=household.office, kind="guide", listed=True)]
@@ -115,15 +135,20 @@ def my_survey(request, pk):
     done = SurveyAnswer.objects.filter(household=household, survey=survey).exists()
     form = SurveyForm(request.POST or None, questions=survey.questions)
     if request.method == "POST" and not done and form.is_valid():
-        with transaction.atomic():
-            if not SurveyAnswer.objects.select_for_update().filter(household=household, survey=survey).exists():
-                SurveyAnswer.objects.create(
-                    household=household,
-                    account=request.recipient,
-                    survey=survey,
-                    key=f"sa-{uuid.uuid4()}",
-                    answers={k: v for k, v in form.cleaned_data.items()},
-                )
+        # once a household (a unique constraint): answered twice at once, the first answer stays
+        once(
+            SurveyAnswer,
+            lambda: SurveyAnswer.objects.create(
+                household=household,
+                account=request.recipient,
+                survey=survey,
+                key=f"sa-{uuid.uuid4()}",
+                answers={k: v for k, v in form.cleaned_data.items()},
+            ),
+            mine={"household": household},
+            household=household,
+            survey=survey,
+        )
         messages.success(request, "回答を送りました。ご協力ありがとうございます。")
         return redirect("my_voice")
     return render(

@@ -4,9 +4,12 @@ of circumstances (法第61条), photos the CW asked for; each with up to three p
 
 import re
 import secrets
+from datetime import date
 
 from django import forms
 from django.utils import timezone
+
+from hogo.common.wareki import wareki_month
 
 from . import uploads
 
@@ -89,11 +92,30 @@ def _person_choices(people, blank=None):
     return ([("", blank)] if blank else []) + choices
 
 
-class SubmissionForm(forms.Form):
+class OneTimeTokenForm(forms.Form):
+    """A form posted once: a hidden random token made when the form is shown. The view keeps it under a
+    unique constraint (services.once), so the same form posted twice (a double tap, a reload) makes one row."""
+
+    token = forms.CharField(
+        widget=forms.HiddenInput, max_length=64, error_messages={"required": "画面を開き直してください。"}
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("token", secrets.token_hex(16))
+
+    def clean_token(self):
+        token = self.cleaned_data["token"]
+        if not re.fullmatch(r"[0-9a-f]{32}", token):
+            raise forms.ValidationError("画面を開き直してください。")
+        return token
+
+
+class SubmissionForm(OneTimeTokenForm):
     """The common part: the one-time token, a note, and up to three files with whose they are."""
 
     kind = ""
-    token = forms.CharField(widget=forms.HiddenInput, max_length=64)
     note = forms.CharField(
         label="福祉事務所への連絡（あれば）", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -102,8 +124,6 @@ class SubmissionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.people = {str(p.pk): p for p in people}
         self.group_names = []
-        if not self.is_bound:
-            self.initial.setdefault("token", secrets.token_hex(16))
         self.setup(list(people))
         for i in range(1, FILES + 1):
             self.group_names.append((f"写真・PDF {i}", [f"file_{i}", f"file_person_{i}", f"file_label_{i}"]))
@@ -133,12 +153,6 @@ class SubmissionForm(forms.Form):
     def single_fields(self):
         grouped = {n for _, names in self.group_names for n in names} | {"note", "token"}
         return [self[n] for n in self.fields if n not in grouped]
-
-    def clean_token(self):
-        token = self.cleaned_data["token"]
-        if not re.fullmatch(r"[0-9a-f]{32}", token):
-            raise forms.ValidationError("画面を開き直してください。")
-        return token
 
     def person(self, field):
         value = self.cleaned_data.get(field)
@@ -233,7 +247,7 @@ class IncomeForm(SubmissionForm):
 
     def period_label(self):
         months = sorted({r["month"] for r in self.rows})
-        return "・".join(f"{int(m[:4])}年{int(m[5:])}月分" for m in months)[:40]
+        return "・".join(f"{wareki_month(date(int(m[:4]), int(m[5:]), 1))}分" for m in months)[:40]
 
 
 class AssetsForm(SubmissionForm):

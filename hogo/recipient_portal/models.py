@@ -54,6 +54,7 @@ class RecipientAccount(models.Model):
     activated_at = models.DateTimeField("利用開始日時", null=True, blank=True)
     ended_at = models.DateTimeField("利用終了日時", null=True, blank=True)
     totp_secret = models.CharField("確認コード（TOTP）の鍵", max_length=64, blank=True)
+    totp_last_step = models.BigIntegerField("最後に使われた確認コードの時刻ステップ", null=True, blank=True)
     large_text = models.BooleanField("文字を大きくする", default=False)
 
     class Meta:
@@ -91,6 +92,7 @@ class AccountEvent(models.Model):
     code_hash = models.CharField(max_length=64, blank=True)
     at = models.DateTimeField(default=timezone.now)
     sent_bundle = models.CharField(max_length=60, blank=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)  # the core accepted sent_bundle
 
 
 class SubmissionKind(models.TextChoices):
@@ -124,6 +126,7 @@ class Submission(models.Model):
     reason = models.TextField("差し戻しの理由", blank=True)
     status_at = models.DateTimeField(null=True, blank=True)
     sent_bundle = models.CharField(max_length=60, blank=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)  # the core accepted sent_bundle
 
     class Meta:
         verbose_name = verbose_name_plural = "申告・届出（ポータル）"
@@ -135,7 +138,8 @@ class Submission(models.Model):
         return self.key[3:11].upper()
 
     def status_label(self) -> str:
-        return "受付済み" if self.status == SubmissionStatus.SENDING else self.get_status_display()
+        # 送信待ち until the core's status arrives (a bundle may be refused or lost: it is sent again)
+        return self.get_status_display()
 
 
 class Attachment(models.Model):

@@ -25,23 +25,27 @@ EXPIRED = "この利用開始コードは有効期限が過ぎています。担
 LOCKED = "利用開始コードを続けて間違えたため、15分間は利用開始できません。時間をおいてやり直してください。"
 WRONG_TOTP = "確認コードが違います。アプリに表示されている6けたの数字を入力してください。"
 TOTP_LOCKED = "確認コードを続けて間違えたため、15分間はログインできません。"
+TOTP_USED = "この確認コードはもう使われました。アプリに次の6けたの数字が出てから入力してください。"
 
 
 def _locked(login: str, now) -> bool:
     return ActivationAttempt.objects.filter(login=login, at__gt=now - WINDOW).count() >= MAX_WRONG
 
 
-def _wrong(login: str) -> None:
-    # outside the caller's transaction: a refused attempt must still count
-    ActivationAttempt.objects.create(login=login)
-    ActivationAttempt.objects.filter(at__lt=timezone.now() - timedelta(days=1)).delete()  # kept small
+def _attempt(login: str, now) -> bool:
+    """Count this attempt before checking it, then say whether the login is locked. The row is committed at
+    once (no transaction around it), so parallel requests see each other's: at most MAX_WRONG codes are
+    checked in a window, however many arrive at once. A right code removes the login's rows."""
+    ActivationAttempt.objects.create(login=login, at=now)
+    ActivationAttempt.objects.filter(at__lt=now - timedelta(days=1)).delete()  # kept small
+    return ActivationAttempt.objects.filter(login=login, at__gt=now - WINDOW).count() > MAX_WRONG
 
 
 def activate(login: str, code: str, password: str) -> RecipientAccount:
     """The right code for the login (unused, not expired, not locked) sets the password once."""
     login = (login or "").strip().upper()
     now = timezone.now()
-    if _locked(login, now):
+    if _attempt(login, now):
         raise ValidationError({"code": LOCKED})
     with transaction.atomic():
         account = (
@@ -60,17 +64,24 @@ def activate(login: str, code: str, password: str) -> RecipientAccount:
         )
         if right and account.code_expires_at and account.code_expires_at <= now:
             raise ValidationError({"code": EXPIRED})
+        weak = None
         if right:
-            validate_password(password, account.user)  # the form puts it on the password
-            account.user.set_password(password)
-            account.user.is_active = True
-            account.user.save(update_fields=["password", "is_active"])
-            account.activated_at = now
-            account.save(update_fields=["activated_at"])
-            AccountEvent.objects.create(account=account, event="activated", code_hash=account.code_hash, at=now)
-            ActivationAttempt.objects.filter(login=login).delete()
-            return account
-    _wrong(login)
+            try:
+                validate_password(password, account.user)  # the form puts it on the password
+            except ValidationError as exc:
+                weak = exc
+            else:
+                account.user.set_password(password)
+                account.user.is_active = True
+                account.user.save(update_fields=["password", "is_active"])
+                account.activated_at = now
+                account.save(update_fields=["activated_at"])
+                AccountEvent.objects.create(account=account, event="activated", code_hash=account.code_hash, at=now)
+                ActivationAttempt.objects.filter(login=login).delete()
+                return account
+    if weak is not None:  # the code was right: a password refused by the policy is not a wrong guess
+        ActivationAttempt.objects.filter(login=login).delete()
+        raise weak
     raise ValidationError({"code": LOCKED if _locked(login, now) else WRONG_CODE})
 
 
@@ -85,9 +96,19 @@ def totp_uri(account: RecipientAccount, secret: str) -> str:
     return pyotp.TOTP(secret).provisioning_uri(name=account.user.username, issuer_name="Hogo ポータル")
 
 
-def _totp_ok(secret: str, code: str) -> bool:
+def _totp_step(secret: str, code: str) -> int | None:
+    """The time step (30 s) the code belongs to, the one before or after now (a phone's clock may be off),
+    or None when it is none of them."""
     code = "".join(ch for ch in normalized_code(code) if ch.isdigit())
-    return bool(secret) and len(code) == 6 and pyotp.TOTP(secret).verify(code, valid_window=1)
+    if not secret or len(code) != 6:
+        return None
+    totp = pyotp.TOTP(secret)
+    now = totp.timecode(timezone.now())
+    return next((step for step in (now - 1, now, now + 1) if hmac.compare_digest(totp.generate_otp(step), code)), None)
+
+
+def _totp_ok(secret: str, code: str) -> bool:
+    return _totp_step(secret, code) is not None
 
 
 @transaction.atomic
@@ -96,8 +117,8 @@ def enable_totp(account: RecipientAccount, secret: str, code: str) -> None:
         raise ValidationError({"code": "もう一度「確認コードを使う」から始めてください。"})
     if not _totp_ok(secret, code):
         raise ValidationError({"code": WRONG_TOTP})
-    account.totp_secret = secret
-    account.save(update_fields=["totp_secret"])
+    account.totp_secret, account.totp_last_step = secret, None  # a new secret: no step of it used yet
+    account.save(update_fields=["totp_secret", "totp_last_step"])
     AccountEvent.objects.create(account=account, event="totp_on")
 
 
@@ -105,20 +126,30 @@ def enable_totp(account: RecipientAccount, secret: str, code: str) -> None:
 def disable_totp(account: RecipientAccount, code: str) -> None:
     if not _totp_ok(account.totp_secret, code):
         raise ValidationError({"code": WRONG_TOTP})
-    account.totp_secret = ""
-    account.save(update_fields=["totp_secret"])
+    account.totp_secret, account.totp_last_step = "", None
+    account.save(update_fields=["totp_secret", "totp_last_step"])
     AccountEvent.objects.create(account=account, event="totp_off")
 
 
 def verify_totp(account: RecipientAccount, code: str) -> None:
-    """The second step of a recipient's login."""
+    """The second step of a recipient's login. A code is accepted once: its time step and the ones before
+    it are refused after (a code seen over a shoulder cannot be typed again within its window)."""
     login = f"totp:{account.user.username}"
-    if _locked(login, timezone.now()):
+    now = timezone.now()
+    if _attempt(login, now):
         raise ValidationError({"code": TOTP_LOCKED})
-    if not _totp_ok(account.totp_secret, code):
-        _wrong(login)
-        raise ValidationError({"code": WRONG_TOTP})
-    ActivationAttempt.objects.filter(login=login).delete()
+    with transaction.atomic():
+        account = RecipientAccount.objects.select_for_update().get(pk=account.pk)
+        step = _totp_step(account.totp_secret, code)
+        replayed = step is not None and account.totp_last_step is not None and step <= account.totp_last_step
+        if step is not None and not replayed:
+            account.totp_last_step = step
+            account.save(update_fields=["totp_last_step"])
+            ActivationAttempt.objects.filter(login=login).delete()
+            return
+    if _locked(login, now):
+        raise ValidationError({"code": TOTP_LOCKED})
+    raise ValidationError({"code": TOTP_USED if replayed else WRONG_TOTP})
 
 
 def set_large_text(account: RecipientAccount, on: bool) -> None:
@@ -129,40 +160,60 @@ def set_large_text(account: RecipientAccount, on: bool) -> None:
 # --- submissions ---------------------------------------------------------------------------------------
 
 
+TOKEN_USED = "この画面はもう使えません。もう一度開き直してください。"
+
+
+def once(model, create, *, mine: dict, **unique):
+    """The row of a form posted once (forms.OneTimeTokenForm): `unique` finds it by fields under a unique
+    constraint (its token). Posted again, even at the same moment, it is the first row, unchanged; a row that
+    is not `mine` (another household's) refuses the token. `create()` makes the row and what belongs to it."""
+    existing = model.objects.filter(**unique).first()
+    if existing is None:
+        try:
+            with transaction.atomic():
+                return create()
+        except IntegrityError:  # the same form posted twice at once: the other request made it
+            existing = model.objects.filter(**unique).first()
+            if existing is None:
+                raise
+    if not model.objects.filter(pk=existing.pk, **mine).exists():
+        raise ValidationError({"token": TOKEN_USED})
+    return existing
+
+
 def submit(account: RecipientAccount, *, token: str, kind: str, content: dict, period_label: str, files) -> Submission:
     """One submission per form token: the same token again returns the first one, unchanged. `files` are
     (person or None, label, ext, bytes, original name), already cleaned (uploads.cleaned)."""
-    existing = Submission.objects.filter(token=token, account=account).first()
-    if existing is not None:
-        return existing
-    if Submission.objects.filter(token=token).exists():
-        raise ValidationError({"token": "この画面はもう使えません。もう一度開き直してください。"})
-    try:
-        with transaction.atomic():
-            submission = Submission.objects.create(
-                household=account.household,
-                account=account,
-                key=f"sb-{uuid.uuid4()}",
-                token=token,
-                kind=kind,
-                period_label=period_label,
-                content=content,
+    hashes = [hashlib.sha256(data).hexdigest() for _, _, _, data, _ in files]
+    # the files as sent, in the content: the core re-encodes photos, so its page shows these hashes to compare
+    # with the receipt
+    listed = [{"sha256": h, "ext": f[2], "label": f[1]} for h, f in zip(hashes, files, strict=True)]
+
+    def create():
+        submission = Submission.objects.create(
+            household=account.household,
+            account=account,
+            key=f"sb-{uuid.uuid4()}",
+            token=token,
+            kind=kind,
+            period_label=period_label,
+            content={**content, "attachments": listed} if listed else content,
+        )
+        for (person, label, ext, data, name), sha256 in zip(files, hashes, strict=True):
+            if person is not None and person.household_id != account.household_id:
+                raise ValidationError({"file_person": "この世帯の方を選んでください。"})
+            Attachment.objects.create(
+                submission=submission,
+                person=person,
+                label=label,
+                ext=ext,
+                data=data,
+                sha256=sha256,
+                original_name=(name or "")[:200],
             )
-            for person, label, ext, data, name in files:
-                if person is not None and person.household_id != account.household_id:
-                    raise ValidationError({"file_person": "この世帯の方を選んでください。"})
-                Attachment.objects.create(
-                    submission=submission,
-                    person=person,
-                    label=label,
-                    ext=ext,
-                    data=data,
-                    sha256=hashlib.sha256(data).hexdigest(),
-                    original_name=(name or "")[:200],
-                )
-    except IntegrityError:  # the same token posted twice at once: the other request made it
-        return Submission.objects.get(token=token, account=account)
-    return submission
+        return submission
+
+    return once(Submission, create, mine={"account": account}, token=token)
 
 
 def open_submission(household, key: str) -> Submission:

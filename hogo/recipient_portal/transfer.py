@@ -5,9 +5,7 @@ Core → portal: `recipient_household` (upsert by key: the household, its curren
 listed stop being members — and its accounts, each with a Django user whose password stays unusable until
 利用開始; a new code hash starts 利用開始 over) and `submission_status` (shown to the recipient; 認定済み and
 差し戻し are notified). Portal → core: `recipient_account_event` and `submission` (with its attachments),
-each marked sent by the export that carried it."""
-
-import uuid
+each marked with the bundle that carried it and sent again until the core acknowledges such a bundle."""
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -173,12 +171,29 @@ def import_statuses(records: list[dict], bundle) -> None:
 
 
 def _mark() -> str:
-    return f"export-{uuid.uuid4()}"
+    """What marks the rows an export carried: the bundle's id; the core acknowledges it once accepted."""
+    from hogo.transfer.services import current_export_id  # noqa: PLC0415
+
+    return current_export_id()
+
+
+def _unacknowledged(queryset):
+    from hogo.transfer.services import unacknowledged  # noqa: PLC0415
+
+    return unacknowledged(queryset)
+
+
+def acknowledge(office_code: str, bundle_ids: list[str]) -> None:
+    """The core accepted these bundles: their account events and submissions are not sent again."""
+    from hogo.transfer.services import acknowledge as mark  # noqa: PLC0415
+
+    mark(AccountEvent.objects.filter(account__office=office_code), bundle_ids)
+    mark(Submission.objects.filter(household__office=office_code), bundle_ids)
 
 
 def export_account_events(office_code: str) -> list[dict]:
     events = list(
-        AccountEvent.objects.filter(sent_bundle="", account__office=office_code)
+        _unacknowledged(AccountEvent.objects.filter(account__office=office_code))
         .select_related("account")
         .order_by("pk")
     )
@@ -192,7 +207,8 @@ def export_account_events(office_code: str) -> list[dict]:
         }
         for e in events
     ]
-    AccountEvent.objects.filter(pk__in=[e.pk for e in events]).update(sent_bundle=_mark())
+    # sent again in every bundle until the core acknowledges one that carried it
+    AccountEvent.objects.filter(pk__in=[e.pk for e in events]).update(sent_bundle=_mark(), acknowledged_at=None)
     return out
 
 
@@ -200,7 +216,7 @@ def export_submissions(office_code: str):
     from hogo.transfer.services import Exported  # noqa: PLC0415
 
     submissions = list(
-        Submission.objects.filter(sent_bundle="", household__office=office_code)
+        _unacknowledged(Submission.objects.filter(household__office=office_code))
         .select_related("household", "account")
         .prefetch_related("attachments__person")
         .order_by("pk")
@@ -226,7 +242,7 @@ def export_submissions(office_code: str):
                 "attachments": listed,
             }
         )
-    Submission.objects.filter(pk__in=[s.pk for s in submissions]).update(sent_bundle=_mark())
+    Submission.objects.filter(pk__in=[s.pk for s in submissions]).update(sent_bundle=_mark(), acknowledged_at=None)
     return Exported(records, attachments)
 
 
@@ -237,3 +253,4 @@ def register() -> None:
     services.register_importer(STATUS, import_statuses)
     services.register_exporter(ACCOUNT_EVENT, export_account_events)
     services.register_exporter(SUBMISSION, export_submissions)
+    services.register_acknowledger(acknowledge)

@@ -82,7 +82,8 @@ class Submission(HouseholdRecord, models.Model):
     """A submission from the portal as it arrived (key `sb-<uuid>`, the portal's), registered as a received
     declaration. Its status for the recipient follows the declaration: 確認中 once the CW opened the
     declaration page or entered an income from it, 認定済み once recognised, 差し戻し with the CW's reason.
-    `status_sent` is the last status sent to the portal."""
+    `status_sent` is the last status sent to the portal (in bundle `status_sent_bundle`); `status_acknowledged`
+    the last one the portal acknowledged having accepted: a status is sent again until it is acknowledged."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     key = models.CharField("キー", max_length=40, unique=True)
@@ -101,6 +102,8 @@ class Submission(HouseholdRecord, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     status_sent = models.CharField(max_length=12, blank=True)
+    status_sent_bundle = models.CharField(max_length=64, blank=True)
+    status_acknowledged = models.CharField(max_length=12, blank=True)
     received_at = models.DateTimeField(auto_now_add=True)
 
     audit_type = "portal_submission"

@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from hogo.audit.models import Action
+from hogo.audit.models import Action, AuditEntry
 from hogo.audit.services import record
 from hogo.common.wareki import wareki
 from hogo.households.models import Household
@@ -108,16 +108,19 @@ def export_households(office_code: str) -> list[dict]:
 
 
 def export_statuses(office_code: str) -> list[dict]:
-    """Each submission whose status is not the one last sent (received is sent once, on import)."""
-    out = []
+    """Each submission whose current status the portal has not acknowledged: sent again in every bundle until
+    the portal acknowledges one that carried it (a bundle may be refused or lost on the way)."""
+    from hogo.transfer.services import current_export_id  # noqa: PLC0415
+
+    out, mark = [], current_export_id()
     submissions = (
         Submission.objects.filter(household__office__municipality_code=office_code)
-        .exclude(status_sent__in=[SubmissionStatus.RECOGNISED, SubmissionStatus.RETURNED])  # final: sent already
+        .exclude(status_acknowledged__in=[SubmissionStatus.RECOGNISED, SubmissionStatus.RETURNED])  # final
         .select_related("declaration__recognition")
     )
     for submission in submissions.order_by("pk"):
         status = submission.status()
-        if status == submission.status_sent:
+        if status == submission.status_acknowledged:
             continue
         at = {
             SubmissionStatus.RETURNED: submission.returned_at,
@@ -132,8 +135,17 @@ def export_statuses(office_code: str) -> list[dict]:
                 "at": _iso(at),
             }
         )
-        Submission.objects.filter(pk=submission.pk).update(status_sent=status)
+        Submission.objects.filter(pk=submission.pk).update(status_sent=status, status_sent_bundle=mark)
     return out
+
+
+def acknowledge_statuses(office_code: str, bundle_ids: list[str]) -> None:
+    """The portal accepted these bundles: the statuses they carried are not sent again."""
+    from django.db.models import F  # noqa: PLC0415 - kept here: the importers below are edited apart
+
+    Submission.objects.filter(
+        household__office__municipality_code=office_code, status_sent_bundle__in=bundle_ids
+    ).update(status_acknowledged=F("status_sent"))
 
 
 # --- portal → core ---------------------------------------------------------------------------------------
@@ -152,6 +164,13 @@ def import_account_events(records: list[dict], bundle) -> None:
             if row.get("code_hash") != account.code_hash or account.activated_at is not None:
                 continue  # a code replaced meanwhile (a new letter) or already known: nothing to record
             PortalAccount.objects.filter(pk=account.pk).update(activated_at=at)
+        elif AuditEntry.objects.filter(
+            target_type=PortalAccount.audit_type,
+            target_id=str(account.public_id),
+            detail__event=event,
+            detail__at=at.isoformat(),
+        ).exists():
+            continue  # the same event sent again (until acknowledged): recorded once
         record(
             None,
             Action.UPDATE,
@@ -241,6 +260,18 @@ def _submitted_at(row: dict, bundle, account: PortalAccount, what: str):
     return submitted_at
 
 
+def _check_receipt_hashes(content: dict, names: set[str], what: str) -> None:
+    """The files the receipt lists (content.attachments: their SHA-256 as the recipient's receipt shows them,
+    shown to the CW to compare) must be the files that came: the same names, no more, no fewer."""
+    listed = content.get("attachments")
+    if listed is None:
+        return  # a submission from a portal before receipts listed them
+    if not isinstance(listed, list) or not all(isinstance(i, dict) for i in listed):
+        raise ValidationError(f"{what}: content.attachments が不正です。")
+    if {f"{i.get('sha256')}.{i.get('ext')}" for i in listed} != names or len(listed) != len(names):
+        raise ValidationError(f"{what}: 受付票のファイル（SHA-256）と届いたファイルが合いません。")
+
+
 def _caseworker_of(household: Household):
     assignment = (
         active_assignments(timezone.localdate()).filter(household=household).select_related("caseworker__user").first()
@@ -282,6 +313,7 @@ def import_submissions(records: list[dict], bundle) -> None:
                 raise ValidationError(f"{what}: 添付 {item!r} がバンドルにありません。")
             member = _person(item.get("person"), people, what, null=True)
             files.append((item["name"], member, _str(item.get("label"), what, "label", 200)))
+        _check_receipt_hashes(row["content"], {name for name, _m, _l in files}, what)
         if Submission.objects.filter(key=key).exists():
             continue  # imported from an earlier bundle
         actor = _caseworker_of(household)
@@ -344,5 +376,6 @@ def register() -> None:
 
     services.register_exporter(HOUSEHOLD, export_households)
     services.register_exporter(STATUS, export_statuses)
+    services.register_acknowledger(acknowledge_statuses)
     services.register_importer(ACCOUNT_EVENT, import_account_events)
     services.register_importer(SUBMISSION, import_submissions)

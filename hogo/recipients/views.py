@@ -2,6 +2,7 @@
 once, with the activation letter printed from the same page), a new code, ending an account; a submission
 from the portal with what it declared and its attachments, and returning it (差し戻し) with a reason."""
 
+import re
 from datetime import date
 
 from django.contrib import messages
@@ -93,6 +94,31 @@ def _month(text) -> str:
         return str(text)
 
 
+def _day(text):
+    try:
+        return date.fromisoformat(str(text))
+    except ValueError:
+        return None
+
+
+def _sent_files(content: dict, documents) -> list[dict]:
+    """Every file as the portal sent it, with the SHA-256 of the bytes it sent (the recipient's receipt lists
+    the same hashes): a photo is re-encoded here, so its Photo.sha256 cannot be compared."""
+    listed = content.get("attachments")
+    sent = [
+        {
+            "label": str(item.get("label") or "")[:200],
+            "kind": "PDF" if item.get("ext") == "pdf" else "写真",
+            "sha256": item["sha256"],
+        }
+        for item in (listed if isinstance(listed, list) else [])
+        if isinstance(item, dict) and re.fullmatch(r"[0-9a-f]{64}", str(item.get("sha256")))
+    ]
+    if not sent:  # sent before the portal listed its files: a PDF is kept as sent, its hash is the sender's
+        sent = [{"label": d.label, "kind": "PDF", "sha256": d.sha256} for d in documents]
+    return sent
+
+
 def _submission_page(request, submission, form):
     people = {str(m.public_id): m.name for m in submission.household.members.all()}
     content = submission.content or {}
@@ -120,8 +146,10 @@ def _submission_page(request, submission, form):
             "assets": assets,
             "change": CHANGE_KINDS.get(content.get("change"), ""),
             "content": content,
+            "change_date": _day(content.get("date")) if content.get("change") else None,
             "photos": submission.declaration.photos.all(),
             "documents": submission.documents.all(),
+            "sent_files": _sent_files(content, submission.documents.all()),
             "may_manage": services.may_manage(request.user, submission.household),
             "form": form,
         },

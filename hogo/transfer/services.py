@@ -16,8 +16,9 @@ import os
 import re
 import uuid
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.apps import apps
@@ -63,8 +64,44 @@ class Exported:
 
 Exporter = Callable[[str], "list[dict] | Exported"]
 Importer = Callable[[list[dict], Bundle], None]
+Acknowledger = Callable[[str, list[str]], None]
 EXPORTERS: dict[str, Exporter] = {}
 IMPORTERS: dict[str, Importer] = {}
+ACKNOWLEDGERS: list[Acknowledger] = []
+
+# Built into every bundle: the ids of the bundles this zone accepted from the other zone for the office
+ACKNOWLEDGED = "acknowledged"
+ACK_DAYS = 60  # how far back a bundle acknowledges what it accepted
+ACK_MAX = 5000  # at most this many acknowledged ids in one bundle
+_export_id: ContextVar[str | None] = ContextVar("hogo_transfer_export_id", default=None)
+
+
+def current_export_id() -> str:
+    """The id of the bundle being made, for exporters that mark the rows it carries (to be acknowledged by
+    the other zone). Outside export_bundle (an exporter called alone): an id of that call only."""
+    return _export_id.get() or f"export-{uuid.uuid4()}"
+
+
+def unacknowledged(queryset):
+    """The rows of `queryset` (a model with `sent_bundle` and `acknowledged_at`) still to be sent: never
+    sent (or changed since: `sent_bundle` cleared) or sent in bundles the other zone has not acknowledged."""
+    from django.db.models import Q  # noqa: PLC0415
+
+    return queryset.filter(Q(sent_bundle="") | Q(acknowledged_at__isnull=True))
+
+
+def acknowledge(queryset, bundle_ids: list[str]) -> int:
+    """Marks the rows of `queryset` sent in `bundle_ids` as acknowledged (for an acknowledger)."""
+    return queryset.filter(sent_bundle__in=bundle_ids, acknowledged_at__isnull=True).update(
+        acknowledged_at=timezone.now()
+    )
+
+
+def register_acknowledger(fn: Acknowledger) -> None:
+    """`fn(office_code, bundle_ids)`: the other zone accepted these bundles of this zone's (inside the
+    import's transaction): mark the rows they carried as acknowledged, so that they are not sent again."""
+    if fn not in ACKNOWLEDGERS:
+        ACKNOWLEDGERS.append(fn)
 
 
 def register_exporter(record_type: str, fn: Exporter) -> None:
@@ -115,14 +152,20 @@ def export_bundle(office, target_zone: str) -> bytes:
         raise ValidationError({"office": f"団体コード {code} の福祉事務所は、このシステムにありません。"})
     signer = keys.signer_for(zone(), code)
     records, attachments = {}, {}
-    for record_type, exporter in EXPORTERS.items():
-        out = exporter(code)
-        if isinstance(out, Exported):
-            records[record_type] = out.records
-            attachments.update(out.attachments)
-        else:
-            records[record_type] = list(out)
+    # chosen first: exporters mark what they send with it (current_export_id), the other zone acknowledges it
     bundle_id = str(uuid.uuid4())
+    token = _export_id.set(bundle_id)
+    try:
+        for record_type, exporter in EXPORTERS.items():
+            out = exporter(code)
+            if isinstance(out, Exported):
+                records[record_type] = out.records
+                attachments.update(out.attachments)
+            else:
+                records[record_type] = list(out)
+    finally:
+        _export_id.reset(token)
+    records[ACKNOWLEDGED] = _acknowledgements(code, target_zone)
     data = write_bundle(
         records,
         attachments,
@@ -147,6 +190,25 @@ def export_bundle(office, target_zone: str) -> bytes:
         },
     )
     return data
+
+
+def _acknowledgements(office_code: str, other_zone: str) -> list[dict]:
+    """The bundles accepted from `other_zone` for the office in the last ACK_DAYS days (newest first)."""
+    since = timezone.now() - timedelta(days=ACK_DAYS)
+    ids = ReceivedBundle.objects.filter(
+        source_zone=other_zone, office_code=office_code, received_at__gte=since
+    ).order_by("-received_at", "-pk")
+    return [{"office": office_code, "bundle": str(b)} for b in ids.values_list("bundle_id", flat=True)[:ACK_MAX]]
+
+
+def _acknowledged_ids(rows) -> list[str]:
+    """The bundle ids an `acknowledged` record lists; anything else in it is ignored."""
+    ids = []
+    for row in rows if isinstance(rows, list) else []:
+        value = row.get("bundle") if isinstance(row, dict) else None
+        if isinstance(value, str) and 0 < len(value) <= 64:
+            ids.append(value)
+    return sorted(set(ids))[:ACK_MAX]
 
 
 def export_for_service(
@@ -244,7 +306,7 @@ def import_bundle(data: bytes, file_name: str) -> Received:
     }
     if not offices <= served:
         raise refuse("office_not_served", ", ".join(sorted(o[:20] for o in offices - served)))
-    unknown = sorted(set(bundle.records) - set(IMPORTERS))
+    unknown = sorted(set(bundle.records) - set(IMPORTERS) - {ACKNOWLEDGED})
     if unknown:
         raise refuse("unknown_record_type", ", ".join(unknown))
     try:
@@ -264,6 +326,10 @@ def import_bundle(data: bytes, file_name: str) -> Received:
             for record_type, importer in IMPORTERS.items():
                 if record_type in bundle.records:
                     importer(bundle.records[record_type], bundle)
+            acknowledged = _acknowledged_ids(bundle.records.get(ACKNOWLEDGED))  # absent from older senders
+            if acknowledged:
+                for acknowledger in ACKNOWLEDGERS:
+                    acknowledger(bundle.office_code, acknowledged)
             audit(
                 "BULK_LOAD",
                 target_type=ReceivedBundle.audit_type,

@@ -75,8 +75,18 @@ def fulfil(actor, request: CertificateRequest, *, how: str) -> CertificateReques
     if request.state != RequestState.OPEN:
         raise ValidationError({"how": "この申請は対応済みです。"})
     today = timezone.localdate()
-    if request.kind == CertificateKind.RECEIPT and request.household.status != Status.ACTIVE:
-        raise ValidationError({"how": "この世帯は今、保護を受けていないため、受給証明書は出せません。"})
+    if request.household.status != Status.ACTIVE:
+        raise ValidationError(
+            {"how": f"この世帯は今、保護を受けていないため、{request.get_kind_display()}は出せません。"}
+        )
+    if request.kind == CertificateKind.MEDICAL:
+        member = request.member
+        if member is None or member.household_id != request.household_id:
+            raise ValidationError({"member": "受診する人がこの世帯の世帯員ではないため、診療依頼書は出せません。"})
+        if member.left_on is not None and member.left_on <= today:
+            raise ValidationError(
+                {"member": f"受診する人（{member.name}）は世帯を離れているため、診療依頼書は出せません。"}
+            )
     request.pdf = documents.render(
         request,
         today=today,

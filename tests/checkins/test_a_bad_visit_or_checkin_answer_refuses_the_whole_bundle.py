@@ -1,5 +1,6 @@
 """A bundle from the portal with one bad visit or check-in answer — another household's visit, an unknown
-choice, a change without its text, an answer after the window, an account of another household — is refused whole and quarantined."""
+choice, a change without its text, an answer after the window, an account of another household — is refused
+whole and quarantined."""
 
 from datetime import timedelta
 

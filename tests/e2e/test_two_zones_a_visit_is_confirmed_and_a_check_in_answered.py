@@ -10,7 +10,6 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from hogo.casework import services as casework
-from hogo.casework.models import Visit
 from hogo.checkins import services as checkins
 from hogo.checkins.models import Checkin
 from hogo.followups.models import FollowUp

@@ -91,10 +91,33 @@ def activated(username: str = "agency_a"):
     return user
 
 
-def to_core() -> dict:
+def to_core(*, acknowledged: bool = True) -> dict:
     """The portal's next bundle to the core, read as the core would read it (its key trusted here too,
-    which only this test's reader uses)."""
+    which only this test's reader uses). `acknowledged`: the core accepted it and its next bundle says so
+    (what it carried is then not sent again); False: the bundle was refused or lost on the way."""
+    return next_bundle(acknowledged=acknowledged).records
+
+
+def next_bundle(*, acknowledged: bool = False):
+    """The portal's next bundle to the core (a Bundle: its id and records); see to_core."""
     if not list(keys.keys_dir().glob(f"portal-{OFFICE}-*.key")):
         keys.trust(keys.export_public(keys.new_key("portal", OFFICE)))
     data = services.export_bundle(OFFICE, "core")
-    return read_bundle(data, trusted_keys=keys.trusted_keys(), zone="core").records
+    bundle = read_bundle(data, trusted_keys=keys.trusted_keys(), zone="core")
+    if acknowledged:
+        acknowledge(bundle.bundle_id)
+    return bundle
+
+
+def acknowledge(*bundle_ids: str):
+    """A bundle from the core that only acknowledges the portal's bundles `bundle_ids`."""
+    data = write_bundle(
+        {"acknowledged": [{"office": OFFICE, "bundle": str(b)} for b in bundle_ids]},
+        {},
+        source_zone="core",
+        target_zone="portal",
+        office_code=OFFICE,
+        signer=core_signer(),
+        created_at=timezone.now(),
+    )
+    return services.import_bundle(data, "ack-from-core.zip")

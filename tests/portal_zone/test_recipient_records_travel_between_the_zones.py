@@ -92,7 +92,7 @@ def test_the_status_from_the_core_is_shown_and_recognition_is_notified(client, d
     client.post(reverse("my_submission_new", args=["income"]), income_post(head.pk))
     submission = Submission.objects.get()
     page = reverse("my_submission", args=[submission.key])
-    assert "受付済み" in client.get(page).content.decode()
+    assert 'status--sending">送信待ち<' in client.get(page).content.decode()  # until the core's status arrives
 
     deliver(household(), statuses=[status(submission.key, "checking")])
     assert "確認中" in client.get(page).content.decode()

@@ -2,6 +2,8 @@
 the portal; the request goes to the core in the next bundle and only once. A field left out or a member of
 another household is a message naming the field, and nothing is saved."""
 
+import uuid
+
 import pytest
 from django.urls import reverse
 
@@ -17,7 +19,7 @@ def test_a_receipt_request_goes_to_the_core_once(client):
     client.force_login(user)
     response = client.post(
         reverse("my_certificate", args=["receipt"]),
-        {"purpose": "就職のため", "purpose_note": "<b>面接</b>", "delivery": "portal"},
+        {"purpose": "就職のため", "purpose_note": "<b>面接</b>", "delivery": "portal", "token": uuid.uuid4().hex},
     )
     assert response.status_code == 302 and response.url == reverse("my_notices")
     (row,) = to_core()["certificate_request"]
@@ -39,7 +41,13 @@ def test_a_medical_request_names_a_member_of_the_household(client):
     client.force_login(user)
     client.post(
         reverse("my_certificate", args=["medical"]),
-        {"person": person.key, "clinic": "みなと内科", "reason": "せきが続く", "delivery": "post"},
+        {
+            "person": person.key,
+            "clinic": "みなと内科",
+            "reason": "せきが続く",
+            "delivery": "post",
+            "token": uuid.uuid4().hex,
+        },
     )
     (row,) = to_core()["certificate_request"]
     assert (row["person"], row["clinic"], row["reason"], row["delivery"]) == (
@@ -55,7 +63,7 @@ def test_a_member_of_another_household_or_a_missing_field_is_refused_by_name(cli
     client.force_login(recipient())
     response = client.post(
         reverse("my_certificate", args=["medical"]),
-        {"person": other.key, "clinic": "", "reason": "せき", "delivery": "fax"},
+        {"person": other.key, "clinic": "", "reason": "せき", "delivery": "fax", "token": uuid.uuid4().hex},
     )
     html = response.content.decode()
     assert response.status_code == 200

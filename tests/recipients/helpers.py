@@ -46,7 +46,7 @@ def income_submission(account, *, person=None, amount=85000, photo=None, pdf=Non
         "account": account.key,
         "kind": "income",
         "submitted_at": timezone.localtime().isoformat(),
-        "period_label": "2026年11月分",
+        "period_label": "令和8年11月分",
         "content": {
             "incomes": [{"person": person, "kind": "work", "month": "2026-11", "amount": amount, "note": ""}],
             "note": "",

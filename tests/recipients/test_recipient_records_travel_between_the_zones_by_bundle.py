@@ -22,6 +22,7 @@ from hogo.recipients import services as recipients
 from hogo.recipients.models import Submission, SubmittedDocument
 from hogo.transfer import keys, services
 from hogo.transfer.models import Quarantined
+from tests.bundles import acknowledged_by_portal, bundle_id_of
 
 from .helpers import PDF, from_portal, imported, income_submission, issued, jpeg, records_of
 
@@ -29,10 +30,13 @@ pytestmark = pytest.mark.django_db
 
 
 def export(cast):
+    """The core's next bundle to the portal; the portal accepts it and its next bundle says so."""
     code = cast.office_a.municipality_code
     if not list(keys.keys_dir().glob(f"core-{code}-*.key")):
         keys.new_key("core", code)
-    return records_of(services.export_bundle(cast.office_a, "portal"))
+    data = services.export_bundle(cast.office_a, "portal")
+    services.import_bundle(acknowledged_by_portal(code, bundle_id_of(data)), "ack-from-portal.zip")
+    return records_of(data)
 
 
 def test_the_core_sends_households_with_accounts_and_only_the_codes_hash(cast):
@@ -62,6 +66,15 @@ def test_activation_on_the_portal_sets_activated_at_and_is_audited(cast):
     account.refresh_from_db()
     assert account.activated_at is not None
     assert AuditEntry.objects.filter(target_id=str(account.public_id), detail__from="portal").exists()
+
+
+def test_a_totp_event_sent_again_until_acknowledged_is_audited_once(cast):
+    account, _ = issued(cast)
+    code = cast.office_a.municipality_code
+    event = {"office": code, "account": account.key, "event": "totp_on", "at": timezone.localtime().isoformat()}
+    for name in ("first.zip", "again.zip"):  # two bundles: the portal sends it until the core acknowledges
+        services.import_bundle(from_portal(code, {"recipient_account_event": [event]}), name)
+    assert AuditEntry.objects.filter(target_id=str(account.public_id), detail__event="totp_on").count() == 1
 
 
 def test_a_submission_becomes_a_received_declaration_with_its_photo_and_pdf(cast):

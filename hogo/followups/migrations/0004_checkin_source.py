@@ -4,15 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('followups', '0003_declared_income'),
+        ("followups", "0003_declared_income"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='followup',
-            name='source',
-            field=models.CharField(choices=[('rule', '定期確認'), ('application', '保護申請'), ('declaration', '申告の認定'), ('support_plan', '支援計画'), ('checkin', '近況報告（ポータル）')], max_length=20, verbose_name='発生元'),
+            model_name="followup",
+            name="source",
+            field=models.CharField(
+                choices=[
+                    ("rule", "定期確認"),
+                    ("application", "保護申請"),
+                    ("declaration", "申告の認定"),
+                    ("support_plan", "支援計画"),
+                    ("checkin", "近況報告（ポータル）"),
+                ],
+                max_length=20,
+                verbose_name="発生元",
+            ),
         ),
     ]
