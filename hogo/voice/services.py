@@ -66,7 +66,9 @@ def fulfil(actor, request: CertificateRequest, *, how: str) -> CertificateReques
     """`how`: "portal" (the PDF is delivered in the portal) or "post" (printed and posted). The PDF is made
     either way (the posted paper is its print); the portal is told by a `portal_notice`."""
     request = (
-        CertificateRequest.objects.select_for_update().select_related("household__office", "member").get(pk=request.pk)
+        CertificateRequest.objects.select_for_update(of=("self",))
+        .select_related("household__office", "member")
+        .get(pk=request.pk)
     )
     if not may_fulfil(actor, request.household):
         raise PermissionDenied(NOT_FULFILLER)

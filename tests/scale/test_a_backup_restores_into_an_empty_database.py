@@ -44,9 +44,11 @@ def hogo(env, *args):
 
 
 @pytest.fixture(autouse=True)
-def anchor_file(settings, tmp_path):
-    """The backup appends its head to the anchor file: this test's own, not the run's."""
+def anchor_file_and_media(settings, tmp_path):
+    """The backup appends its head to the anchor file and copies the media folder: this test's own, not the
+    run's (other tests leave their photos in the run's media folder)."""
     settings.HOGO_AUDIT_ANCHOR_FILE = str(tmp_path / "anchors" / "audit-anchors.log")
+    settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
 @pytest.fixture
