@@ -9,10 +9,11 @@ import json
 import os
 import random
 import re
+from pathlib import Path
 
 from locust import HttpUser, between, task
 
-TARGETS = json.loads(open(os.environ["HOGO_LOAD_TARGETS"], encoding="utf-8").read())  # noqa: SIM115
+TARGETS = json.loads(Path(os.environ["HOGO_LOAD_TARGETS"]).read_text(encoding="utf-8"))
 PASSWORD = TARGETS["password"]
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -23,7 +24,7 @@ class Staff(HttpUser):
     role = ""
 
     def on_start(self):
-        account = random.choice(TARGETS["users"][self.role])  # noqa: S311 - a load mix, not a secret
+        account = random.choice(TARGETS["users"][self.role])  # a load mix, not a secret
         self.account = account
         page = self.client.get("/accounts/login/", name="login")
         token = CSRF.search(page.text)
@@ -40,7 +41,7 @@ class Staff(HttpUser):
 
     def pick(self, key):
         values = self.account.get(key) or []
-        return random.choice(values) if values else None  # noqa: S311
+        return random.choice(values) if values else None
 
     def household(self):
         if household := self.pick("households"):
@@ -48,10 +49,10 @@ class Staff(HttpUser):
         return household
 
     def search(self):
-        self.client.get("/households/", params={"q": random.choice(TARGETS["kana"])}, name="search")  # noqa: S311
+        self.client.get("/households/", params={"q": random.choice(TARGETS["kana"])}, name="search")
 
     def record_search(self):
-        self.client.get("/records/", params={"q": random.choice(TARGETS["words"])}, name="record search")  # noqa: S311
+        self.client.get("/records/", params={"q": random.choice(TARGETS["words"])}, name="record search")
 
 
 class Caseworker(Staff):

@@ -50,12 +50,12 @@ def free_port() -> int:
 
 def targets(path: Path) -> dict:
     """Who signs in and what each one opens, read from the seeded database."""
-    from django.contrib.auth.models import User  # noqa: PLC0415 - after django.setup()
+    from django.contrib.auth.models import User
 
-    from hogo.casework.models import CaseRecord  # noqa: PLC0415
-    from hogo.common.passwords import DEMO_PASSWORD  # noqa: PLC0415
-    from hogo.decisions.models import Decision, NeedTest  # noqa: PLC0415
-    from hogo.households.models import CaseworkerAssignment, Household, Member  # noqa: PLC0415
+    from hogo.casework.models import CaseRecord
+    from hogo.common.passwords import DEMO_PASSWORD
+    from hogo.decisions.models import Decision, NeedTest
+    from hogo.households.models import CaseworkerAssignment, Household, Member
 
     def ids(qs, n=40):
         return [str(v) for v in qs.values_list("public_id", flat=True)[:n]]
@@ -140,14 +140,14 @@ def main():
     print(f"seeded {args.households} households in {time.perf_counter() - t0:.0f} s ({backend})", flush=True)
     hogo("collectstatic", "--noinput", "-v0")
 
-    import django  # noqa: PLC0415
+    import django
 
     django.setup()
-    from django.contrib.auth.models import User  # noqa: PLC0415
+    from django.contrib.auth.models import User
 
-    from hogo.decisions import recalc  # noqa: PLC0415
-    from hogo.decisions.models import RecalcRun  # noqa: PLC0415
-    from hogo.offices.models import Office  # noqa: PLC0415
+    from hogo.decisions import recalc
+    from hogo.decisions.models import RecalcRun
+    from hogo.offices.models import Office
 
     target_file = var_dir / "targets.json"
     data = targets(target_file)
@@ -174,7 +174,7 @@ def main():
     try:
         for _ in range(120):
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)  # noqa: S310 - loopback
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)  # loopback
                 break
             except OSError:
                 time.sleep(0.5)

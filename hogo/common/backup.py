@@ -60,7 +60,7 @@ def table_counts() -> dict[str, int]:
     counts = {}
     with connection.cursor() as cursor:
         for table in tables:
-            cursor.execute(f"SELECT count(*) FROM {connection.ops.quote_name(table)}")  # noqa: S608 - model names
+            cursor.execute(f"SELECT count(*) FROM {connection.ops.quote_name(table)}")  # model names
             counts[table] = cursor.fetchone()[0]
     return counts
 

@@ -116,7 +116,7 @@ class SurvivingWorker(Worker):
     def run(self) -> None:
         logger.info("Starting worker worker_id=%s queues=%s", self.worker_id, ",".join(self.queue_names))
         if self.startup_delay and self.interval:
-            time.sleep(random.random())  # noqa: S311 - a thundering herd, not a secret
+            time.sleep(random.random())  # a thundering herd, not a secret
         while self.running:
             try:
                 task_result = self._claim_next()
@@ -209,7 +209,7 @@ class SurvivingWorker(Worker):
                 value = task.call(*task_result.args, **task_result.kwargs)
             db_task_result.set_successful(value)
             task_finished.send(sender=backend_type, task_result=db_task_result.task_result)
-        except BaseException as exc:  # noqa: BLE001 - as django-tasks-db: every failure is recorded
+        except BaseException as exc:  # as django-tasks-db: every failure is recorded
             if isinstance(exc, (SystemExit, KeyboardInterrupt)):  # a forced stop interrupts, it does not fail
                 self._give_back(db_task_result, exc)
                 raise

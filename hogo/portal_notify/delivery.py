@@ -96,7 +96,7 @@ class EmailProvider:
             EmailMessage(EMAIL_SUBJECT, text, settings.DEFAULT_FROM_EMAIL, [to]).send()
         except outbound.OutboundRefused as exc:
             raise DeliveryError(f"メールの中継サーバーが許可リストにありません（{exc.host}:{exc.port}）") from None
-        except Exception as exc:  # noqa: BLE001 - smtplib and the backends raise many kinds; recorded, retried
+        except Exception as exc:  # smtplib and the backends raise many kinds; recorded, retried
             raise DeliveryError(f"メールを送れません（{type(exc).__name__}）") from None
 
 

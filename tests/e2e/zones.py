@@ -56,7 +56,7 @@ class Portal:
         )
         for _ in range(100):
             try:
-                urllib.request.urlopen(f"{self.url}/healthz", timeout=1)  # noqa: S310 - our own loopback server
+                urllib.request.urlopen(f"{self.url}/healthz", timeout=1)  # our own loopback server
                 return
             except OSError:
                 time.sleep(0.2)

@@ -14,7 +14,7 @@ from .notify_helpers import MOBILE, account, gateway, household  # noqa: F401 - 
 pytestmark = pytest.mark.django_db
 
 
-def test_sending_the_same_delivery_twice_sends_one_message(gateway):  # noqa: F811
+def test_sending_the_same_delivery_twice_sends_one_message(gateway):
     home = household()
     account(home, "head", sms=MOBILE)
     d = notify(home, kind="visit", subject="訪問", body="本文").deliveries.get()
@@ -24,7 +24,7 @@ def test_sending_the_same_delivery_twice_sends_one_message(gateway):  # noqa: F8
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_workers_at_once_send_one_message(gateway):  # noqa: F811
+def test_two_workers_at_once_send_one_message(gateway):
     home = household()
     account(home, "head", sms=MOBILE)
     d = notify(home, kind="visit", subject="訪問", body="本文").deliveries.get()

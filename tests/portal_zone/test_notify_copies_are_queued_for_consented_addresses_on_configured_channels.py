@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def test_each_consented_address_gets_one_copy_per_configured_channel(
     gateway, settings, django_capture_on_commit_callbacks
-):  # noqa: F811
+):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     home = household()
     account(home, "head", email="head@example.jp", sms=MOBILE, line="U" + "a" * 32)
@@ -43,7 +43,7 @@ def test_without_a_provider_a_notification_stays_in_the_portal(settings):
     assert n.pk and not Delivery.objects.exists()
 
 
-def test_no_copy_without_consent_for_an_ended_account_or_another_household(gateway):  # noqa: F811
+def test_no_copy_without_consent_for_an_ended_account_or_another_household(gateway):
     home, other = household(), household("hh-2")
     account(home, "no-consent", sms=MOBILE, consent=False)
     account(home, "ended", sms="08011112222", ended_at=timezone.now() - timedelta(days=1))
@@ -52,7 +52,7 @@ def test_no_copy_without_consent_for_an_ended_account_or_another_household(gatew
     assert not Delivery.objects.exists()
 
 
-def test_a_repeated_notification_with_the_same_key_queues_nothing_more(gateway):  # noqa: F811
+def test_a_repeated_notification_with_the_same_key_queues_nothing_more(gateway):
     home = household()
     account(home, "head", sms=MOBILE)
     first = notify(home, kind="visit", subject="訪問の予定", body="本文", dedupe_key="visit-reminder:v-1")

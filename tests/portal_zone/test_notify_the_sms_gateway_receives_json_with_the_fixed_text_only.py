@@ -12,7 +12,7 @@ from .notify_helpers import MOBILE, TOKEN, account, gateway, household  # noqa: 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_gateway_gets_the_number_and_the_fixed_text_with_the_token(gateway, settings):  # noqa: F811
+def test_the_gateway_gets_the_number_and_the_fixed_text_with_the_token(gateway, settings):
     settings.HOGO_PORTAL_URL = "https://portal.example.lg.jp/"
     home = household()
     account(home, "head", sms=MOBILE, name="川瀬 花子")

@@ -12,7 +12,7 @@ from .notify_helpers import MOBILE, account, gateway, household  # noqa: F401 - 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_the_worker_sends_the_queued_copy(gateway):  # noqa: F811
+def test_the_worker_sends_the_queued_copy(gateway):
     home = household()
     account(home, "head", sms=MOBILE)
     notify(home, kind="visit", subject="訪問の予定", body="本文")

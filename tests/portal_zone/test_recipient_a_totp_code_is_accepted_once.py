@@ -50,9 +50,9 @@ def test_a_later_steps_code_is_accepted_and_kept(db):
 
 
 def test_a_replayed_code_is_refused_on_the_login_page(client, db):
-    from django.urls import reverse  # noqa: PLC0415
+    from django.urls import reverse
 
-    from .recipient_helpers import PASSWORD, signed_in  # noqa: PLC0415
+    from .recipient_helpers import PASSWORD, signed_in
 
     account, totp = with_totp()
     signed_in(client)

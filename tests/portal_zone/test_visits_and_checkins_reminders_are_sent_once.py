@@ -48,7 +48,7 @@ def test_an_answered_checkin_is_not_reminded():
     me = recipient()
     opened = checkin()
     deliver([], [opened])
-    from hogo.portal_visits.models import Checkin  # noqa: PLC0415
+    from hogo.portal_visits.models import Checkin
 
     CheckinAnswer.objects.create(
         checkin=Checkin.objects.get(),

@@ -15,7 +15,7 @@ from hogo.followups.models import FollowUp, FollowupRule
 from hogo.receivables.models import Determination, Entry, Receivable
 from hogo.recipients.models import PortalAccount
 from hogo.transfer import keys, services
-from tests.bundles import from_portal  # noqa: F401 - used here and by the tests
+from tests.bundles import from_portal
 
 
 def open_to_portal(household, login="R0000001") -> PortalAccount:
