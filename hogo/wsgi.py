@@ -1,6 +1,8 @@
-import os
+"""The WSGI application the production server runs (gunicorn: scripts/gunicorn.conf.py)."""
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hogo.settings.core")
+from hogo.envfile import use_default_env_file
+
+use_default_env_file()
 application = get_wsgi_application()

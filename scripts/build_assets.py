@@ -6,7 +6,7 @@ manifest naming each package version and the SHA-256 of each file. The output is
 
 import hashlib
 import json
-import shutil
+import os
 import sys
 from pathlib import Path
 
@@ -18,6 +18,16 @@ ASSETS = {
     "design-tokens": ("@digital-go-jp/design-tokens", ["dist/tokens.css", "LICENSE"]),
     "htmx": ("htmx.org", ["dist/htmx.min.js", "LICENSE"]),
 }
+
+
+def write_if_changed(dest: Path, content: bytes) -> None:
+    """Leave a file with the same bytes alone, else replace it whole: two `make test` running at once (CI
+    runs SQLite and PostgreSQL side by side) never serve a half-written asset."""
+    if dest.exists() and dest.read_bytes() == content:
+        return
+    partial = dest.with_name(f".{dest.name}.{os.getpid()}")
+    partial.write_bytes(content)
+    os.replace(partial, dest)
 
 
 def main() -> int:
@@ -33,10 +43,10 @@ def main() -> int:
                 print(f"missing {src}: run `npm ci` first", file=sys.stderr)
                 return 1
             dest = OUT / target / Path(name).name
-            shutil.copyfile(src, dest)
+            write_if_changed(dest, src.read_bytes())
             entry["files"][dest.name] = hashlib.sha256(dest.read_bytes()).hexdigest()
         manifest[target] = entry
-    (OUT / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+    write_if_changed(OUT / "manifest.json", (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode())
     print(f"built {sum(len(e['files']) for e in manifest.values())} vendor files into {OUT.relative_to(ROOT)}")
     return 0
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start the background worker and the web server of a local Hogo (called by `make run`).
+# Start the background worker and the web server (gunicorn) of a local Hogo (called by `make run`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 HOGO=.venv/bin/hogo
@@ -15,4 +15,4 @@ echo "背景処理ワーカー (worker) pid $worker, log var/worker.log"
 [ -f var/demo-accounts.txt ] && cat var/demo-accounts.txt
 echo "終了するには Ctrl+C / press Ctrl+C to stop"
 echo
-$HOGO runserver "$ADDR" --noreload
+HOGO_ADDR=$ADDR .venv/bin/gunicorn -c scripts/gunicorn.conf.py hogo.wsgi

@@ -1,12 +1,16 @@
 """Load test: a demo office under concurrent staff while an 一斉更正 runs on two workers (issue 25).
 
-Seeds a fresh database with `hogo demo --households N`, collects the static files, starts the web
-server (`hogo runserver --noreload`, threaded — the server scripts/run.sh uses; no gunicorn is installed
-here, so the figures are pessimistic for a production WSGI server), starts two `hogo worker` processes and
+Seeds a fresh database with `hogo demo --households N`, collects the static files, starts the production
+web server (gunicorn with scripts/gunicorn.conf.py, W processes), starts two `hogo worker` processes and
 a 一斉更正 of every office, then drives the site with locust (headless, U users, CW/SV/chief/clerk
 journeys: bench/load/locustfile.py) for M minutes and prints p50/p95/p99 and errors per page.
 
-    .venv/bin/python bench/load/run.py [--households 1000] [--users 20] [--minutes 2] [--database-url postgres://…]
+    .venv/bin/python bench/load/run.py [--households 1000] [--users 20] [--minutes 2] [--web-workers 5]
+        [--database-url postgres://…] [--reuse]
+
+--reuse skips the seeding (the database named by the URL already holds a demo: a large one takes long to
+make). Without --database-url a temporary SQLite file is used. A PostgreSQL database named by the URL is
+flushed first unless --reuse is given (use a scratch database).
 
 Without --database-url a temporary SQLite file is used. A PostgreSQL database named by the URL is
 flushed first (use a scratch database).
@@ -118,7 +122,9 @@ def main():
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--minutes", type=float, default=2)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--web-workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument("--database-url", default="")
+    parser.add_argument("--reuse", action="store_true", help="the database already holds a demo: do not seed")
     args = parser.parse_args()
     var_dir = Path(tempfile.mkdtemp(prefix="hogo-load-"))
     env = bench_environment(args.database_url, str(var_dir))
@@ -133,11 +139,12 @@ def main():
         )
 
     hogo("migrate", "--noinput", "-v0")
-    if backend == "postgresql":
-        hogo("flush", "--noinput")
-    t0 = time.perf_counter()
-    hogo("demo", "--households", str(args.households), "--seed", "1", "--json")
-    print(f"seeded {args.households} households in {time.perf_counter() - t0:.0f} s ({backend})", flush=True)
+    if not args.reuse:
+        if backend == "postgresql":
+            hogo("flush", "--noinput")
+        t0 = time.perf_counter()
+        hogo("demo", "--households", str(args.households), "--seed", "1", "--json")
+        print(f"seeded {args.households} households in {time.perf_counter() - t0:.0f} s ({backend})", flush=True)
     hogo("collectstatic", "--noinput", "-v0")
 
     import django
@@ -145,8 +152,10 @@ def main():
     django.setup()
     from django.contrib.auth.models import User
 
+    from hogo.audit.models import AuditEntry
     from hogo.decisions import recalc
     from hogo.decisions.models import RecalcRun
+    from hogo.households.models import Household
     from hogo.offices.models import Office
 
     target_file = var_dir / "targets.json"
@@ -155,8 +164,8 @@ def main():
     logs = var_dir / "logs"
     logs.mkdir()
     server = subprocess.Popen(
-        [sys.executable, "-m", "hogo.cli", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        env=env,
+        [str(Path(sys.executable).parent / "gunicorn"), "-c", "scripts/gunicorn.conf.py", "hogo.wsgi"],
+        env={**env, "HOGO_ADDR": f"127.0.0.1:{port}", "HOGO_WEB_WORKERS": str(args.web_workers)},
         cwd=ROOT,
         stdout=(logs / "server.log").open("w"),
         stderr=subprocess.STDOUT,
@@ -223,9 +232,12 @@ def main():
                 proc.kill()
     table = percentile_table(Path(f"{csv_prefix}_stats.csv"))
     cpus = os.cpu_count()
+    households = Household.objects.count()
+    audit_rows = AuditEntry.objects.count()
     print(
-        f"\nload test on {backend}: {args.households} households, {data['records']} case records, "
-        f"{args.users} users, {args.minutes:g} min, runserver (threaded) + {args.workers} workers, {cpus} cores"
+        f"\nload test on {backend}: {households} households, {data['records']} case records, {audit_rows} audit "
+        f"rows, {args.users} users, {args.minutes:g} min, gunicorn ({args.web_workers} processes) + "
+        f"{args.workers} workers, {cpus} cores"
     )
     print(f"{'page':<16}{'requests':>9}{'errors':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'req/s':>7}")
     for row in table:

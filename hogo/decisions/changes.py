@@ -294,8 +294,10 @@ def build_draft(actor, household: dict, members: list[dict], comparison: Compari
     return test, draft
 
 
-def save_drafts(actor, drafts: list[Decision], office_of: dict[int, int], detail: dict) -> None:
-    """Save drafts built by `build_draft` with their need tests, and one audit entry each."""
+def save_drafts(actor, drafts: list[Decision], office_of: dict[int, int], detail: dict, *, audit=True) -> list[Event]:
+    """Save drafts built by `build_draft` with their need tests, and one audit entry each; with audit=False
+    the entries are returned for the caller to record as the last step of its transaction (the chain's head
+    stays locked from the recording to the commit, and every audited page read waits for it)."""
     NeedTest.objects.bulk_create([d.need_test for d in drafts], batch_size=1000)
     for draft in drafts:
         draft.need_test_id = draft.need_test.pk
@@ -311,8 +313,9 @@ def save_drafts(actor, drafts: list[Decision], office_of: dict[int, int], detail
         )
         for d in drafts
     ]
-    if events:
+    if events and audit:
         record_many(actor, events)
+    return events
 
 
 # --- the use cases -----------------------------------------------------------------------------------

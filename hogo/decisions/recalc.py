@@ -15,7 +15,7 @@ from django_tasks import task
 from hogo.approvals import services as approvals
 from hogo.audit.context import audit_context
 from hogo.audit.models import Action
-from hogo.audit.services import record
+from hogo.audit.services import record, record_many
 from hogo.benefits.engine import load_standards
 from hogo.common.wareki import wareki
 from hogo.households.models import Household
@@ -152,7 +152,9 @@ def process_chunk(run: RecalcRun, household_ids: list[int]) -> dict:
         except IntegrityError:
             return {"processed": 0, "changed": 0, "skipped": 0}  # another worker did this chunk
         pause_inside_chunk_for_tests()
-        save_drafts(actor, drafts, dict.fromkeys(todo, run.office_id), {"recalc_run": str(run.public_id)})
+        events = save_drafts(
+            actor, drafts, dict.fromkeys(todo, run.office_id), {"recalc_run": str(run.public_id)}, audit=False
+        )
         changed = [r for r in results if r.decision is not None]
         for r in changed:
             r.decision_id = r.decision.pk
@@ -170,6 +172,8 @@ def process_chunk(run: RecalcRun, household_ids: list[int]) -> dict:
         RecalcRun.objects.filter(pk=run.pk, processed__gte=F("total"), status=RecalcRun.Status.RUNNING).update(
             status=RecalcRun.Status.DONE, finished_at=timezone.now()
         )
+        if events:
+            record_many(actor, events)  # last: the audit chain's head is locked from here to the commit
     return counts
 
 

@@ -14,6 +14,7 @@ from datetime import date
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from hogo.common.memo import remembered
 from hogo.offices.models import Role
 from hogo.offices.queries import Standing, standing_of, team_member_ids
 
@@ -40,7 +41,11 @@ def visibility_rule(standing: Standing, on: date) -> Q:
     office_wide = standing.offices_with(*OFFICE_WIDE_ROLES)
     if office_wide:
         rule |= Q(office_id__in=office_wide)
-    team_mates = team_member_ids(standing.team_ids, on) if standing.team_ids else []
+    team_mates = (
+        remembered(("team_member_ids", standing.team_ids, on), lambda: team_member_ids(standing.team_ids, on))
+        if standing.team_ids
+        else []
+    )
     cw_offices = standing.offices_with(Role.CASEWORKER)
     if cw_offices:
         rule |= Q(office_id__in=cw_offices) & _assigned_to_any({standing.staff.pk, *team_mates}, on)
@@ -80,8 +85,12 @@ def access_basis(user, household: Household, on: date | None = None) -> str:
 
 def may_edit(user, household: Household, on: date | None = None) -> bool:
     """Caseworkers edit their own caseload; supervisors edit their team's households.
-    Chiefs, clerks and admins read only."""
+    Chiefs, clerks and admins read only. Asked once per household in a read-only request (common/memo.py)."""
     on = on or timezone.localdate()
+    return remembered(("may_edit", user.pk, household.pk, on), lambda: _may_edit(user, household, on))
+
+
+def _may_edit(user, household: Household, on: date) -> bool:
     standing = standing_of(user, on)
     if standing.staff is None:
         return False

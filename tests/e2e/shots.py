@@ -2,6 +2,7 @@
 kept under var/shots/ to be looked at. The ones the user guide shows (`guide=True`) are also written
 to docs/images/<name>-768.png, so every e2e run refreshes the guide's pictures (decision 0028)."""
 
+import os
 from pathlib import Path
 
 from django.conf import settings
@@ -23,8 +24,9 @@ def shoot(page, name: str, *, guide: bool = False) -> None:
     if guide:
         GUIDE_IMAGES.mkdir(parents=True, exist_ok=True)
         height = min(GUIDE_HEIGHT, page.evaluate("document.documentElement.scrollHeight"))
-        page.screenshot(
-            path=str(GUIDE_IMAGES / f"{name}-768.png"),
-            full_page=True,
-            clip={"x": 0, "y": 0, "width": WIDTHS[0], "height": height},
-        )
+        picture = page.screenshot(full_page=True, clip={"x": 0, "y": 0, "width": WIDTHS[0], "height": height})
+        # written whole under a temporary name, then renamed: a suite running beside this one (CI runs the
+        # SQLite and the PostgreSQL suites at once) never reads half a picture
+        partial = GUIDE_IMAGES / f".{name}-768.{os.getpid()}.png"
+        partial.write_bytes(picture)
+        os.replace(partial, GUIDE_IMAGES / f"{name}-768.png")

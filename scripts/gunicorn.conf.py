@@ -1,0 +1,27 @@
+"""gunicorn settings for Hogo's web server (scripts/run.sh, bench/load/run.py, docs/operations.md).
+
+    .venv/bin/gunicorn -c scripts/gunicorn.conf.py hogo.wsgi
+
+Environment: HOGO_ADDR (default 127.0.0.1:8000), HOGO_WEB_WORKERS (processes; default 2 per core + 1,
+gunicorn's own rule of thumb for synchronous workers), HOGO_WEB_TIMEOUT (seconds, default 60: the
+longest page is a PDF or an export). Behind the office's reverse proxy, which terminates TLS.
+"""
+
+import os
+
+bind = os.environ.get("HOGO_ADDR", "127.0.0.1:8000")
+workers = int(os.environ.get("HOGO_WEB_WORKERS") or 2 * (os.cpu_count() or 1) + 1)
+worker_class = "sync"
+timeout = int(os.environ.get("HOGO_WEB_TIMEOUT", "60"))
+graceful_timeout = 30
+# The app is loaded once before forking: the Japanese dictionaries and the knowledge index are shared
+# between processes. Django opens no database connection at import, so none is shared by the fork.
+preload_app = True
+# A process is replaced after about a thousand requests, so that memory a library keeps does not grow.
+max_requests = 1000
+max_requests_jitter = 100
+accesslog = "-" if os.environ.get("HOGO_WEB_ACCESS_LOG") else None
+errorlog = "-"
+loglevel = os.environ.get("HOGO_LOG_LEVEL", "info").lower()
+# Client addresses come from the reverse proxy on loopback only.
+forwarded_allow_ips = "127.0.0.1"
