@@ -14,7 +14,8 @@ state (its audit entries stay: the chain is insert-only, and a longer audit tabl
 
 Without --database-url a temporary SQLite file is used. A PostgreSQL database named by the URL is
 flushed first (use a scratch database). Seeding 100,000 households takes about 13 minutes: `--seed-only` once,
-then `--reuse` times the workers on that database (a run's results are removed again after each count).
+then `--reuse` times the workers on that database (a run's results are removed again after each count, so
+the database stays as seeded: bench/load/run.py --reuse can use it too).
 """
 
 import argparse
@@ -159,8 +160,7 @@ def main():
             flush=True,
         )
         table.append((workers, elapsed, total / elapsed))
-        if workers != counts[-1]:
-            reset(first_new)
+        reset(first_new)  # the next count, or a later --reuse, starts from the seeded state
     if len(table) > 1:
         print(f"{'workers':>8}{'seconds':>9}{'households/s':>14}{'× 1st':>7}")
         for workers, elapsed, rate in table:

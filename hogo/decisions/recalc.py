@@ -2,8 +2,6 @@
 change decision only where the monthly amounts change. Work is split into chunks, one background
 task each, so more workers finish sooner; each chunk is idempotent."""
 
-import os
-import time
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +15,7 @@ from hogo.audit.context import audit_context
 from hogo.audit.models import Action
 from hogo.audit.services import record, record_many
 from hogo.benefits.engine import load_standards
+from hogo.common.test_hooks import pause_inside_chunk_for_tests
 from hogo.common.wareki import wareki
 from hogo.households.models import Household
 from hogo.offices.models import Role
@@ -79,18 +78,6 @@ def _skipped(run: RecalcRun, household_id: int, reason: str) -> RecalcResult:
     return RecalcResult(
         run=run, household_id=household_id, outcome=RecalcResult.Outcome.SKIPPED, exception=reason[:200]
     )
-
-
-def pause_inside_chunk_for_tests() -> None:
-    """Test hook (tests/scale): with HOGO_TEST_CHUNK_PAUSE_FILE set, the first chunk of this process
-    writes that file and sleeps HOGO_TEST_CHUNK_PAUSE_SECONDS inside its open transaction, so that a test
-    can kill the worker or restart the database half-way through a chunk. Off unless both are set."""
-    marker = os.environ.get("HOGO_TEST_CHUNK_PAUSE_FILE")
-    if not marker or os.path.exists(marker):
-        return
-    with open(marker, "w") as f:
-        f.write(str(os.getpid()))
-    time.sleep(float(os.environ.get("HOGO_TEST_CHUNK_PAUSE_SECONDS", "30")))
 
 
 def process_chunk(run: RecalcRun, household_ids: list[int]) -> dict:

@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from hogo.common.test_hooks import pause_inside_chunk_for_tests
 from hogo.decisions.models import Application
 from hogo.households.models import Household, Income, IncomeKind, MedicalCare, Member, Residence, Status, StatusChange
 from hogo.offices.models import Office
@@ -156,6 +157,7 @@ def regenerate_chunk(household_ids: list[int], today: date) -> dict:
             FollowUp.objects.bulk_update(
                 to_update, ["key", "due_on", "warn_on", "state", "done_on", "done_note"], batch_size=1000
             )
+        pause_inside_chunk_for_tests()  # the chunk's writes are made and not committed (tests/scale)
     counts["created"] = len(to_create)
     return counts
 
@@ -353,7 +355,8 @@ def sync_application(application) -> None:
         changed.save(update_fields=["due_on", "warn_on", "state", "done_on", "done_note"])
 
 
-def chunks_of_households(office_ids=None, size: int = CHUNK_SIZE):
+def chunks_of_households(office_ids=None, size: int | None = None):
+    size = size or CHUNK_SIZE  # read when called, so that a test can make the chunks small
     ids = Household.objects.order_by("pk")
     if office_ids:
         ids = ids.filter(office_id__in=office_ids)
@@ -362,7 +365,7 @@ def chunks_of_households(office_ids=None, size: int = CHUNK_SIZE):
         yield ids[start : start + size]
 
 
-def regenerate_all(today: date, office_ids=None, size: int = CHUNK_SIZE) -> dict:
+def regenerate_all(today: date, office_ids=None, size: int | None = None) -> dict:
     total = defaultdict(int)
     for chunk in chunks_of_households(office_ids, size):
         for name, value in regenerate_chunk(chunk, today).items():

@@ -1,6 +1,6 @@
 """What the scale and fault tests share: a small office under assistance where every household's amount
-changes in a 一斉更正 (as bench/recalc.py prepares it), and `hogo worker` started as a real process on the
-test database."""
+changes in a 一斉更正 (as bench/recalc.py prepares it), one where the night's follow-up regeneration has
+work in every household, and `hogo worker` started as a real process on the test database."""
 
 import os
 import shutil
@@ -8,16 +8,20 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db import connection
+from django.db.models import F
 from django.utils import timezone
 
 from hogo.decisions import recalc
 from hogo.decisions.models import Decision, RecalcRun
+from hogo.followups import generate
+from hogo.followups.models import FollowUp, Source, State
+from hogo.followups.tasks import enqueue_regeneration
 from hogo.households.models import Household
 from hogo.offices.models import Office
 
@@ -63,6 +67,20 @@ def seed_runs(households: int, chunk_size: int, monkeypatch) -> list[RecalcRun]:
         recalc.start_recalc(User.objects.get(username=f"{key}-clerk"), office, date(2026, 10, 1), "基準改定（試験）")
         for key, office in zip("ab", offices, strict=False)
     ]
+
+
+def seed_followup_night(households: int, chunk_size: int, day: date, monkeypatch) -> int:
+    """A demo of `households` households in two offices, then every household under assistance and every
+    open rule item a day off its due date, so that the night's regeneration for `day` has work in each
+    household: items to create (the households that were not under assistance) or to move back (the
+    others). The regeneration is queued in chunks of `chunk_size`; returns the number of chunks."""
+    call_command("demo", households=households, seed=3, as_json=True)
+    Household.objects.update(status="active")
+    FollowUp.objects.filter(source=Source.RULE, state=State.OPEN).update(
+        due_on=F("due_on") + timedelta(days=1), warn_on=F("warn_on") + timedelta(days=1)
+    )
+    monkeypatch.setattr(generate, "CHUNK_SIZE", chunk_size)
+    return enqueue_regeneration(day)
 
 
 def worker_env(url: str | None = None, **extra) -> dict:
