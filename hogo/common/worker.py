@@ -14,9 +14,11 @@ what a queue shared by several machines needs when a worker dies or the database
 - **A task is attempted at most MAX_ATTEMPTS times** (each claim is counted in `worker_ids`): a task
   that kills every worker that takes it is marked failed instead of going round for ever.
 
-Taking a task over is safe because Hogo's chunked tasks apply their effects and their completion marks
-in one transaction (a 一斉更正 chunk: its results are unique per run and household): a chunk whose
-worker died either committed entirely, and runs again as a no-op, or not at all.
+Taking a task over is safe because each of Hogo's chunked tasks is one transaction that a second run
+cannot double: a 一斉更正 chunk writes its results (unique per run and household) with its effects and
+skips households already done; a follow-up regeneration chunk re-plans from the current items and inserts
+only what is missing (unique per household and key). A chunk whose worker died either committed entirely,
+and runs again as a no-op, or not at all (tests/scale: a kill test for each).
 
 On SQLite (one machine, evaluation) there are no advisory locks: a task whose worker was killed stays
 「実行中」 until `hogo worker --requeue-running` is run with no other worker running."""
