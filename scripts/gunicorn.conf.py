@@ -3,8 +3,9 @@
     .venv/bin/gunicorn -c scripts/gunicorn.conf.py hogo.wsgi
 
 Environment: HOGO_ADDR (default 127.0.0.1:8000), HOGO_WEB_WORKERS (processes; default 2 per core + 1,
-gunicorn's own rule of thumb for synchronous workers), HOGO_WEB_TIMEOUT (seconds, default 60: the
-longest page is a PDF or an export). Behind the office's reverse proxy, which terminates TLS.
+gunicorn's own rule of thumb for synchronous workers), HOGO_WEB_TIMEOUT (seconds, default 120: a payment
+run of 100,000 households is computed in the request and takes ~50 s; set the reverse proxy's read timeout
+as long). Behind the office's reverse proxy, which terminates TLS.
 """
 
 import os
@@ -12,7 +13,7 @@ import os
 bind = os.environ.get("HOGO_ADDR", "127.0.0.1:8000")
 workers = int(os.environ.get("HOGO_WEB_WORKERS") or 2 * (os.cpu_count() or 1) + 1)
 worker_class = "sync"
-timeout = int(os.environ.get("HOGO_WEB_TIMEOUT", "60"))
+timeout = int(os.environ.get("HOGO_WEB_TIMEOUT", "120"))
 graceful_timeout = 30
 # The app is loaded once before forking: the Japanese dictionaries and the knowledge index are shared
 # between processes. Django opens no database connection at import, so none is shared by the fork.
