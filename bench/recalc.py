@@ -72,7 +72,7 @@ def main():
     from django.utils import timezone
 
     from hogo.decisions import recalc
-    from hogo.decisions.models import Decision, NeedTest, RecalcRun
+    from hogo.decisions.models import Decision, RecalcRun
     from hogo.households.models import Household
     from hogo.offices.models import Office
 
@@ -113,10 +113,9 @@ def main():
         print(f"  reused a database seeded by --seed-only ({Household.objects.count()} households)")
     else:
         print(f"  seeded {args.households} households (demo {seed_demo:.1f} s, decisions {seed_decisions:.1f} s)")
-    first_new = {
-        model: (model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0)
-        for model in (Decision, NeedTest)
-    }
+    if args.reuse and RecalcRun.objects.exists():
+        sys.exit("the database holds 一斉更正 runs another benchmark left: seed it again with --seed-only")
+    first_new = first_new_ids()
     table = []
     for workers in counts:
         start = time.perf_counter()
@@ -156,7 +155,7 @@ def main():
         print(
             f"  {workers} worker(s): {total} households under assistance, {changed} change drafts, all chunks done: "
             f"{finished}; wall time {elapsed:.1f} s (enqueue {enqueue:.1f} s), {total / elapsed:,.0f} households/s; "
-            f"peak memory of a worker {peak_mib:.0f} MiB",
+            f"peak RSS of any child process so far {peak_mib:.0f} MiB",
             flush=True,
         )
         table.append((workers, elapsed, total / elapsed))
@@ -167,6 +166,15 @@ def main():
             print(f"{workers:>8}{elapsed:>9.1f}{rate:>14,.0f}{rate / table[0][2]:>7.2f}")
     else:
         print(f"{table[0][2]:,.0f} households/s")
+
+
+def first_new_ids() -> dict:
+    """The last id of the tables a run adds rows to: what `reset` keeps."""
+    from hogo.decisions.models import Decision, NeedTest
+
+    return {
+        model: model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0 for model in (Decision, NeedTest)
+    }
 
 
 def reset(first_new: dict) -> None:

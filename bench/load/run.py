@@ -8,12 +8,10 @@ journeys: bench/load/locustfile.py) for M minutes and prints p50/p95/p99 and err
     .venv/bin/python bench/load/run.py [--households 1000] [--users 20] [--minutes 2] [--web-workers 5]
         [--database-url postgres://…] [--reuse]
 
---reuse skips the seeding (the database named by the URL already holds a demo: a large one takes long to
-make). Without --database-url a temporary SQLite file is used. A PostgreSQL database named by the URL is
-flushed first unless --reuse is given (use a scratch database).
-
-Without --database-url a temporary SQLite file is used. A PostgreSQL database named by the URL is
-flushed first (use a scratch database).
+--reuse skips the seeding: the PostgreSQL database named by the URL already holds a demo (a large one takes
+long to make; `bench/recalc.py --seed-only` makes one), and the run's 一斉更正 results and drafts are removed
+again at the end so that the database stays as it was. Without --database-url a temporary SQLite file is
+used. A PostgreSQL database named by the URL is flushed first unless --reuse is given (use a scratch one).
 """
 
 import argparse
@@ -126,6 +124,8 @@ def main():
     parser.add_argument("--database-url", default="")
     parser.add_argument("--reuse", action="store_true", help="the database already holds a demo: do not seed")
     args = parser.parse_args()
+    if args.reuse and not args.database_url:
+        parser.error("--reuse needs --database-url (a SQLite file of a run is temporary)")
     var_dir = Path(tempfile.mkdtemp(prefix="hogo-load-"))
     env = bench_environment(args.database_url, str(var_dir))
     env["HOGO_LOGIN_FAILURE_LIMIT"] = "1000"
@@ -151,6 +151,7 @@ def main():
 
     django.setup()
     from django.contrib.auth.models import User
+    from recalc import first_new_ids, reset
 
     from hogo.audit.models import AuditEntry
     from hogo.decisions import recalc
@@ -158,6 +159,7 @@ def main():
     from hogo.households.models import Household
     from hogo.offices.models import Office
 
+    first_new = first_new_ids()
     target_file = var_dir / "targets.json"
     data = targets(target_file)
     port = free_port()
@@ -222,6 +224,8 @@ def main():
             stderr=subprocess.STDOUT,
         )
         done = list(RecalcRun.objects.filter(pk__in=[r.pk for r in runs]))
+        if args.reuse:
+            reset(first_new)
     finally:
         for proc in [server, *workers]:
             proc.terminate()

@@ -15,7 +15,7 @@ from hogo.audit.context import audit_context
 from hogo.audit.models import Action
 from hogo.audit.services import record, record_many
 from hogo.benefits.engine import load_standards
-from hogo.common.test_hooks import pause_inside_chunk_for_tests
+from hogo.common.fault_hooks import pause_inside_chunk_for_tests
 from hogo.common.wareki import wareki
 from hogo.households.models import Household
 from hogo.offices.models import Role

@@ -15,7 +15,7 @@ from django.db import connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from hogo.common.test_hooks import pause_inside_chunk_for_tests
+from hogo.common.fault_hooks import pause_inside_chunk_for_tests
 from hogo.decisions.models import Application
 from hogo.households.models import Household, Income, IncomeKind, MedicalCare, Member, Residence, Status, StatusChange
 from hogo.offices.models import Office

@@ -3,6 +3,7 @@ fast hashing, plain static storage served from the app folders, and a test datab
 
 import os
 import tempfile
+from pathlib import Path
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
@@ -12,6 +13,10 @@ STORAGES = {
 STATIC_ROOT = None  # nothing is collected in tests; WhiteNoise serves from the app folders
 WHITENOISE_USE_FINDERS = True
 AXES_FAILURE_LIMIT = 3
+# Signing keys and quarantined bundles in folders of the run's own, never the checkout's var/: CI runs the
+# SQLite and the PostgreSQL suites at once in one checkout, and a key's id is its second of creation.
+HOGO_TRANSFER_KEYS_DIR = Path(tempfile.mkdtemp(prefix="hogo-test-keys-"))
+HOGO_TRANSFER_QUARANTINE_DIR = Path(tempfile.mkdtemp(prefix="hogo-test-quarantine-"))
 
 
 def test_database(databases: dict, prefix: str) -> None:

@@ -27,6 +27,6 @@ def shoot(page, name: str, *, guide: bool = False) -> None:
         picture = page.screenshot(full_page=True, clip={"x": 0, "y": 0, "width": WIDTHS[0], "height": height})
         # written whole under a temporary name, then renamed: a suite running beside this one (CI runs the
         # SQLite and the PostgreSQL suites at once) never reads half a picture
-        partial = GUIDE_IMAGES / f".{name}-768.{os.getpid()}.png"
+        partial = GUIDE_IMAGES / f".{name}-768.png.{os.getpid()}.part"  # not *.png: globs see dot-files
         partial.write_bytes(picture)
         os.replace(partial, GUIDE_IMAGES / f"{name}-768.png")
