@@ -58,13 +58,14 @@ def targets(path: Path) -> dict:
     from hogo.common.passwords import DEMO_PASSWORD
     from hogo.decisions.models import Decision, NeedTest
     from hogo.households.models import CaseworkerAssignment, Household, Member
+    from hogo.households.scoping import households_visible_to
 
     def ids(qs, n=40):
         return [str(v) for v in qs.values_list("public_id", flat=True)[:n]]
 
     users = {"cw": [], "sv": [], "chief": [], "clerk": []}
     for user in User.objects.filter(username__regex=r"^[ab]-(cw\d+|sv\d+|chief|clerk)$").order_by("username"):
-        office_key, name = user.username.split("-", 1)
+        name = user.username.split("-", 1)[1]
         role = "cw" if name.startswith("cw") else "sv" if name.startswith("sv") else name
         if role == "cw":
             own = CaseworkerAssignment.objects.filter(caseworker__user=user, valid_to__isnull=True).values(
@@ -72,7 +73,7 @@ def targets(path: Path) -> dict:
             )
             households = Household.objects.filter(pk__in=own)
         else:
-            households = Household.objects.filter(office__municipality_code__endswith="1" if office_key == "a" else "2")
+            households = households_visible_to(user)  # a supervisor sees the teams' households, not the office's
         users[role].append(
             {
                 "username": user.username,

