@@ -28,6 +28,12 @@ def read_only_memo_middleware(get_response):
     return middleware
 
 
+def memo_active() -> bool:
+    """Whether answers are being kept (inside a GET or HEAD): a caller may then trade a subquery for a
+    list it reads once."""
+    return _answers.get() is not None
+
+
 def remembered(key: Hashable, compute: Callable[[], T]) -> T:
     answers = _answers.get()
     if answers is None:

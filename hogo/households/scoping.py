@@ -14,7 +14,7 @@ from datetime import date
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from hogo.common.memo import remembered
+from hogo.common.memo import memo_active, remembered
 from hogo.offices.models import Role
 from hogo.offices.queries import Standing, standing_of, team_member_ids
 
@@ -54,9 +54,28 @@ def visibility_rule(standing: Standing, on: date) -> Q:
         rule |= Q(office_id__in=cw_offices) & _assigned_to_any({standing.staff.pk, *team_mates}, on)
     sv_offices = standing.offices_with(Role.SUPERVISOR)
     if sv_offices:
-        unassigned = ~Q(pk__in=active_assignments(on).values("household_id"))
-        rule |= Q(office_id__in=sv_offices) & (_assigned_to_any(team_mates, on) | unassigned)
+        rule |= _supervised(sv_offices, team_mates, on)
     return rule
+
+
+SUPERVISED_IDS_LIMIT = 5000
+
+
+def _supervised(offices, team_mates, on: date) -> Q:
+    """A supervisor's part: the households of the teams' caseworkers and the unassigned ones of the offices.
+    Finding the unassigned ones passes over every current assignment (62 ms in a 50,000-household office),
+    and a supervisor's page asks several times (its badges, its lists): in a read-only request the ids are
+    read once and the later queries filter by them (common/memo.py). Elsewhere, or for more than
+    SUPERVISED_IDS_LIMIT households (an office before its caseworkers are assigned), the subqueries."""
+    unassigned = ~Q(pk__in=active_assignments(on).values("household_id"))
+    rule = Q(office_id__in=offices) & (_assigned_to_any(team_mates, on) | unassigned)
+    if not memo_active():
+        return rule
+    key = ("supervised", tuple(sorted(offices)), tuple(sorted(team_mates)), on)
+    ids = remembered(
+        key, lambda: list(Household.objects.filter(rule).values_list("pk", flat=True)[: SUPERVISED_IDS_LIMIT + 1])
+    )
+    return rule if len(ids) > SUPERVISED_IDS_LIMIT else Q(pk__in=ids)
 
 
 def households_visible_to(user, on: date | None = None) -> QuerySet[Household]:
