@@ -58,7 +58,9 @@ def visibility_rule(standing: Standing, on: date) -> Q:
     return rule
 
 
-SUPERVISED_IDS_LIMIT = 5000
+# A page's query may hold the list once for each approvable source (the header's badge counts add several
+# up): 2,000 ids keeps that under SQLite's 32,766 parameters. A supervisor's teams hold a few hundred.
+SUPERVISED_IDS_LIMIT = 2000
 
 
 def _supervised(offices, team_mates, on: date) -> Q:
