@@ -59,7 +59,7 @@ def test_cw_registers_a_household_with_head_status_and_assignment(cast, login):
 @pytest.mark.parametrize(
     "field,value,message",
     [
-        ("birth_date", (timezone.localdate() + timedelta(days=1)).isoformat(), "未来"),
+        ("birth_date", "tomorrow", "未来"),  # resolved when the test runs: collection may be before midnight
         ("birth_date", "1899-12-31", "120年前"),
         ("birth_date", "2020-02-30", "正しい日付"),
         ("name_kana", "Yamada Taro", "ひらがな又はカタカナ"),
@@ -73,6 +73,8 @@ def test_cw_registers_a_household_with_head_status_and_assignment(cast, login):
 )
 def test_bad_input_is_named_on_its_field_and_nothing_is_saved(cast, login, field, value, message):
     before = counts()
+    if value == "tomorrow":
+        value = (timezone.localdate() + timedelta(days=1)).isoformat()
     response = login(cast.users["cw"]).post(reverse("household_new"), form_data(cast, **{field: value}))
     assert response.status_code == 200
     assert message in " ".join(response.context["form"].errors[field])
