@@ -17,7 +17,14 @@ from hogo.followups.generate import regenerate_all
 from hogo.followups.models import FollowUp
 from hogo.households.models import Household
 
-from .workers import NEEDS_POSTGRESQL, seed_followup_night, start_worker, wait_for, worker_env
+from .workers import (
+    NEEDS_POSTGRESQL,
+    seed_followup_night,
+    start_worker,
+    take_over_with_a_second_worker,
+    wait_for,
+    worker_env,
+)
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -87,15 +94,7 @@ def test_a_regeneration_chunk_whose_worker_was_killed_is_redone_without_loss_or_
     assert followups() == before
     assert DBTaskResult.objects.get(pk=killed_task.pk).status == "RUNNING"
 
-    second = start_worker(worker_env(), "--batch", log=log)
-    try:
-        assert second.wait(180) == 0, log.read_text()[-3000:]
-    finally:
-        second.kill()
-
-    killed_task.refresh_from_db()
-    assert killed_task.status == "SUCCESSFUL" and len(killed_task.worker_ids) == 2
-    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
+    take_over_with_a_second_worker(killed_task, log)
     regenerated = [h for task in DBTaskResult.objects.all() for h in task.args_kwargs["args"][0]]
     assert sorted(regenerated) == sorted(Household.objects.values_list("pk", flat=True))
     after = followups()

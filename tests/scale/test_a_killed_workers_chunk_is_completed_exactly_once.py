@@ -12,7 +12,7 @@ from django_tasks_db.models import DBTaskResult
 from hogo.audit.services import verify
 from hogo.decisions.models import Decision, RecalcResult, RecalcRun
 
-from .workers import NEEDS_POSTGRESQL, seed_runs, start_worker, wait_for, worker_env
+from .workers import NEEDS_POSTGRESQL, seed_runs, start_worker, take_over_with_a_second_worker, wait_for, worker_env
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -40,15 +40,7 @@ def test_a_chunk_whose_worker_was_killed_is_taken_over_and_applied_once(monkeypa
     assert Decision.objects.filter(kind="change").count() == 0
     assert DBTaskResult.objects.get(pk=killed_task.pk).status == "RUNNING"
 
-    second = start_worker(worker_env(), "--batch", log=log)
-    try:
-        assert second.wait(180) == 0, log.read_text()[-3000:]
-    finally:
-        second.kill()
-
-    killed_task.refresh_from_db()
-    assert killed_task.status == "SUCCESSFUL" and len(killed_task.worker_ids) == 2
-    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
+    take_over_with_a_second_worker(killed_task, log)
     for run in RecalcRun.objects.all():
         assert run.status == "done" and run.processed == run.total
         assert RecalcResult.objects.filter(run=run).count() == run.total

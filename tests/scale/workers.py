@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.models import F
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from hogo.decisions import recalc
 from hogo.decisions.models import Decision, RecalcRun
@@ -100,6 +101,19 @@ def worker_env(url: str | None = None, **extra) -> dict:
 def start_worker(env: dict, *args: str, log: Path) -> subprocess.Popen:
     command = [sys.executable, "-m", "hogo.cli", "worker", "--no-reload", "--no-startup-delay", "--interval", "0.2"]
     return subprocess.Popen([*command, *args], env=env, cwd=ROOT, stdout=log.open("a"), stderr=subprocess.STDOUT)
+
+
+def take_over_with_a_second_worker(killed_task, log: Path) -> None:
+    """Run another worker until the queue is empty; the killed worker's task must then be done, by this
+    worker on its second attempt, and every task with it."""
+    second = start_worker(worker_env(), "--batch", log=log)
+    try:
+        assert second.wait(180) == 0, log.read_text()[-3000:]
+    finally:
+        second.kill()
+    killed_task.refresh_from_db()
+    assert killed_task.status == "SUCCESSFUL" and len(killed_task.worker_ids) == 2
+    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
 
 
 def wait_for(condition, timeout: float, what: str, proc: subprocess.Popen | None = None, log: Path | None = None):
